@@ -1,0 +1,39 @@
+package io.expanse.cloud.huawei;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Base URLs of the services Expanse talks to for one region. The real cloud uses one host per service;
+ * the sandbox serves all of them from a single loopback address.
+ *
+ * @param evs EVS (volumes, resize, jobs)
+ * @param ecs ECS (server detail v1 and Nova v2.1 status)
+ * @param iam IAM (project lookup)
+ * @param bss BSS (order detail)
+ */
+public record HuaweiEndpoints(URI evs, URI ecs, URI iam, URI bss) {
+
+    public HuaweiEndpoints {
+        Objects.requireNonNull(evs);
+        Objects.requireNonNull(ecs);
+        Objects.requireNonNull(iam);
+        Objects.requireNonNull(bss);
+    }
+
+    /** Public endpoints for a region; {@code international} selects the international BSS host. */
+    public static HuaweiEndpoints forRegion(String region, boolean international) {
+        // eu-west-101 is the one region whose hosts end in .myhuaweicloud.eu (Go SDK region table).
+        String suffix = "eu-west-101".equals(region) ? "myhuaweicloud.eu" : "myhuaweicloud.com";
+        return new HuaweiEndpoints(
+                URI.create("https://evs." + region + "." + suffix),
+                URI.create("https://ecs." + region + "." + suffix),
+                URI.create("https://iam.myhuaweicloud.com"),
+                URI.create(international ? "https://bss-intl.myhuaweicloud.com" : "https://bss.myhuaweicloud.com"));
+    }
+
+    /** Every service on one base URL (the sandbox, or a private deployment behind one gateway). */
+    public static HuaweiEndpoints single(URI base) {
+        return new HuaweiEndpoints(base, base, base, base);
+    }
+}
