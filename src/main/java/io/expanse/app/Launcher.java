@@ -1,5 +1,7 @@
 package io.expanse.app;
 
+import javafx.application.Application;
+
 /**
  * Entry point on the class path. JavaFX refuses to start an {@code Application} subclass as the main class
  * when its modules are not on the module path, so this plain class starts it instead.
@@ -10,6 +12,6 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        System.out.println("Expanse");
+        Application.launch(ExpanseApp.class, args);
     }
 }

@@ -1,0 +1,164 @@
+package io.expanse.app;
+
+import io.expanse.cloud.huawei.EvsApi;
+import io.expanse.cloud.huawei.HuaweiClient;
+import io.expanse.domain.resize.ResizePolicy;
+import io.expanse.sandbox.SandboxServer;
+import io.expanse.settings.AppDirs;
+import io.expanse.settings.HuaweiAccount;
+import io.expanse.ui.activity.ActivityController;
+import io.expanse.ui.activity.ActivityViewModel;
+import io.expanse.ui.common.Background;
+import io.expanse.ui.common.ControllerFactory;
+import io.expanse.ui.common.Fxml;
+import io.expanse.ui.common.Session;
+import io.expanse.ui.main.MainController;
+import io.expanse.ui.resize.ResizeDialogs;
+import io.expanse.ui.volumes.VolumesController;
+import io.expanse.ui.volumes.VolumesViewModel;
+import io.expanse.work.ActivityJournal;
+import io.expanse.work.Connection;
+import io.expanse.work.PollSchedule;
+import io.expanse.work.ResizeTracker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: creates every long-lived object once and hands each its collaborators through
+ * constructors. Nothing else in the app calls {@code new} on a service.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
+    private final AppDirs dirs;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService io = Executors.newCachedThreadPool(daemon("expanse-io"));
+    private final ExecutorService lookups = Executors.newFixedThreadPool(6, daemon("expanse-lookup"));
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("expanse-follow"));
+    private final OkHttpClient http;
+    private final ActivityJournal journal;
+    private final ResizePolicy policy = new ResizePolicy();
+    private final Session session = new Session();
+    private final Background background = new Background(io);
+    private final ControllerFactory controllers = new ControllerFactory();
+    private final Fxml fxml = new Fxml(controllers);
+    private final VolumesViewModel volumesViewModel;
+    private final ActivityViewModel activityViewModel;
+    private final Optional<HuaweiAccount> account;
+    private SandboxServer sandbox;
+
+    /** Does disk I/O (the journal): call it off the FX thread, e.g. from {@code Application.init()}. */
+    public AppContext(AppDirs dirs, Map<String, String> env, boolean forceSandbox) throws IOException {
+        this.dirs = dirs;
+        Files.createDirectories(dirs.data());
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS)
+                .writeTimeout(30, TimeUnit.SECONDS)
+                .build();
+        this.journal = new ActivityJournal(dirs.data().resolve("activity.json"));
+        this.account = forceSandbox ? Optional.empty() : HuaweiAccount.fromEnvironment(env);
+        this.volumesViewModel = new VolumesViewModel(session, background, lookups);
+        this.activityViewModel = new ActivityViewModel(journal);
+        ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, background, fxml);
+        controllers.register(MainController.class, () -> new MainController(session, volumesViewModel))
+                .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs))
+                .register(ActivityController.class, () -> new ActivityController(activityViewModel));
+    }
+
+    /**
+     * Connects to the configured account, or starts the sandbox when there is none. Blocks on the network:
+     * call it in the background.
+     */
+    public Connection connect() throws Exception {
+        if (account.isPresent()) {
+            HuaweiAccount a = account.get();
+            String projectId = a.projectId() != null ? a.projectId()
+                    : HuaweiClient.lookupProjectId(http, a.endpoints(), a.credentials(), a.region(), clock);
+            EvsApi api = client(a.endpoints(), a.credentials(), a.region(), projectId);
+            return new Connection(a.label(), false, a.region(), projectId, api);
+        }
+        sandbox = SandboxServer.startDefault();
+        LOG.info("No account configured: sandbox started on {}", sandbox.baseUri());
+        EvsApi api = client(sandbox.endpoints(), sandbox.credentials(), sandbox.region(), sandbox.projectId());
+        return new Connection("Sandbox", true, sandbox.region(), sandbox.projectId(), api);
+    }
+
+    private EvsApi client(io.expanse.cloud.huawei.HuaweiEndpoints endpoints,
+                          io.expanse.cloud.huawei.Credentials credentials, String region, String projectId) {
+        return HuaweiClient.builder(http, endpoints, credentials)
+                .region(region)
+                .projectId(projectId)
+                .clock(clock)
+                .pageExecutor(io)
+                .build();
+    }
+
+    /** A tracker for a connection, resuming what an earlier run left unfinished for the same project. */
+    public ResizeTracker trackerFor(Connection connection) {
+        ResizeTracker tracker = new ResizeTracker(connection.api(), journal, scheduler, clock, PollSchedule.standard());
+        tracker.resumeUnfinished();
+        return tracker;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public Fxml fxml() {
+        return fxml;
+    }
+
+    public Background background() {
+        return background;
+    }
+
+    public ActivityJournal journal() {
+        return journal;
+    }
+
+    public VolumesViewModel volumes() {
+        return volumesViewModel;
+    }
+
+    public AppDirs dirs() {
+        return dirs;
+    }
+
+    @Override
+    public void close() {
+        if (session.tracker() != null) {
+            session.tracker().shutdown();
+        }
+        scheduler.shutdownNow();
+        lookups.shutdownNow();
+        io.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

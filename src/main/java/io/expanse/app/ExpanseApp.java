@@ -1,0 +1,95 @@
+package io.expanse.app;
+
+import atlantafx.base.theme.PrimerLight;
+import io.expanse.settings.AppDirs;
+import io.expanse.ui.common.Fxml;
+import io.expanse.ui.volumes.VolumesViewModel;
+import io.expanse.work.Connection;
+import java.util.List;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application. {@link #init()} (launcher thread) builds the composition root, which reads the journal
+ * from disk; {@link #start(Stage)} only builds the scene and shows it, then connects in the background.
+ *
+ * <p>Arguments: {@code --sandbox} ignores a configured account; {@code --smoke} exits with 0 once the main
+ * window is shown and the volume list has loaded, and with 1 and the reason otherwise.
+ */
+public final class ExpanseApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExpanseApp.class);
+
+    private AppContext context;
+    private boolean smoke;
+
+    @Override
+    public void init() throws Exception {
+        List<String> args = getParameters().getRaw();
+        smoke = args.contains("--smoke");
+        context = new AppContext(AppDirs.detect(), System.getenv(), args.contains("--sandbox"));
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Fxml.View<Object> main = context.fxml().load("main.fxml");
+        Scene scene = new Scene(main.root());
+        scene.getStylesheets().add(Objects.requireNonNull(
+                ExpanseApp.class.getResource("/io/expanse/ui/app.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Expanse");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = ExpanseApp.class.getResource("/io/expanse/icons/expanse-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon.toExternalForm()));
+            }
+        }
+        stage.show();
+        if (smoke) {
+            watchForSmoke();
+        }
+        context.background().run(() -> {
+            Connection c = context.connect();
+            return new Object[] {c, context.trackerFor(c)};
+        }, pair -> context.session().connected((Connection) pair[0], (io.expanse.work.ResizeTracker) pair[1]),
+                error -> {
+                    LOG.warn("Could not connect", error);
+                    context.session().failed("Could not connect: " + VolumesViewModel.describe(error));
+                    if (smoke) {
+                        exitSmoke(1, "could not connect: " + VolumesViewModel.describe(error));
+                    }
+                });
+    }
+
+    private void watchForSmoke() {
+        context.volumes().stateProperty().addListener((o, old, state) -> {
+            switch (state) {
+                case READY, EMPTY -> exitSmoke(0, "main window shown, " + context.volumes().allRows().size()
+                        + " volumes loaded");
+                case ERROR -> exitSmoke(1, context.volumes().errorMessageProperty().get());
+                default -> { }
+            }
+        });
+    }
+
+    private void exitSmoke(int code, String message) {
+        (code == 0 ? System.out : System.err).println("smoke: " + message);
+        context.close();
+        Platform.exit();
+        System.exit(code);
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+}

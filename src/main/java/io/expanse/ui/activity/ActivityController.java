@@ -1,0 +1,157 @@
+package io.expanse.ui.activity;
+
+import io.expanse.work.Activity;
+import io.expanse.work.ActivityState;
+import io.expanse.work.GuestSteps;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/** The activity panel: one row per resize, with copyable job/order ids and the guest-OS steps after success. */
+public final class ActivityController {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private final ActivityViewModel vm;
+
+    @FXML private TableView<Activity> activityTable;
+    @FXML private TableColumn<Activity, String> volumeColumn;
+    @FXML private TableColumn<Activity, String> changeColumn;
+    @FXML private TableColumn<Activity, String> startedColumn;
+    @FXML private TableColumn<Activity, String> finishedColumn;
+    @FXML private TableColumn<Activity, ActivityState> stateColumn;
+    @FXML private TableColumn<Activity, String> referenceColumn;
+    @FXML private TableColumn<Activity, String> detailColumn;
+    @FXML private Button copyReferenceButton;
+    @FXML private Button guestStepsButton;
+
+    public ActivityController(ActivityViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        text(volumeColumn, Activity::resourceName);
+        text(changeColumn, a -> a.oldSizeGb() + " \u2192 " + a.newSizeGb() + " GB");
+        text(startedColumn, a -> time(a.startedAt()));
+        text(finishedColumn, a -> time(a.finishedAt()));
+        stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
+        stateColumn.setCellFactory(col -> new StateCell());
+        text(referenceColumn, ActivityController::reference);
+        text(detailColumn, a -> a.failureReason() != null ? a.failureReason() : a.message());
+        activityTable.setItems(vm.rows());
+        activityTable.setPlaceholder(new javafx.scene.control.Label(
+                "No changes yet. Every expansion you start is listed here and followed to the end."));
+
+        var selected = activityTable.getSelectionModel().selectedItemProperty();
+        copyReferenceButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selected.get() == null || reference(selected.get()).isEmpty(), selected));
+        guestStepsButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selected.get() == null || selected.get().state() != ActivityState.SUCCEEDED, selected));
+
+        MenuItem copy = new MenuItem("Copy job / order ID");
+        copy.setOnAction(e -> copyReference());
+        MenuItem steps = new MenuItem("Grow the file system…");
+        steps.setOnAction(e -> showGuestSteps());
+        activityTable.setContextMenu(new ContextMenu(copy, steps));
+        KeyCombination copyKey = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        activityTable.setOnKeyPressed(e -> {
+            if (copyKey.match(e)) {
+                copyReference();
+                e.consume();
+            }
+        });
+    }
+
+    private static void text(TableColumn<Activity, String> column, Function<Activity, String> f) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(f.apply(c.getValue())));
+    }
+
+    private static String time(Instant t) {
+        return t == null ? "" : TIME.format(t);
+    }
+
+    static String reference(Activity a) {
+        if (a.jobId() != null) {
+            return "job " + a.jobId();
+        }
+        if (a.orderId() != null) {
+            return "order " + a.orderId();
+        }
+        return "";
+    }
+
+    @FXML
+    private void copyReference() {
+        Activity a = activityTable.getSelectionModel().getSelectedItem();
+        if (a == null) {
+            return;
+        }
+        String id = a.jobId() != null ? a.jobId() : a.orderId();
+        if (id != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(id);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    @FXML
+    private void showGuestSteps() {
+        Activity a = activityTable.getSelectionModel().getSelectedItem();
+        if (a == null || a.state() != ActivityState.SUCCEEDED) {
+            return;
+        }
+        TextArea area = new TextArea(GuestSteps.describe(a));
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefRowCount(18);
+        area.setPrefColumnCount(70);
+        area.setId("guestStepsText");
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
+        alert.initOwner(activityTable.getScene().getWindow());
+        alert.setTitle("Grow the partition and file system");
+        alert.setHeaderText(a.resourceName() + " is now " + a.newSizeGb()
+                + " GB. The operating system still sees the old size until you grow it:");
+        alert.getDialogPane().setContent(area);
+        alert.show();
+    }
+
+    /** The state as a coloured pill. */
+    static final class StateCell extends TableCell<Activity, ActivityState> {
+        @Override
+        protected void updateItem(ActivityState item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("status-ok", "status-busy", "status-bad", "status-wait");
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            setText(item.label());
+            getStyleClass().add(switch (item) {
+                case SUCCEEDED -> "status-ok";
+                case FAILED, CANCELLED -> "status-bad";
+                case AWAITING_PAYMENT -> "status-wait";
+                default -> "status-busy";
+            });
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.expanse.ui.resize;
+
+import io.expanse.domain.resize.ResizePolicy;
+import io.expanse.ui.common.Background;
+import io.expanse.ui.common.Fxml;
+import io.expanse.ui.common.Session;
+import io.expanse.ui.volumes.VolumeRow;
+import io.expanse.work.ActivityJournal;
+import javafx.scene.Scene;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** Opens one modal resize dialog for a volume row. */
+public class ResizeDialogs {
+
+    private final Session session;
+    private final ActivityJournal journal;
+    private final ResizePolicy policy;
+    private final Background background;
+    private final Fxml fxml;
+
+    public ResizeDialogs(Session session, ActivityJournal journal, ResizePolicy policy, Background background,
+                         Fxml fxml) {
+        this.session = session;
+        this.journal = journal;
+        this.policy = policy;
+        this.background = background;
+        this.fxml = fxml;
+    }
+
+    public Stage open(Window owner, VolumeRow row) {
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Expand " + row.volume().name());
+        ResizeViewModel vm = new ResizeViewModel(session.connection(), session.tracker(), journal, policy,
+                background, row.volume(), row.server());
+        ResizeDialogController controller = new ResizeDialogController(vm, stage::close);
+        Fxml.View<ResizeDialogController> view = fxml.load("resize.fxml", controller);
+        Scene scene = new Scene(view.root());
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.show();
+        controller.newSizeField().requestFocus();
+        vm.reloadFacts();
+        return stage;
+    }
+}

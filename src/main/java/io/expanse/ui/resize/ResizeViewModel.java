@@ -1,0 +1,217 @@
+package io.expanse.ui.resize;
+
+import io.expanse.cloud.huawei.ServerInfo;
+import io.expanse.cloud.huawei.Volume;
+import io.expanse.domain.resize.DiskRole;
+import io.expanse.domain.resize.DiskRoles;
+import io.expanse.domain.resize.ResizeContext;
+import io.expanse.domain.resize.ResizeDecision;
+import io.expanse.domain.resize.ResizePolicy;
+import io.expanse.ui.common.Background;
+import io.expanse.ui.volumes.VolumesViewModel;
+import io.expanse.work.ActivityJournal;
+import io.expanse.work.ActivityState;
+import io.expanse.work.Connection;
+import io.expanse.work.ResizeRequest;
+import io.expanse.work.ResizeTracker;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The resize dialog's state. Every keystroke re-runs {@link ResizePolicy} on the latest facts about the volume
+ * and its server; the facts are read again from the cloud when the dialog opens, so a stale table row cannot
+ * lead to a wrong decision. Submitting goes through {@link ResizeTracker}, off the FX thread.
+ */
+public final class ResizeViewModel {
+
+    private final Connection connection;
+    private final ResizeTracker tracker;
+    private final ActivityJournal journal;
+    private final ResizePolicy policy;
+    private final Background background;
+
+    private Volume volume;
+    private ServerInfo server;
+
+    private final StringProperty newSizeText = new SimpleStringProperty(this, "newSizeText", "");
+    private final BooleanProperty autoPay = new SimpleBooleanProperty(this, "autoPay", false);
+    private final ReadOnlyStringWrapper volumeText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper currentSizeText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper roleText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper billingText = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper yearlyMonthly = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper factsNote = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper submitError = new ReadOnlyStringWrapper();
+    private Runnable onSubmitted = () -> { };
+
+    public ResizeViewModel(Connection connection, ResizeTracker tracker, ActivityJournal journal, ResizePolicy policy,
+                           Background background, Volume volume, ServerInfo server) {
+        this.connection = connection;
+        this.tracker = tracker;
+        this.journal = journal;
+        this.policy = policy;
+        this.background = background;
+        this.volume = volume;
+        this.server = server;
+        newSizeText.addListener((o, a, b) -> evaluate());
+        autoPay.addListener((o, a, b) -> evaluate());
+        showFacts();
+    }
+
+    /** Reads the volume and its server again; until then the table's copy is shown and checked. */
+    public void reloadFacts() {
+        busy.set(true);
+        factsNote.set("Checking the current state of the disk…");
+        String serverId = volume.firstServerId();
+        background.run(() -> {
+            Volume v = connection.api().getVolume(volume.id());
+            ServerInfo s = v.firstServerId() == null ? null : connection.api().getServer(v.firstServerId());
+            return new Object[] {v, s};
+        }, facts -> {
+            volume = (Volume) facts[0];
+            server = (ServerInfo) facts[1];
+            busy.set(false);
+            factsNote.set(null);
+            showFacts();
+        }, error -> {
+            busy.set(false);
+            factsNote.set("Could not re-read the disk (" + VolumesViewModel.describe(error)
+                    + "); the values from the list are shown" + (serverId == null ? "." : " and checked."));
+            evaluate();
+        });
+    }
+
+    private void showFacts() {
+        volumeText.set(volume.name() + "  (" + volume.id() + ")");
+        currentSizeText.set(volume.sizeGb() + " GB");
+        DiskRole role = role();
+        long max = policy.maxSizeGb(role);
+        roleText.set(switch (role) {
+            case SYSTEM -> "System disk · up to " + max + " GB";
+            case DATA -> "Data disk · up to " + max + " GB";
+            case UNKNOWN -> "Role unknown · up to " + max + " GB (system-disk limit applied)";
+        });
+        yearlyMonthly.set(volume.yearlyMonthly());
+        billingText.set(volume.yearlyMonthly()
+                ? "Yearly/monthly (order " + volume.orderId() + ")"
+                : "On-demand (pay per use)");
+        evaluate();
+    }
+
+    private DiskRole role() {
+        return DiskRoles.of(volume, server);
+    }
+
+    private ResizeContext context() {
+        return new ResizeContext(volume, server, role(), journal.inFlight(volume.id()));
+    }
+
+    private void evaluate() {
+        ResizeDecision d = policy.check(context(), newSizeText.get());
+        valid.set(d.allowed());
+        validation.set(d.allowed() ? null : d.reason());
+        if (!d.allowed()) {
+            summary.set(null);
+            return;
+        }
+        long added = d.newSizeGb() - volume.sizeGb();
+        String head = "Expand " + volume.name() + " from " + volume.sizeGb() + " GB to " + d.newSizeGb()
+                + " GB (+" + added + " GB)";
+        if (volume.yearlyMonthly()) {
+            summary.set(head + " \u2014 an order will be created"
+                    + (autoPay.get() ? " and paid at once from your account balance." : "; pay it in the Billing Center before the disk grows."));
+        } else {
+            summary.set(head + " \u2014 an expansion job will run; the disk stays usable meanwhile.");
+        }
+    }
+
+    /** Sends the resize in the background; on acceptance {@code onSubmitted} runs, else the error is shown. */
+    public void submit() {
+        ResizeDecision d = policy.check(context(), newSizeText.get());
+        if (!d.allowed() || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        submitError.set(null);
+        ResizeRequest request = new ResizeRequest(volume.id(), volume.name(), volume.sizeGb(), d.newSizeGb(),
+                volume.yearlyMonthly(), volume.yearlyMonthly() ? autoPay.get() : null, volume.firstDevice(),
+                connection.label(), connection.region(), connection.projectId());
+        background.run(() -> tracker.submit(request), activity -> {
+            busy.set(false);
+            if (activity.state() == ActivityState.FAILED) {
+                submitError.set(activity.failureReason() == null ? activity.message() : activity.failureReason());
+            } else {
+                onSubmitted.run();
+            }
+        }, error -> {
+            busy.set(false);
+            submitError.set(VolumesViewModel.describe(error));
+        });
+    }
+
+    public void setOnSubmitted(Runnable r) {
+        onSubmitted = r;
+    }
+
+    public StringProperty newSizeTextProperty() {
+        return newSizeText;
+    }
+
+    public BooleanProperty autoPayProperty() {
+        return autoPay;
+    }
+
+    public ReadOnlyStringProperty volumeTextProperty() {
+        return volumeText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty currentSizeTextProperty() {
+        return currentSizeText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty roleTextProperty() {
+        return roleText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty billingTextProperty() {
+        return billingText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty yearlyMonthlyProperty() {
+        return yearlyMonthly.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty validationProperty() {
+        return validation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty factsNoteProperty() {
+        return factsNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty submitErrorProperty() {
+        return submitError.getReadOnlyProperty();
+    }
+}

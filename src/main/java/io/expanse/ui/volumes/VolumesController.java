@@ -1,0 +1,229 @@
+package io.expanse.ui.volumes;
+
+import io.expanse.ui.resize.ResizeDialogs;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/** The volumes table: filter, sort, copy, and the entry to the resize dialog. */
+public final class VolumesController {
+
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private final VolumesViewModel vm;
+    private final ResizeDialogs resizeDialogs;
+
+    @FXML private TextField filterField;
+    @FXML private Button copyIdButton;
+    @FXML private Button resizeButton;
+    @FXML private Button refreshButton;
+    @FXML private HBox errorBanner;
+    @FXML private Label errorLabel;
+    @FXML private TableView<VolumeRow> table;
+    @FXML private TableColumn<VolumeRow, String> nameColumn;
+    @FXML private TableColumn<VolumeRow, String> idColumn;
+    @FXML private TableColumn<VolumeRow, String> statusColumn;
+    @FXML private TableColumn<VolumeRow, Long> sizeColumn;
+    @FXML private TableColumn<VolumeRow, String> typeColumn;
+    @FXML private TableColumn<VolumeRow, String> azColumn;
+    @FXML private TableColumn<VolumeRow, String> serverColumn;
+    @FXML private TableColumn<VolumeRow, String> serverStatusColumn;
+    @FXML private TableColumn<VolumeRow, String> roleColumn;
+    @FXML private TableColumn<VolumeRow, String> billingColumn;
+    @FXML private TableColumn<VolumeRow, String> sharedColumn;
+    @FXML private TableColumn<VolumeRow, String> projectColumn;
+
+    public VolumesController(VolumesViewModel vm, ResizeDialogs resizeDialogs) {
+        this.vm = vm;
+        this.resizeDialogs = resizeDialogs;
+    }
+
+    @FXML
+    private void initialize() {
+        fixed(nameColumn, r -> r.volume().name());
+        fixed(idColumn, r -> r.volume().id());
+        fixed(statusColumn, r -> r.volume().status());
+        sizeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().volume().sizeGb()));
+        fixed(typeColumn, r -> r.volume().volumeType());
+        fixed(azColumn, r -> r.volume().availabilityZone());
+        serverColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::serverText,
+                c.getValue().serverProperty()));
+        serverStatusColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::serverStatusText,
+                c.getValue().serverProperty(), c.getValue().lookupProperty()));
+        roleColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::roleText,
+                c.getValue().roleProperty(), c.getValue().lookupProperty()));
+        fixed(billingColumn, VolumeRow::billingText);
+        fixed(sharedColumn, r -> r.volume().multiattach() ? "Yes" : "No");
+        fixed(projectColumn, r -> r.volume().enterpriseProjectId());
+        statusColumn.setCellFactory(col -> new StatusCell());
+        serverStatusColumn.setCellFactory(col -> new StatusCell());
+        sizeColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
+
+        table.setItems(vm.sortedRows());
+        vm.sortedRows().comparatorProperty().bind(table.comparatorProperty());
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.getSortOrder().add(nameColumn);
+        vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        filterField.textProperty().bindBidirectional(vm.filterTextProperty());
+
+        var noSelection = table.getSelectionModel().selectedItemProperty().isNull();
+        resizeButton.disableProperty().bind(noSelection);
+        copyIdButton.disableProperty().bind(noSelection);
+        refreshButton.disableProperty().bind(vm.stateProperty().isEqualTo(VolumesViewModel.LoadState.LOADING));
+
+        errorLabel.textProperty().bind(vm.errorMessageProperty());
+        var errorShown = vm.stateProperty().isEqualTo(VolumesViewModel.LoadState.ERROR);
+        errorBanner.visibleProperty().bind(errorShown);
+        errorBanner.managedProperty().bind(errorShown);
+
+        vm.stateProperty().addListener((o, a, b) -> updatePlaceholder());
+        vm.filterTextProperty().addListener((o, a, b) -> updatePlaceholder());
+        updatePlaceholder();
+
+        table.setRowFactory(tv -> {
+            TableRow<VolumeRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    openResize();
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (COPY.match(e)) {
+                copyId();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                openResize();
+                e.consume();
+            }
+        });
+        MenuItem copyId = new MenuItem("Copy ID");
+        copyId.setOnAction(e -> copyId());
+        MenuItem copyName = new MenuItem("Copy name");
+        copyName.setOnAction(e -> copy(VolumeRow::volume, v -> v.name()));
+        MenuItem expand = new MenuItem("Expand…");
+        expand.setOnAction(e -> openResize());
+        table.setContextMenu(new ContextMenu(expand, copyId, copyName));
+    }
+
+    private static void fixed(TableColumn<VolumeRow, String> column, Function<VolumeRow, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    private void updatePlaceholder() {
+        switch (vm.stateProperty().get()) {
+            case LOADING -> {
+                ProgressIndicator p = new ProgressIndicator();
+                p.setMaxSize(36, 36);
+                Label l = new Label("Loading volumes…");
+                VBox box = new VBox(8, p, l);
+                box.setAlignment(javafx.geometry.Pos.CENTER);
+                table.setPlaceholder(box);
+            }
+            case ERROR -> table.setPlaceholder(placeholder("The volumes could not be loaded.",
+                    "See the message above; fix it and press Refresh (F5)."));
+            default -> {
+                String filter = vm.filterTextProperty().get();
+                if (filter != null && !filter.isBlank() && !vm.allRows().isEmpty()) {
+                    table.setPlaceholder(placeholder("No volume matches \u201c" + filter.trim() + "\u201d.",
+                            "Clear the filter to see all " + vm.allRows().size() + " volumes."));
+                } else {
+                    table.setPlaceholder(placeholder("No volumes in this project and region.",
+                            "Volumes created in the Huawei Cloud console appear here after Refresh (F5)."));
+                }
+            }
+        }
+    }
+
+    private static VBox placeholder(String title, String hint) {
+        Label t = new Label(title);
+        t.getStyleClass().add("title-4");
+        Label h = new Label(hint);
+        h.getStyleClass().add("text-muted");
+        VBox box = new VBox(6, t, h);
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        return box;
+    }
+
+    @FXML
+    private void refresh() {
+        vm.refresh();
+    }
+
+    @FXML
+    private void copyId() {
+        copy(VolumeRow::volume, v -> v.id());
+    }
+
+    private <T> void copy(Function<VolumeRow, T> part, Function<T, String> text) {
+        VolumeRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text.apply(part.apply(row)));
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    @FXML
+    private void openResize() {
+        VolumeRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            resizeDialogs.open(table.getScene().getWindow(), row);
+        }
+    }
+
+    /** Focus the filter box (Ctrl+F). */
+    public void focusFilter() {
+        filterField.requestFocus();
+        filterField.selectAll();
+    }
+
+    /** A status rendered as a coloured pill: green for usable, amber for transitional, red for error states. */
+    static final class StatusCell extends TableCell<VolumeRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("status-ok", "status-busy", "status-bad");
+            if (empty || item == null || item.isEmpty()) {
+                setText(null);
+                return;
+            }
+            setText(item);
+            getStyleClass().add(statusClass(item));
+        }
+
+        static String statusClass(String status) {
+            String s = status.toLowerCase(Locale.ROOT);
+            if (s.contains("error") || s.equals("unreadable") || s.equals("deleted") || s.equals("unknown")) {
+                return "status-bad";
+            }
+            if (s.equals("available") || s.equals("in-use") || s.equals("active") || s.equals("shutoff")) {
+                return "status-ok";
+            }
+            return "status-busy";
+        }
+    }
+}
