@@ -1,0 +1,17 @@
+package io.expanse.domain.resize;
+
+/** The rule a resize request failed, in the order {@link ResizePolicy} checks them (volume rules first, then size). */
+public enum Rule {
+    SIZE_MISSING,
+    SIZE_NOT_A_NUMBER,
+    SIZE_DECIMAL,
+    SIZE_NOT_POSITIVE,
+    SIZE_NOT_LARGER,
+    SIZE_OVER_SYSTEM_LIMIT,
+    SIZE_OVER_DATA_LIMIT,
+    VOLUME_STATUS,
+    MULTIATTACH_IN_USE,
+    SERVER_STATUS,
+    SERVER_UNKNOWN,
+    RESIZE_IN_FLIGHT
+}
