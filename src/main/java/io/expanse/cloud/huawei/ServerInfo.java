@@ -22,7 +22,11 @@ public record ServerInfo(String id, String name, String status, String rootDevic
 
     /** The boot index of a volume on this server, or null when the ECS detail did not list it. */
     public String bootIndexOf(String volumeId) {
-        return volumes.stream().filter(v -> v.id().equals(volumeId)).map(AttachedVolume::bootIndex)
-                .findFirst().orElse(null);
+        for (AttachedVolume v : volumes) {
+            if (v.id() != null && v.id().equals(volumeId)) {
+                return v.bootIndex();
+            }
+        }
+        return null;
     }
 }
