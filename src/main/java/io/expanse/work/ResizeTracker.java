@@ -244,6 +244,7 @@ public final class ResizeTracker {
     private void startFollowing(Follow follow, Phase phase, Duration firstDelay) {
         follow.phase = phase;
         follow.deadline = clock.instant().plus(schedule.overallTimeout());
+        follow.nextDelay = firstDelay.isZero() ? schedule.firstDelay() : schedule.next(firstDelay);
         Follow existing = follows.putIfAbsent(follow.activity.id(), follow);
         if (shutDown || (existing != null && existing != follow)) {
             return;
@@ -329,7 +330,7 @@ public final class ResizeTracker {
             return;
         }
         if (order.completed()) {
-            follow.awaitingPayment = false;
+            leavePayment(follow);
             progress(follow, ActivityState.RUNNING, "Order " + a.orderId() + " completed; checking that "
                     + a.displayName() + " shows " + a.newSizeGb() + " GB…");
             startReadBack(follow);
@@ -341,17 +342,22 @@ public final class ResizeTracker {
             progress(follow, ActivityState.AWAITING_PAYMENT, paymentMessage(a.orderId()));
             scheduleBackoff(follow);
         } else {
-            if (follow.awaitingPayment) {
-                follow.awaitingPayment = false;
-                follow.deadline = clock.instant().plus(schedule.overallTimeout());
-                follow.nextDelay = schedule.firstDelay();
-            }
+            leavePayment(follow);
             String text = switch (order.status()) {
                 case 1, 2, 3, 9 -> order.statusText();
                 default -> "status " + order.status() + " (not a status Expanse knows); still following";
             };
             progress(follow, ActivityState.RUNNING, "Order " + a.orderId() + ": " + text);
             scheduleBackoff(follow);
+        }
+    }
+
+    /** Once paid, the order is followed at the normal pace, and the timeout counts from the payment. */
+    private void leavePayment(Follow follow) {
+        if (follow.awaitingPayment) {
+            follow.awaitingPayment = false;
+            follow.deadline = clock.instant().plus(schedule.overallTimeout());
+            follow.nextDelay = schedule.firstDelay();
         }
     }
 
