@@ -1,0 +1,341 @@
+package io.expanse.work;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persistent list of activities, kept in one JSON file ({@code {"version":1,"activities":[…]}}) and loaded
+ * when constructed. Thread-safe.
+ *
+ * <p>Every change is written before it becomes visible: the whole list goes to a temporary file in the same
+ * directory, is forced to disk, and is moved over the journal atomically, so a crash mid-write leaves the previous
+ * file intact. Writes are synchronous on the caller's thread; callers are background threads (the file is small,
+ * at most {@link #DEFAULT_MAX_ENTRIES} entries), never the FX thread.
+ *
+ * <p>A file that cannot be read or parsed is moved aside to {@code <name>.corrupt-<timestamp>} and the journal
+ * starts empty; a file written by a newer format is left untouched and the journal is read-only for the session
+ * (changes are kept in memory only). Both cases are reported by {@link #loadProblem()}.
+ */
+public final class ActivityJournal {
+
+    /** Format version written by this build. */
+    public static final int FORMAT_VERSION = 1;
+    /** Default bound on the number of entries; the oldest finished ones are dropped beyond it. */
+    public static final int DEFAULT_MAX_ENTRIES = 5000;
+
+    private static final Logger log = LoggerFactory.getLogger(ActivityJournal.class);
+    private static final DateTimeFormatter ASIDE_STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** Writes the bytes of the new journal to the temporary file and forces them to disk. */
+    @FunctionalInterface
+    interface TempWriter {
+        void write(Path temp, byte[] content) throws IOException;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record JournalFile(int version, List<Activity> activities) {
+    }
+
+    private final Path file;
+    private final Clock clock;
+    private final int maxEntries;
+    private final TempWriter writer;
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final Object lock = new Object();
+    private final Map<String, Activity> entries = new LinkedHashMap<>();
+    private final List<Consumer<Activity>> listeners = new CopyOnWriteArrayList<>();
+    private final boolean readOnly;
+    private final String loadProblem;
+
+    /** Opens (or prepares to create) the journal at {@code file}. */
+    public ActivityJournal(Path file) {
+        this(file, Clock.systemUTC());
+    }
+
+    /** As {@link #ActivityJournal(Path)}, with the clock used to name a corrupt file moved aside. */
+    public ActivityJournal(Path file, Clock clock) {
+        this(file, clock, DEFAULT_MAX_ENTRIES, ActivityJournal::writeAndForce);
+    }
+
+    ActivityJournal(Path file, Clock clock, int maxEntries, TempWriter writer) {
+        this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.writer = Objects.requireNonNull(writer, "writer");
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries < 1");
+        }
+        this.maxEntries = maxEntries;
+        Load load = load();
+        this.readOnly = load.readOnly;
+        this.loadProblem = load.problem;
+        load.activities.forEach(a -> entries.put(a.id(), a));
+    }
+
+    /** The journal file. */
+    public Path file() {
+        return file;
+    }
+
+    /** What went wrong when loading, worded for the operator; empty when the file loaded fine or did not exist. */
+    public Optional<String> loadProblem() {
+        return Optional.ofNullable(loadProblem);
+    }
+
+    /** Whether changes stay in memory only (the file was written by a newer Expanse or could not be moved aside). */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** Every activity, oldest first. */
+    public List<Activity> all() {
+        synchronized (lock) {
+            return List.copyOf(entries.values());
+        }
+    }
+
+    /** The activity with this id. */
+    public Optional<Activity> find(String id) {
+        synchronized (lock) {
+            return Optional.ofNullable(entries.get(id));
+        }
+    }
+
+    /** Activities that are not finished, oldest first. */
+    public List<Activity> unfinished() {
+        synchronized (lock) {
+            return entries.values().stream().filter(a -> !a.finished()).toList();
+        }
+    }
+
+    /** Whether an unfinished activity exists for this resource. */
+    public boolean inFlight(String resourceId) {
+        synchronized (lock) {
+            return inFlightLocked(resourceId);
+        }
+    }
+
+    /**
+     * Adds the activity, or replaces the one with the same id, writes the journal, then tells the listeners.
+     *
+     * @throws UncheckedIOException when the file could not be written; the journal is then unchanged
+     */
+    public void record(Activity activity) {
+        Objects.requireNonNull(activity, "activity");
+        synchronized (lock) {
+            commit(activity);
+        }
+        notifyListeners(activity);
+    }
+
+    /**
+     * Records a new activity only if no unfinished activity exists for its resource, atomically with that check.
+     *
+     * @return false (and nothing recorded) when the resource already has an activity in flight
+     * @throws UncheckedIOException when the file could not be written; the journal is then unchanged
+     */
+    public boolean recordIfIdle(Activity activity) {
+        Objects.requireNonNull(activity, "activity");
+        synchronized (lock) {
+            if (inFlightLocked(activity.resourceId())) {
+                return false;
+            }
+            commit(activity);
+        }
+        notifyListeners(activity);
+        return true;
+    }
+
+    /** Calls {@code listener} after each change, on the thread that made it, with the recorded activity. */
+    public void addListener(Consumer<Activity> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Stops calling {@code listener}. */
+    public void removeListener(Consumer<Activity> listener) {
+        listeners.remove(listener);
+    }
+
+    private boolean inFlightLocked(String resourceId) {
+        return entries.values().stream().anyMatch(a -> !a.finished() && a.resourceId().equals(resourceId));
+    }
+
+    private void commit(Activity activity) {
+        Map<String, Activity> next = new LinkedHashMap<>(entries);
+        next.put(activity.id(), activity);
+        trim(next);
+        if (!readOnly) {
+            try {
+                write(new ArrayList<>(next.values()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the activity journal " + file, e);
+            }
+        }
+        entries.clear();
+        entries.putAll(next);
+    }
+
+    private void trim(Map<String, Activity> map) {
+        Iterator<Activity> it = map.values().iterator();
+        while (map.size() > maxEntries && it.hasNext()) {
+            if (it.next().finished()) {
+                it.remove();
+            }
+        }
+    }
+
+    private void notifyListeners(Activity activity) {
+        for (Consumer<Activity> listener : listeners) {
+            try {
+                listener.accept(activity);
+            } catch (RuntimeException e) {
+                log.warn("Activity listener failed for {}", activity.id(), e);
+            }
+        }
+    }
+
+    private void write(List<Activity> activities) throws IOException {
+        byte[] content = mapper.writeValueAsBytes(new JournalFile(FORMAT_VERSION, activities));
+        Path dir = file.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
+        try {
+            writer.write(temp, content);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        forceDirectory(dir);
+    }
+
+    private static void writeAndForce(Path temp, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    /** Makes the rename itself durable where the platform allows it (not on Windows). */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            log.trace("Directory sync not available for {}", dir, e);
+        }
+    }
+
+    private record Load(List<Activity> activities, boolean readOnly, String problem) {
+    }
+
+    private Load load() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Load(List.of(), false, null);
+        } catch (IOException e) {
+            log.warn("Activity journal {} could not be read", file, e);
+            return moveAside("could not be read (" + e.getMessage() + ")");
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(bytes);
+        } catch (IOException e) {
+            log.warn("Activity journal {} is not valid JSON", file, e);
+            return moveAside("is damaged (not valid JSON)");
+        }
+        if (root == null || !root.isObject() || !root.path("version").canConvertToInt()) {
+            return moveAside("is damaged (no format version)");
+        }
+        int version = root.path("version").asInt();
+        if (version > FORMAT_VERSION) {
+            String problem = "The activity journal " + file + " was written by a newer version of Expanse (format "
+                    + version + "). It is shown read-only and changes made now will not be saved.";
+            log.warn("Activity journal {} has format {} > {}: read-only", file, version, FORMAT_VERSION);
+            return new Load(readLeniently(root), true, problem);
+        }
+        try {
+            JournalFile parsed = mapper.treeToValue(root, JournalFile.class);
+            if (parsed.activities() == null) {
+                return moveAside("is damaged (no activity list)");
+            }
+            return new Load(parsed.activities(), false, null);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Activity journal {} has unreadable entries", file, e);
+            return moveAside("is damaged (unreadable entries)");
+        }
+    }
+
+    private List<Activity> readLeniently(JsonNode root) {
+        List<Activity> result = new ArrayList<>();
+        for (JsonNode node : root.path("activities")) {
+            try {
+                result.add(mapper.treeToValue(node, Activity.class));
+            } catch (IOException | RuntimeException e) {
+                log.debug("Skipping an activity of a newer journal format", e);
+            }
+        }
+        return result;
+    }
+
+    private Load moveAside(String what) {
+        String stamp = ASIDE_STAMP.format(clock.instant());
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp);
+        for (int i = 1; Files.exists(aside); i++) {
+            aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp + "-" + i);
+        }
+        try {
+            Files.move(file, aside);
+            log.warn("Moved the damaged activity journal aside to {}", aside);
+            return new Load(List.of(), false, "The activity journal " + what + ". It was moved aside to " + aside
+                    + " and a new, empty journal was started.");
+        } catch (IOException e) {
+            log.warn("Could not move the damaged activity journal {} aside", file, e);
+            return new Load(List.of(), true, "The activity journal " + file + " " + what
+                    + " and could not be moved aside (" + e.getMessage() + "). Activities of this session will not"
+                    + " be saved.");
+        }
+    }
+}

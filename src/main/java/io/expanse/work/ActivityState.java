@@ -1,0 +1,39 @@
+package io.expanse.work;
+
+/**
+ * Where a background activity stands. {@link #SUCCEEDED}, {@link #FAILED} and {@link #CANCELLED} are final;
+ * every other state is still followed (including {@link #AWAITING_PAYMENT}, which is polled slowly so that a
+ * payment made in the Huawei console is noticed).
+ */
+public enum ActivityState {
+    /** Journaled, the request has not been answered yet (or the app stopped before the answer arrived). */
+    SUBMITTING("Submitting"),
+    /** Accepted by the cloud (job or order id known), not yet seen running. */
+    SUBMITTED("Submitted"),
+    /** In progress. */
+    RUNNING("Running"),
+    /** Done and verified by reading the resource back. */
+    SUCCEEDED("Succeeded"),
+    /** Rejected or failed; nothing more will happen. */
+    FAILED("Failed"),
+    /** A yearly/monthly order waits for the operator to pay it in the Billing Center. */
+    AWAITING_PAYMENT("Awaiting payment"),
+    /** The order was cancelled; the change will not happen. */
+    CANCELLED("Cancelled");
+
+    private final String label;
+
+    ActivityState(String label) {
+        this.label = label;
+    }
+
+    /** Whether nothing more will happen to an activity in this state. */
+    public boolean finished() {
+        return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+    }
+
+    /** Short text for the activity list. */
+    public String label() {
+        return label;
+    }
+}

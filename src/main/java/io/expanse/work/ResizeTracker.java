@@ -1,0 +1,559 @@
+package io.expanse.work;
+
+import io.expanse.cloud.ApiException;
+import io.expanse.cloud.huawei.EvsApi;
+import io.expanse.cloud.huawei.Job;
+import io.expanse.cloud.huawei.Order;
+import io.expanse.cloud.huawei.ResizeAccepted;
+import io.expanse.cloud.huawei.Volume;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Submits EVS resizes and follows each one to its end, recording every step in the {@link ActivityJournal}
+ * (whose listeners the UI observes).
+ *
+ * <p>The resize POST is sent exactly once and never repeated. When its answer is lost
+ * ({@link ApiException.Kind#OUTCOME_UNKNOWN}) the outcome is settled by reading the volume. A job is polled until
+ * it ends, an order until it completes or is cancelled; success is declared only when the volume reads back as
+ * {@code available}/{@code in-use} at the new size.
+ *
+ * <p>Only {@link #submit} blocks (for its single POST); everything else runs on the given scheduler. One tracker
+ * serves one {@link EvsApi}, i.e. one account in one region: {@link #resumeUnfinished()} picks up only the
+ * journal entries of that region and project.
+ */
+public final class ResizeTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(ResizeTracker.class);
+
+    private static final String BILLING_PATH = "Huawei Cloud Billing Center > Orders > Pending Payment";
+
+    private final EvsApi api;
+    private final ActivityJournal journal;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final PollSchedule schedule;
+    private final Map<String, Follow> follows = new ConcurrentHashMap<>();
+    private volatile boolean shutDown;
+
+    public ResizeTracker(EvsApi api, ActivityJournal journal, ScheduledExecutorService scheduler, Clock clock,
+                         PollSchedule schedule) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
+    }
+
+    /**
+     * Journals the resize, sends it once (blocking: call off the FX thread) and starts following it.
+     *
+     * @return the activity as it stands after the answer: SUBMITTED, AWAITING_PAYMENT, FAILED, or SUBMITTING while
+     *         an unanswered request is being settled
+     * @throws IllegalStateException when the volume already has an unfinished activity, or after {@link #shutdown()}
+     * @throws UncheckedIOException  when the journal cannot be written; the request is then not sent
+     */
+    public Activity submit(ResizeRequest req) {
+        Objects.requireNonNull(req, "req");
+        if (shutDown) {
+            throw new IllegalStateException("The resize tracker has been shut down");
+        }
+        Instant now = clock.instant();
+        Activity activity = new Activity(UUID.randomUUID().toString(), Activity.KIND_EVS_RESIZE, req.account(),
+                req.region(), req.projectId(), req.volumeId(), req.volumeName(), req.oldSizeGb(), req.newSizeGb(),
+                req.yearlyMonthly(), req.autoPay(), req.device(), ActivityState.SUBMITTING, null, null, now, now, null,
+                "Sending the request to expand " + name(req.volumeName(), req.volumeId()) + " to "
+                        + req.newSizeGb() + " GB…", null, null, null);
+        // Registered before it is journaled, so that resumeUnfinished() never settles a request still in flight.
+        Follow follow = new Follow(activity);
+        follows.put(activity.id(), follow);
+        boolean recorded = false;
+        try {
+            recorded = journal.recordIfIdle(activity);
+        } finally {
+            if (!recorded) {
+                follows.remove(activity.id(), follow);
+            }
+        }
+        if (!recorded) {
+            throw new IllegalStateException("A change of " + activity.displayName() + " is already in progress");
+        }
+        log.info("Resizing volume {} from {} to {} GB (activity {})", req.volumeId(), req.oldSizeGb(),
+                req.newSizeGb(), activity.id());
+        ResizeAccepted accepted;
+        try {
+            accepted = api.resize(req.volumeId(), (int) req.newSizeGb(), req.autoPay());
+        } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.OUTCOME_UNKNOWN) {
+                log.warn("Resize of volume {} unanswered: {}", req.volumeId(), e.getMessage());
+                save(follow, follow.activity.withMessage(
+                        "The request got no answer; checking whether it was applied…", clock.instant()));
+                startSettling(follow);
+                return follow.activity;
+            }
+            log.warn("Resize of volume {} rejected: {}", req.volumeId(), e.getMessage());
+            finish(follow, follow.activity
+                    .withState(ActivityState.FAILED, e.operatorMessage(), clock.instant())
+                    .withFailure(e.serverMessage() != null ? e.serverMessage() : e.operatorMessage(), e.code(),
+                            e.requestId()));
+            return follow.activity;
+        } catch (RuntimeException e) {
+            log.error("Resize of volume {} ended with an unexpected error; settling by reading the volume",
+                    req.volumeId(), e);
+            save(follow, follow.activity.withMessage(
+                    "The request ended with an unexpected error; checking whether it was applied…", clock.instant()));
+            startSettling(follow);
+            return follow.activity;
+        }
+        if (accepted.jobId() != null) {
+            follow.activity = follow.activity.withJobId(accepted.jobId());
+            progress(follow, ActivityState.SUBMITTED, "Accepted: job " + accepted.jobId());
+            startFollowing(follow, Phase.JOB, schedule.firstDelay());
+        } else if (Boolean.TRUE.equals(req.autoPay())) {
+            follow.activity = follow.activity.withOrderId(accepted.orderId());
+            progress(follow, ActivityState.SUBMITTED,
+                    "Accepted: order " + accepted.orderId() + ", paid from the account balance");
+            startFollowing(follow, Phase.ORDER, schedule.firstDelay());
+        } else {
+            // Without isAutoPay the order stays unpaid; it is checked slowly so a payment in the console is seen.
+            follow.activity = follow.activity.withOrderId(accepted.orderId());
+            progress(follow, ActivityState.AWAITING_PAYMENT, paymentMessage(accepted.orderId()));
+            follow.awaitingPayment = true;
+            startFollowing(follow, Phase.ORDER, schedule.paymentInterval());
+        }
+        return follow.activity;
+    }
+
+    /**
+     * Follows again every unfinished journal entry of this tracker's region and project that is not already being
+     * followed: a job or order is polled, an unanswered request (SUBMITTING) is settled by reading the volume, an
+     * expansion without job or order (RUNNING after an unanswered request) is followed by reading the volume.
+     * Returns at once.
+     */
+    public void resumeUnfinished() {
+        for (Activity activity : journal.unfinished()) {
+            if (Activity.KIND_EVS_RESIZE.equals(activity.kind())
+                    && Objects.equals(activity.region(), api.region())
+                    && Objects.equals(activity.projectId(), api.projectId())) {
+                resume(activity.id());
+            }
+        }
+    }
+
+    /**
+     * Follows one unfinished activity again (e.g. after it stopped on an authentication error that is now fixed).
+     * Does nothing when it is finished, unknown or already followed.
+     */
+    public void resume(String activityId) {
+        if (shutDown) {
+            return;
+        }
+        Activity activity = journal.find(activityId).orElse(null);
+        if (activity == null || activity.finished() || follows.containsKey(activityId)) {
+            return;
+        }
+        log.info("Resuming activity {} ({}) for volume {}", activity.id(), activity.state(), activity.resourceId());
+        Follow follow = new Follow(activity);
+        if (activity.state() == ActivityState.SUBMITTING) {
+            startSettling(follow);
+        } else if (activity.jobId() != null) {
+            startFollowing(follow, Phase.JOB, Duration.ZERO);
+        } else if (activity.orderId() != null) {
+            follow.awaitingPayment = activity.state() == ActivityState.AWAITING_PAYMENT;
+            startFollowing(follow, Phase.ORDER, Duration.ZERO);
+        } else {
+            startFollowing(follow, Phase.READ_BACK, Duration.ZERO);
+        }
+    }
+
+    /** Whether this activity is being followed right now (an unfinished one may have stopped, see {@link #resume}). */
+    public boolean isFollowing(String activityId) {
+        return follows.containsKey(activityId);
+    }
+
+    /**
+     * Stops following. Unfinished activities stay unfinished in the journal and are picked up by
+     * {@link #resumeUnfinished()} on the next start. Neither the scheduler nor the journal is closed.
+     */
+    public void shutdown() {
+        shutDown = true;
+        for (Follow follow : follows.values()) {
+            follow.stopped = true;
+            ScheduledFuture<?> pending = follow.pending;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+        }
+        follows.clear();
+    }
+
+    // ---------------------------------------------------------------------------------------------- following
+
+    private enum Phase {
+        /** Reading the volume to learn whether an unanswered request was applied. */
+        SETTLE,
+        /** Polling the EVS job. */
+        JOB,
+        /** Polling the BSS order. */
+        ORDER,
+        /** Reading the volume until it shows the new size. */
+        READ_BACK
+    }
+
+    /**
+     * The state of following one activity. Steps run one at a time (each schedules the next) under the Follow's
+     * monitor; {@link #shutdown()} only flips the volatile flags, so it never waits for a call in progress.
+     */
+    private final class Follow {
+        Activity activity;
+        Phase phase;
+        Duration nextDelay = schedule.firstDelay();
+        Instant deadline;
+        boolean awaitingPayment;
+        /** Failed reads while settling; volume reads without the new size while reading back. */
+        int attempts;
+        /** Reads showing the volume unchanged while settling. */
+        int unchangedReads;
+        /** The status line without a note about a failed check. */
+        String baseMessage;
+        volatile ScheduledFuture<?> pending;
+        volatile boolean stopped;
+
+        Follow(Activity activity) {
+            this.activity = activity;
+            this.baseMessage = activity.message();
+        }
+    }
+
+    private void startSettling(Follow follow) {
+        startFollowing(follow, Phase.SETTLE, Duration.ZERO);
+    }
+
+    private void startFollowing(Follow follow, Phase phase, Duration firstDelay) {
+        follow.phase = phase;
+        follow.deadline = clock.instant().plus(schedule.overallTimeout());
+        follow.nextDelay = firstDelay.isZero() ? schedule.firstDelay() : schedule.next(firstDelay);
+        Follow existing = follows.putIfAbsent(follow.activity.id(), follow);
+        if (shutDown || (existing != null && existing != follow)) {
+            return;
+        }
+        scheduleStep(follow, firstDelay);
+    }
+
+    private void scheduleStep(Follow follow, Duration delay) {
+        if (follow.stopped || shutDown) {
+            return;
+        }
+        try {
+            follow.pending = scheduler.schedule(() -> step(follow), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.info("Scheduler closed; stopped following activity {}", follow.activity.id());
+            follows.remove(follow.activity.id(), follow);
+        }
+    }
+
+    /** Schedules the next poll with a growing delay, or stops when the overall timeout has passed. */
+    private void scheduleBackoff(Follow follow) {
+        if (!follow.awaitingPayment && !clock.instant().isBefore(follow.deadline)) {
+            stop(follow, "Stopped checking after " + describe(schedule.overallTimeout()) + " (last status: "
+                    + follow.baseMessage + "). Check again later.");
+            return;
+        }
+        Duration delay = follow.awaitingPayment ? schedule.paymentInterval() : follow.nextDelay;
+        follow.nextDelay = schedule.next(follow.nextDelay);
+        scheduleStep(follow, delay);
+    }
+
+    private void step(Follow follow) {
+        synchronized (follow) {
+            if (follow.stopped) {
+                return;
+            }
+            try {
+                switch (follow.phase) {
+                    case SETTLE -> settle(follow);
+                    case JOB -> pollJob(follow);
+                    case ORDER -> pollOrder(follow);
+                    case READ_BACK -> readBack(follow);
+                    default -> throw new IllegalStateException("phase " + follow.phase);
+                }
+            } catch (RuntimeException e) {
+                log.error("Unexpected error while following activity {}", follow.activity.id(), e);
+                stop(follow, "Stopped checking after an unexpected error (" + e.getClass().getSimpleName()
+                        + "). Check again later.");
+            }
+        }
+    }
+
+    private void pollJob(Follow follow) {
+        Activity a = follow.activity;
+        Job job;
+        try {
+            job = api.getJob(a.jobId());
+        } catch (ApiException e) {
+            onReadFailure(follow, e, "job " + a.jobId());
+            return;
+        }
+        if (job.failed()) {
+            String reason = blank(job.failReason()) ? "no reason given" : job.failReason();
+            finish(follow, a.withState(ActivityState.FAILED, "The resize job failed: " + reason, clock.instant())
+                    .withFailure(job.failReason(), job.errorCode(), null));
+        } else if (job.succeeded()) {
+            progress(follow, ActivityState.RUNNING, "Job finished; checking that " + a.displayName() + " shows "
+                    + a.newSizeGb() + " GB…");
+            startReadBack(follow);
+        } else {
+            progress(follow, ActivityState.RUNNING, "Job " + (blank(job.status()) ? "pending" : job.status()));
+            scheduleBackoff(follow);
+        }
+    }
+
+    private void pollOrder(Follow follow) {
+        Activity a = follow.activity;
+        Order order;
+        try {
+            order = api.getOrder(a.orderId());
+        } catch (ApiException e) {
+            onReadFailure(follow, e, "order " + a.orderId());
+            return;
+        }
+        if (order.completed()) {
+            leavePayment(follow);
+            progress(follow, ActivityState.RUNNING, "Order " + a.orderId() + " completed; checking that "
+                    + a.displayName() + " shows " + a.newSizeGb() + " GB…");
+            startReadBack(follow);
+        } else if (order.cancelled()) {
+            finish(follow, a.withState(ActivityState.CANCELLED, "Order " + a.orderId() + " was cancelled: "
+                    + a.displayName() + " was not expanded.", clock.instant()));
+        } else if (order.awaitingPayment()) {
+            follow.awaitingPayment = true;
+            progress(follow, ActivityState.AWAITING_PAYMENT, paymentMessage(a.orderId()));
+            scheduleBackoff(follow);
+        } else {
+            leavePayment(follow);
+            String text = switch (order.status()) {
+                case 1, 2, 3, 9 -> order.statusText();
+                default -> "status " + order.status() + " (not a status Expanse knows); still following";
+            };
+            progress(follow, ActivityState.RUNNING, "Order " + a.orderId() + ": " + text);
+            scheduleBackoff(follow);
+        }
+    }
+
+    /** Once paid, the order is followed at the normal pace, and the timeout counts from the payment. */
+    private void leavePayment(Follow follow) {
+        if (follow.awaitingPayment) {
+            follow.awaitingPayment = false;
+            follow.deadline = clock.instant().plus(schedule.overallTimeout());
+            follow.nextDelay = schedule.firstDelay();
+        }
+    }
+
+    private void startReadBack(Follow follow) {
+        follow.phase = Phase.READ_BACK;
+        follow.attempts = 0;
+        follow.nextDelay = schedule.firstDelay();
+        readBack(follow);
+    }
+
+    private void readBack(Follow follow) {
+        Activity a = follow.activity;
+        Volume volume;
+        try {
+            volume = api.getVolume(a.resourceId());
+        } catch (ApiException e) {
+            onReadFailure(follow, e, "the volume");
+            return;
+        }
+        String status = volume.status();
+        if (isError(status)) {
+            finish(follow, a.withState(ActivityState.FAILED, a.displayName() + " is in status " + status
+                    + ": the expansion did not complete. Check the disk in the console.", clock.instant())
+                    .withFailure("volume status " + status, null, null));
+        } else if (isStable(status) && volume.sizeGb() == a.newSizeGb()) {
+            finish(follow, a.withState(ActivityState.SUCCEEDED, a.displayName() + " is now " + a.newSizeGb()
+                    + " GB. Grow the partition and file system inside the guest OS.", clock.instant()));
+        } else if ("extending".equals(status)) {
+            progress(follow, ActivityState.RUNNING, a.displayName() + " is expanding…");
+            scheduleBackoff(follow);
+        } else if (++follow.attempts >= schedule.readBackAttempts()) {
+            stop(follow, a.displayName() + " still shows " + volume.sizeGb() + " GB (" + status + ") after "
+                    + follow.attempts + " checks: stopped checking. Check again later.");
+        } else {
+            progress(follow, ActivityState.RUNNING, "Waiting for " + a.displayName() + " to show " + a.newSizeGb()
+                    + " GB (it shows " + volume.sizeGb() + " GB, " + status + ")");
+            scheduleBackoff(follow);
+        }
+    }
+
+    /** Decides from the volume whether an unanswered resize was applied. */
+    private void settle(Follow follow) {
+        Activity a = follow.activity;
+        Volume volume;
+        try {
+            volume = api.getVolume(a.resourceId());
+        } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.NOT_FOUND) {
+                finishVolumeGone(follow, e);
+            } else if (e.retryableForReads() && ++follow.attempts < schedule.settleReadAttempts()) {
+                note(follow, "Checking whether the request was applied: " + e.operatorMessage() + "; retrying");
+                scheduleBackoff(follow);
+            } else {
+                stop(follow, "Could not check whether the expansion of " + a.displayName() + " was applied: "
+                        + e.operatorMessage() + ". Check again later, or look at the disk in the console before"
+                        + " trying again.");
+            }
+            return;
+        }
+        String status = volume.status();
+        String name = a.displayName();
+        if (isError(status)) {
+            finish(follow, a.withState(ActivityState.FAILED, "The request got no answer and " + name
+                    + " is in status " + status + ": the expansion failed. Check the disk in the console.",
+                    clock.instant()).withFailure("volume status " + status, null, null));
+        } else if (isStable(status) && volume.sizeGb() == a.newSizeGb()) {
+            finish(follow, a.withState(ActivityState.SUCCEEDED, "The request got no answer, but " + name
+                    + " is now " + a.newSizeGb() + " GB: the expansion was applied. Grow the partition and file"
+                    + " system inside the guest OS.", clock.instant()));
+        } else if ("extending".equals(status)) {
+            progress(follow, ActivityState.RUNNING, "The request timed out, but the disk is expanding: following it.");
+            follow.phase = Phase.READ_BACK;
+            follow.attempts = 0;
+            follow.nextDelay = schedule.firstDelay();
+            scheduleBackoff(follow);
+        } else if (isStable(status) && ++follow.unchangedReads < 2) {
+            scheduleStep(follow, schedule.settleConfirmDelay());
+        } else if (isStable(status)) {
+            finish(follow, a.withState(ActivityState.FAILED, notAppliedMessage(a, volume), clock.instant())
+                    .withFailure("No answer to the request; the volume is unchanged", null, null));
+        } else if (++follow.attempts < schedule.settleReadAttempts()) {
+            note(follow, "Checking whether the request was applied: " + name + " is " + status);
+            scheduleBackoff(follow);
+        } else {
+            stop(follow, "Cannot tell yet whether the expansion of " + name + " was applied: it is in status "
+                    + status + ". Check again later, or look at the disk in the console before trying again.");
+        }
+    }
+
+    private static String notAppliedMessage(Activity a, Volume volume) {
+        String size = volume.sizeGb() == a.oldSizeGb()
+                ? "is still " + volume.sizeGb() + " GB"
+                : "is " + volume.sizeGb() + " GB, not the requested " + a.newSizeGb() + " GB";
+        String text = "The request timed out and " + a.displayName() + " " + size
+                + ": the expansion was not applied. You can try again.";
+        if (a.yearlyMonthly()) {
+            text += " This is a yearly/monthly disk: an order may still have been created, so check " + BILLING_PATH
+                    + " before trying again.";
+        }
+        return text;
+    }
+
+    private void onReadFailure(Follow follow, ApiException e, String what) {
+        Activity a = follow.activity;
+        if (e.kind() == ApiException.Kind.NOT_FOUND && follow.phase == Phase.READ_BACK) {
+            finishVolumeGone(follow, e);
+        } else if (e.retryableForReads()) {
+            log.info("Checking {} of activity {} failed, retrying: {}", what, a.id(), e.getMessage());
+            note(follow, "checking " + what + " failed (" + e.operatorMessage() + "); retrying");
+            scheduleBackoff(follow);
+        } else {
+            log.warn("Stopped following activity {}: {}", a.id(), e.getMessage());
+            stop(follow, "Stopped checking " + what + ": " + e.operatorMessage()
+                    + (e.details().isEmpty() ? "" : " (" + e.details() + ")")
+                    + ". The change may still be in progress; check again once this is resolved.");
+        }
+    }
+
+    private void finishVolumeGone(Follow follow, ApiException e) {
+        Activity a = follow.activity;
+        finish(follow, a.withState(ActivityState.FAILED, a.displayName() + " no longer exists.", clock.instant())
+                .withFailure(e.operatorMessage(), e.code(), e.requestId()));
+    }
+
+    // ------------------------------------------------------------------------------------------ recording
+
+    /** Records a state or status line if it changed; keeps following. */
+    private void progress(Follow follow, ActivityState state, String message) {
+        follow.baseMessage = message;
+        Activity a = follow.activity;
+        if (a.state() != state || !Objects.equals(a.message(), message)) {
+            save(follow, a.withState(state, message, clock.instant()));
+        }
+    }
+
+    /** Adds a note (a failed check) to the current status line without changing the state. */
+    private void note(Follow follow, String note) {
+        String base = follow.baseMessage == null ? "" : follow.baseMessage + " — ";
+        save(follow, follow.activity.withMessage(base + note, clock.instant()));
+    }
+
+    /** Stops following, leaving the activity unfinished with the reason; {@link #resume} can pick it up. */
+    private void stop(Follow follow, String message) {
+        follow.stopped = true;
+        follows.remove(follow.activity.id(), follow);
+        save(follow, follow.activity.withMessage(message, clock.instant()));
+    }
+
+    private void finish(Follow follow, Activity finished) {
+        follow.stopped = true;
+        follows.remove(follow.activity.id(), follow);
+        log.info("Activity {} for volume {} ended: {}", finished.id(), finished.resourceId(), finished.state());
+        save(follow, finished);
+    }
+
+    /**
+     * Records the activity. A journal that cannot be written does not stop the following: the next change
+     * writes the whole list again.
+     */
+    private Activity save(Follow follow, Activity activity) {
+        follow.activity = activity;
+        try {
+            journal.record(activity);
+        } catch (UncheckedIOException e) {
+            log.error("Could not journal activity {} ({})", activity.id(), activity.state(), e);
+        }
+        return activity;
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private static String paymentMessage(String orderId) {
+        return "Order " + orderId + " is awaiting payment: pay it in " + BILLING_PATH
+                + ". The disk is expanded once it is paid.";
+    }
+
+    private static boolean isStable(String status) {
+        return "available".equals(status) || "in-use".equals(status);
+    }
+
+    private static boolean isError(String status) {
+        return status != null && status.startsWith("error");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String name(String name, String id) {
+        return blank(name) ? id : name;
+    }
+
+    private static String describe(Duration d) {
+        if (d.toMinutes() >= 60 && d.toMinutesPart() == 0) {
+            return d.toHours() + " h";
+        }
+        return d.toSeconds() >= 60 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+    }
+}
