@@ -3,7 +3,10 @@ package io.expanse.app;
 import io.expanse.cloud.huawei.EvsApi;
 import io.expanse.cloud.huawei.HuaweiClient;
 import io.expanse.domain.resize.ResizePolicy;
+import io.expanse.sandbox.SandboxCloud;
+import io.expanse.sandbox.SandboxSeed;
 import io.expanse.sandbox.SandboxServer;
+import io.expanse.sandbox.SandboxTimings;
 import io.expanse.settings.AppDirs;
 import io.expanse.settings.HuaweiAccount;
 import io.expanse.ui.activity.ActivityController;
@@ -58,19 +61,36 @@ public final class AppContext implements AutoCloseable {
     private final VolumesViewModel volumesViewModel;
     private final ActivityViewModel activityViewModel;
     private final Optional<HuaweiAccount> account;
+    private final Options options;
     private SandboxServer sandbox;
 
+    /**
+     * Start-up choices.
+     *
+     * @param forceSandbox    use the sandbox even when an account is configured
+     * @param sandboxTimings  how fast the simulated cloud works
+     * @param pollSchedule    how jobs and orders are followed
+     */
+    public record Options(boolean forceSandbox, SandboxTimings sandboxTimings, PollSchedule pollSchedule) {
+        public static Options standard(boolean forceSandbox) {
+            return new Options(forceSandbox, SandboxTimings.DEFAULT, PollSchedule.defaults());
+        }
+    }
+
     /** Does disk I/O (the journal): call it off the FX thread, e.g. from {@code Application.init()}. */
-    public AppContext(AppDirs dirs, Map<String, String> env, boolean forceSandbox) throws IOException {
+    public AppContext(AppDirs dirs, Map<String, String> env, Options options) throws IOException {
         this.dirs = dirs;
+        this.options = options;
         Files.createDirectories(dirs.data());
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(30, TimeUnit.SECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
                 .build();
-        this.journal = new ActivityJournal(dirs.data().resolve("activity.json"));
-        this.account = forceSandbox ? Optional.empty() : HuaweiAccount.fromEnvironment(env);
+        this.account = options.forceSandbox() ? Optional.empty() : HuaweiAccount.fromEnvironment(env);
+        // The sandbox forgets its cloud on exit, so its activity is kept apart from real accounts' history.
+        this.journal = new ActivityJournal(dirs.data().resolve(account.isPresent() ? "activity.json"
+                : "activity-sandbox.json"));
         this.volumesViewModel = new VolumesViewModel(session, background, lookups);
         this.activityViewModel = new ActivityViewModel(journal);
         ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, background, fxml);
@@ -91,7 +111,7 @@ public final class AppContext implements AutoCloseable {
             EvsApi api = client(a.endpoints(), a.credentials(), a.region(), projectId);
             return new Connection(a.label(), false, a.region(), projectId, api);
         }
-        sandbox = SandboxServer.startDefault();
+        sandbox = SandboxServer.start(new SandboxCloud(SandboxSeed.standard(), clock, options.sandboxTimings()));
         LOG.info("No account configured: sandbox started on {}", sandbox.baseUri());
         EvsApi api = client(sandbox.endpoints(), sandbox.credentials(), sandbox.region(), sandbox.projectId());
         return new Connection("Sandbox", true, sandbox.region(), sandbox.projectId(), api);
@@ -109,7 +129,7 @@ public final class AppContext implements AutoCloseable {
 
     /** A tracker for a connection, resuming what an earlier run left unfinished for the same project. */
     public ResizeTracker trackerFor(Connection connection) {
-        ResizeTracker tracker = new ResizeTracker(connection.api(), journal, scheduler, clock, PollSchedule.standard());
+        ResizeTracker tracker = new ResizeTracker(connection.api(), journal, scheduler, clock, options.pollSchedule());
         tracker.resumeUnfinished();
         return tracker;
     }

@@ -33,7 +33,8 @@ public final class ExpanseApp extends Application {
     public void init() throws Exception {
         List<String> args = getParameters().getRaw();
         smoke = args.contains("--smoke");
-        context = new AppContext(AppDirs.detect(), System.getenv(), args.contains("--sandbox"));
+        context = new AppContext(AppDirs.detect(), System.getenv(),
+                AppContext.Options.standard(args.contains("--sandbox")));
     }
 
     @Override

@@ -120,7 +120,7 @@ public final class ActivityController {
         if (a == null || a.state() != ActivityState.SUCCEEDED) {
             return;
         }
-        TextArea area = new TextArea(GuestSteps.describe(a));
+        TextArea area = new TextArea(guestStepsText(a));
         area.setEditable(false);
         area.setWrapText(true);
         area.setPrefRowCount(18);
@@ -133,6 +133,12 @@ public final class ActivityController {
                 + " GB. The operating system still sees the old size until you grow it:");
         alert.getDialogPane().setContent(area);
         alert.show();
+    }
+
+    /** Linux steps for the device the disk had when it was expanded, then Windows; the OS is not known here. */
+    static String guestStepsText(Activity a) {
+        return "Linux\n" + GuestSteps.forLinux(a.device(), null).asText()
+                + "\n\nWindows\n" + GuestSteps.forWindows().asText();
     }
 
     /** The state as a coloured pill. */

@@ -1,0 +1,208 @@
+package io.expanse.ui;
+
+import static io.expanse.ui.UiHarness.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.expanse.work.Activity;
+import io.expanse.work.ActivityState;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Clicks through the real resize dialog on the sandbox, from typing bad sizes to a finished expansion. */
+@ExtendWith(ApplicationExtension.class)
+class ResizeDialogUiTest {
+
+    private UiHarness ui;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        ui = UiHarness.show(stage);
+    }
+
+    @BeforeEach
+    void connect(FxRobot robot) throws Exception {
+        ui.connect(robot);
+    }
+
+    @AfterEach
+    void close() {
+        ui.close();
+    }
+
+    private void openDialogFor(FxRobot robot, String volume) {
+        ui.select(robot, volume);
+        robot.clickOn("#resizeButton");
+        waitUntil("resize dialog open", 10, () -> robot.lookup("#newSizeField").tryQuery().isPresent());
+        // The dialog re-reads the disk and its server when it opens; wait for that to finish.
+        waitUntil("facts re-read", 10, () -> !robot.lookup("#factsLabel").queryAs(Label.class).isVisible());
+    }
+
+    private void type(FxRobot robot, String text) {
+        TextField field = robot.lookup("#newSizeField").queryAs(TextField.class);
+        robot.interact(field::clear);
+        robot.clickOn(field).write(text);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        String t = robot.lookup(id).queryAs(Label.class).getText();
+        return t == null ? "" : t;
+    }
+
+    private static Button confirm(FxRobot robot) {
+        return robot.lookup("#confirmButton").queryAs(Button.class);
+    }
+
+    @Test
+    void badSizesAreRefusedWithTheRuleAndAGoodOneExpandsTheDisk(FxRobot robot) {
+        openDialogFor(robot, "data-01");
+        assertTrue(text(robot, "#currentSizeLabel").contains("100 GB"));
+        assertTrue(text(robot, "#roleLabel").contains("Data disk"), text(robot, "#roleLabel"));
+        assertTrue(text(robot, "#roleLabel").contains("32768"));
+        assertTrue(text(robot, "#billingLabel").startsWith("On-demand"));
+        assertFalse(robot.lookup("#autoPayCheck").queryAs(CheckBox.class).isVisible());
+
+        type(robot, "abc");
+        assertTrue(confirm(robot).isDisabled());
+        assertTrue(text(robot, "#validationLabel").toLowerCase(Locale.ROOT).contains("whole number"),
+                text(robot, "#validationLabel"));
+
+        type(robot, "150.5");
+        assertTrue(confirm(robot).isDisabled());
+        assertTrue(text(robot, "#validationLabel").contains("150"), text(robot, "#validationLabel"));
+
+        type(robot, "-5");
+        assertTrue(confirm(robot).isDisabled());
+        assertFalse(text(robot, "#validationLabel").isEmpty());
+
+        type(robot, "80");
+        assertTrue(confirm(robot).isDisabled());
+        assertTrue(text(robot, "#validationLabel").contains("100"), text(robot, "#validationLabel"));
+
+        type(robot, "40000");
+        assertTrue(confirm(robot).isDisabled());
+        assertTrue(text(robot, "#validationLabel").contains("32768"), text(robot, "#validationLabel"));
+
+        type(robot, "99999999999999999999999");
+        assertTrue(confirm(robot).isDisabled());
+        assertFalse(text(robot, "#validationLabel").isEmpty());
+
+        type(robot, "200GB");
+        assertFalse(confirm(robot).isDisabled(), text(robot, "#validationLabel"));
+        assertTrue(text(robot, "#summaryLabel").startsWith("Expand data-01 from 100 GB to 200 GB"),
+                text(robot, "#summaryLabel"));
+        assertFalse(confirm(robot).isDefaultButton(), "confirm must not be the default button");
+
+        // Enter in the field must not send anything.
+        robot.clickOn("#newSizeField").type(KeyCode.ENTER);
+        assertTrue(robot.lookup("#newSizeField").tryQuery().isPresent(), "Enter closed the dialog");
+        assertTrue(ui.activityFor("data-01").isEmpty(), "Enter submitted a resize");
+
+        robot.clickOn("#confirmButton");
+        waitUntil("dialog closed", 10, () -> robot.lookup("#newSizeField").tryQuery().isEmpty());
+        waitUntil("activity succeeded", 30, () -> ui.activityFor("data-01")
+                .map(a -> a.state() == ActivityState.SUCCEEDED).orElse(false));
+        Activity a = ui.activityFor("data-01").orElseThrow();
+        assertEquals(100, a.oldSizeGb());
+        assertEquals(200, a.newSizeGb());
+        assertNotNull(a.jobId());
+        assertNotNull(a.finishedAt());
+
+        @SuppressWarnings("unchecked")
+        TableView<Activity> activities = robot.lookup("#activityTable").queryAs(TableView.class);
+        waitUntil("activity row shows succeeded", 10, () -> activities.getItems().stream()
+                .anyMatch(r -> r.id().equals(a.id()) && r.state() == ActivityState.SUCCEEDED));
+        assertTrue(robot.lookup(".table-cell").match((Node n) -> n instanceof javafx.scene.control.Labeled l
+                && "Succeeded".equals(l.getText())).tryQuery().isPresent(), "no Succeeded cell shown");
+    }
+
+    @Test
+    void systemDiskLimitIs1024(FxRobot robot) {
+        openDialogFor(robot, "sys-01");
+        assertTrue(text(robot, "#roleLabel").contains("System disk"), text(robot, "#roleLabel"));
+        type(robot, "1025");
+        assertTrue(confirm(robot).isDisabled());
+        assertTrue(text(robot, "#validationLabel").contains("1024"), text(robot, "#validationLabel"));
+        type(robot, "1024");
+        assertFalse(confirm(robot).isDisabled(), text(robot, "#validationLabel"));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Esc closed the dialog", 10, () -> robot.lookup("#newSizeField").tryQuery().isEmpty());
+        assertTrue(ui.activityFor("sys-01").isEmpty());
+    }
+
+    @Test
+    void serverInRebootAndSharedInUseDiskAreRefused(FxRobot robot) {
+        openDialogFor(robot, "srv-reboot-disk");
+        type(robot, "2000");
+        assertTrue(confirm(robot).isDisabled());
+        assertTrue(text(robot, "#validationLabel").contains("REBOOT"), text(robot, "#validationLabel"));
+        robot.clickOn("#cancelButton");
+        waitUntil("dialog closed", 10, () -> robot.lookup("#newSizeField").tryQuery().isEmpty());
+
+        openDialogFor(robot, "shared-01");
+        type(robot, "2000");
+        assertTrue(confirm(robot).isDisabled());
+        assertTrue(text(robot, "#validationLabel").toLowerCase(Locale.ROOT).contains("shared"),
+                text(robot, "#validationLabel"));
+        robot.clickOn("#cancelButton");
+    }
+
+    @Test
+    void yearlyMonthlyWithAutoPayFollowsTheOrderToTheNewSize(FxRobot robot) {
+        openDialogFor(robot, "billing-01");
+        assertTrue(text(robot, "#billingLabel").startsWith("Yearly/monthly"));
+        CheckBox autoPay = robot.lookup("#autoPayCheck").queryAs(CheckBox.class);
+        assertTrue(autoPay.isVisible());
+        assertFalse(autoPay.isSelected(), "auto-pay must be off by default");
+        type(robot, "300");
+        assertTrue(text(robot, "#summaryLabel").contains("an order will be created"), text(robot, "#summaryLabel"));
+        robot.clickOn("#autoPayCheck");
+        assertTrue(text(robot, "#summaryLabel").contains("paid at once"), text(robot, "#summaryLabel"));
+        robot.clickOn("#confirmButton");
+        waitUntil("order completed and disk grown", 30, () -> ui.activityFor("billing-01")
+                .map(a -> a.state() == ActivityState.SUCCEEDED).orElse(false));
+        Activity a = ui.activityFor("billing-01").orElseThrow();
+        assertNotNull(a.orderId());
+        assertEquals(Boolean.TRUE, a.autoPay());
+    }
+
+    @Test
+    void yearlyMonthlyWithoutAutoPayWaitsForPayment(FxRobot robot) {
+        openDialogFor(robot, "billing-02");
+        type(robot, "400");
+        robot.clickOn("#confirmButton");
+        waitUntil("awaiting payment", 20, () -> ui.activityFor("billing-02")
+                .map(a -> a.state() == ActivityState.AWAITING_PAYMENT).orElse(false));
+        Activity a = ui.activityFor("billing-02").orElseThrow();
+        assertNotNull(a.orderId());
+        assertTrue(a.message().contains(a.orderId()), a.message());
+    }
+
+    @Test
+    void aFailingJobEndsFailedWithTheReason(FxRobot robot) {
+        openDialogFor(robot, "data-fail");
+        type(robot, "300");
+        robot.clickOn("#confirmButton");
+        waitUntil("job failed", 30, () -> ui.activityFor("data-fail")
+                .map(a -> a.state() == ActivityState.FAILED).orElse(false));
+        Activity a = ui.activityFor("data-fail").orElseThrow();
+        assertNotNull(a.failureReason());
+        assertFalse(a.failureReason().isBlank());
+    }
+}
