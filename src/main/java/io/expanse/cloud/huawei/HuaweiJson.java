@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
 import java.util.ArrayList;
@@ -18,8 +19,10 @@ import java.util.Map;
  */
 final class HuaweiJson {
 
+    /** Amounts keep their exact decimal form ("12.50" stays "12.50"). */
     static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
+            .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     /** What is being read, for messages: "the volume list", "job 123". */
     private final String what;
