@@ -118,6 +118,10 @@ public final class HuaweiErrors {
         if (status == 404) {
             return Kind.NOT_FOUND;
         }
+        if (status == 413) {
+            // Cinder's overLimit; the gateway's own 413 (body too large) has a code of its own.
+            return Kind.QUOTA;
+        }
         if (status == 429) {
             return Kind.THROTTLED;
         }
