@@ -157,7 +157,7 @@ final class HuaweiJson {
         Map<String, String> metadata = new LinkedHashMap<>();
         JsonNode md = v.get("metadata");
         if (md != null && md.isObject()) {
-            md.fields().forEachRemaining(e -> {
+            md.properties().forEach(e -> {
                 JsonNode val = e.getValue();
                 if (!val.isNull()) {
                     metadata.put(e.getKey(), val.isContainerNode() ? val.toString() : val.asText());
