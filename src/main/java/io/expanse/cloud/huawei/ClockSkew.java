@@ -1,0 +1,63 @@
+package io.expanse.cloud.huawei;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Clock-skew detection for AK/SK signing: the gateway rejects an {@code X-Sdk-Date} more than 15 minutes away
+ * from its own clock. Skew is local minus server time, measured from a response's {@code Date} header.
+ */
+public final class ClockSkew {
+
+    /** What the gateway tolerates. */
+    public static final Duration GATEWAY_TOLERANCE = Duration.ofMinutes(15);
+    /** From here a signature error is blamed on the clock. */
+    public static final Duration SUSPICIOUS = Duration.ofMinutes(5);
+
+    private ClockSkew() {
+    }
+
+    /** Local minus server time; positive when the local clock is ahead. */
+    public static Duration between(Instant local, Instant server) {
+        return Duration.between(server, local);
+    }
+
+    public static boolean suspicious(Duration skew) {
+        return skew != null && skew.abs().compareTo(SUSPICIOUS) > 0;
+    }
+
+    /**
+     * "Your computer's clock is 23 minutes ahead of the server's; …". With an unknown skew (the server said the
+     * signature expired but sent no usable Date) the sentence says only that the clocks differ too much.
+     */
+    public static String operatorMessage(Duration skew) {
+        String tail = "; Huawei Cloud rejects signed requests more than 15 minutes off. "
+                + "Correct the system time and try again.";
+        if (skew == null) {
+            return "Your computer's clock differs too much from the server's" + tail;
+        }
+        return "Your computer's clock is " + describe(skew.abs()) + (skew.isNegative() ? " behind" : " ahead of")
+                + " the server's" + tail;
+    }
+
+    /** "23 minutes", "2 hours 5 minutes", "3 days 1 hour"; rounded to the minute. */
+    static String describe(Duration d) {
+        long minutes = Math.round(d.getSeconds() / 60.0);
+        long days = minutes / (24 * 60);
+        long hours = (minutes / 60) % 24;
+        long mins = minutes % 60;
+        StringBuilder sb = new StringBuilder();
+        append(sb, days, "day");
+        append(sb, hours, "hour");
+        if (days == 0) {
+            append(sb, mins, "minute");
+        }
+        return sb.length() == 0 ? "less than a minute" : sb.toString();
+    }
+
+    private static void append(StringBuilder sb, long n, String unit) {
+        if (n > 0) {
+            sb.append(sb.length() > 0 ? " " : "").append(n).append(' ').append(unit).append(n == 1 ? "" : "s");
+        }
+    }
+}

@@ -1,0 +1,360 @@
+package io.expanse.cloud.huawei;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.expanse.cloud.ApiException;
+import io.expanse.cloud.ApiException.Kind;
+import io.expanse.cloud.huawei.AkSkSigner.QueryParam;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import okhttp3.OkHttpClient;
+
+/**
+ * {@link EvsApi} over HTTPS with AK/SK signing, for one account, region and project. Reads are retried on
+ * throttling, 5xx and network failures; the resize is sent exactly once. Build with {@link #builder()}.
+ */
+public final class HuaweiClient implements EvsApi {
+
+    /** The largest page EVS serves. */
+    public static final int MAX_PAGE_SIZE = 1000;
+    /** A guard against a nonsensical {@code count}: at most this many pages are fetched. */
+    static final int MAX_PAGES = 1000;
+
+    private final HuaweiTransport transport;
+    private final HuaweiEndpoints endpoints;
+    private final String region;
+    private final String projectId;
+    private final Executor pageExecutor;
+    private final int pageSize;
+
+    private HuaweiClient(Builder b) {
+        this.endpoints = b.endpoints;
+        this.region = b.region;
+        this.projectId = b.projectId;
+        this.pageExecutor = b.pageExecutor;
+        this.pageSize = b.pageSize;
+        this.transport = new HuaweiTransport(b.http, b.credentials, b.clock, b.retry, b.projectId);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String projectId() {
+        return projectId;
+    }
+
+    @Override
+    public String region() {
+        return region;
+    }
+
+    /** Local minus server clock from the latest response that had a {@code Date} header; null before any. */
+    public Duration lastObservedSkew() {
+        return transport.lastObservedSkew();
+    }
+
+    @Override
+    public List<Volume> listVolumes() throws ApiException {
+        JsonNode first = page(0);
+        List<List<Volume>> pages = new ArrayList<>();
+        pages.add(volumes(first, 0));
+        JsonNode countNode = first.get("count");
+        if (countNode != null && countNode.canConvertToLong()) {
+            long count = countNode.asLong();
+            if (count > (long) MAX_PAGES * pageSize) {
+                throw new ApiException(Kind.BAD_RESPONSE, 200, null, null, null, "The volume list claims "
+                        + count + " volumes, more than Expanse pages through (" + (long) MAX_PAGES * pageSize + ").",
+                        null, null);
+            }
+            pages.addAll(remainingPages(count));
+        } else {
+            // No total: walk on while pages come back full.
+            int offset = 0;
+            while (pages.get(pages.size() - 1).size() >= pageSize && pages.size() < MAX_PAGES) {
+                offset += pageSize;
+                pages.add(volumes(page(offset), offset));
+            }
+        }
+        Map<String, Volume> byId = new LinkedHashMap<>();
+        pages.forEach(p -> p.forEach(v -> byId.putIfAbsent(v.id(), v)));
+        return List.copyOf(byId.values());
+    }
+
+    private List<List<Volume>> remainingPages(long count) throws ApiException {
+        List<CompletableFuture<List<Volume>>> futures = new ArrayList<>();
+        for (long offset = pageSize; offset < count; offset += pageSize) {
+            int pageOffset = (int) offset;
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return volumes(page(pageOffset), pageOffset);
+                } catch (ApiException e) {
+                    throw new CompletionException(e);
+                }
+            }, pageExecutor));
+        }
+        List<List<Volume>> out = new ArrayList<>();
+        ApiException failure = null;
+        for (CompletableFuture<List<Volume>> f : futures) {
+            try {
+                if (failure == null) {
+                    out.add(f.get());
+                } else {
+                    f.cancel(false);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                futures.forEach(x -> x.cancel(false));
+                throw new ApiException(Kind.NETWORK, "Listing volumes was interrupted.", e);
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof ApiException api ? api
+                        : new ApiException(Kind.BAD_RESPONSE, "Reading a page of the volume list failed.", e.getCause());
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return out;
+    }
+
+    private JsonNode page(int offset) throws ApiException {
+        return transport.get("the volume list (offset " + offset + ")", endpoints.evs(),
+                List.of(new QueryParam("limit", Integer.toString(pageSize)),
+                        new QueryParam("offset", Integer.toString(offset))),
+                "v2", projectId, "cloudvolumes", "detail");
+    }
+
+    private static List<Volume> volumes(JsonNode page, int offset) throws ApiException {
+        HuaweiJson json = new HuaweiJson("the volume list (offset " + offset + ")", 200);
+        if (!page.has("volumes")) {
+            throw json.bad("The answer for the volume list (offset " + offset + ") lacks the 'volumes' list.");
+        }
+        List<Volume> out = new ArrayList<>();
+        for (JsonNode v : json.array(page, "volumes")) {
+            out.add(json.volume(v));
+        }
+        return out;
+    }
+
+    @Override
+    public Volume getVolume(String volumeId) throws ApiException {
+        String what = "volume " + volumeId;
+        JsonNode root = transport.get(what, endpoints.evs(), List.of(), "v2", projectId, "cloudvolumes",
+                requireId(volumeId, "volumeId"));
+        HuaweiJson json = new HuaweiJson(what, 200);
+        return json.volume(json.object(root, "volume"));
+    }
+
+    @Override
+    public ResizeAccepted resize(String volumeId, int newSizeGb, Boolean autoPay) throws ApiException {
+        requireId(volumeId, "volumeId");
+        if (newSizeGb <= 0) {
+            throw new IllegalArgumentException("newSizeGb must be positive");
+        }
+        HuaweiTransport.Reply reply = transport.postOnce(endpoints.evs(), resizeBody(newSizeGb, autoPay),
+                "v2.1", projectId, "cloudvolumes", volumeId, "action");
+        HuaweiJson json = new HuaweiJson("the resize of volume " + volumeId, reply.status());
+        try {
+            return json.resizeAccepted(json.parse(reply.body()));
+        } catch (ApiException e) {
+            // The service accepted the request; only its answer is unreadable, so the caller must check the volume.
+            throw new ApiException(Kind.OUTCOME_UNKNOWN, reply.status(), null, null, null,
+                    "Huawei Cloud accepted the resize (HTTP " + reply.status() + ") but its answer could not be read ("
+                            + e.operatorMessage() + ") The outcome will be checked by reading the volume.", null, e);
+        }
+    }
+
+    /** {@code {"os-extend":{"new_size":N}}}, plus {@code "bssParam":{"isAutoPay":"true"|"false"}} when given. */
+    static byte[] resizeBody(int newSizeGb, Boolean autoPay) {
+        ObjectNode root = HuaweiJson.MAPPER.createObjectNode();
+        root.putObject("os-extend").put("new_size", newSizeGb);
+        if (autoPay != null) {
+            root.putObject("bssParam").put("isAutoPay", autoPay.toString());
+        }
+        try {
+            return HuaweiJson.MAPPER.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Job getJob(String jobId) throws ApiException {
+        String what = "job " + jobId;
+        JsonNode root = transport.get(what, endpoints.evs(), List.of(), "v1", projectId, "jobs",
+                requireId(jobId, "jobId"));
+        return new HuaweiJson(what, 200).job(root, jobId);
+    }
+
+    @Override
+    public ServerInfo getServer(String serverId) throws ApiException {
+        requireId(serverId, "serverId");
+        String what = "server " + serverId;
+        HuaweiJson json = new HuaweiJson(what, 200);
+        JsonNode nova = json.object(transport.get(what, endpoints.ecs(), List.of(), "v2.1", projectId, "servers",
+                serverId), "server");
+        String status = json.requiredText(nova, "status");
+        String name = HuaweiJson.text(nova, "name");
+        String rootDevice = null;
+        List<ServerInfo.AttachedVolume> volumes = List.of();
+        try {
+            String ecsWhat = "the ECS detail of server " + serverId;
+            HuaweiJson ecsJson = new HuaweiJson(ecsWhat, 200);
+            JsonNode ecs = ecsJson.object(transport.get(ecsWhat, endpoints.ecs(), List.of(), "v1", projectId,
+                    "cloudservers", serverId), "server");
+            rootDevice = HuaweiJson.text(ecs, "OS-EXT-SRV-ATTR:root_device_name");
+            volumes = ecsJson.attachedVolumes(ecs);
+        } catch (ApiException e) {
+            // The ECS v1 detail only adds boot indexes; a server it does not know still has a usable status.
+            if (e.kind() != Kind.NOT_FOUND && e.kind() != Kind.REJECTED) {
+                throw e;
+            }
+        }
+        return new ServerInfo(serverId, name, status, rootDevice, volumes);
+    }
+
+    @Override
+    public Order getOrder(String orderId) throws ApiException {
+        String what = "order " + orderId;
+        JsonNode root = transport.get(what, endpoints.bss(),
+                List.of(new QueryParam("offset", "0"), new QueryParam("limit", "10")),
+                "v2", "orders", "customer-orders", "details", requireId(orderId, "orderId"));
+        HuaweiJson json = new HuaweiJson(what, 200);
+        return json.order(json.object(root, "order_info"), orderId);
+    }
+
+    private static String requireId(String id, String name) {
+        if (id == null || id.isBlank() || id.equals(".") || id.equals("..")) {
+            throw new IllegalArgumentException(name + " must be a non-blank id");
+        }
+        return id;
+    }
+
+    /** Settings of a {@link HuaweiClient}; everything but the page size and retry policy is required. */
+    public static final class Builder {
+        private OkHttpClient http;
+        private HuaweiEndpoints endpoints;
+        private Credentials credentials;
+        private String region;
+        private String projectId;
+        private Clock clock = Clock.systemUTC();
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private Executor pageExecutor;
+        private int pageSize = MAX_PAGE_SIZE;
+
+        private Builder() {
+        }
+
+        public Builder http(OkHttpClient http) {
+            this.http = http;
+            return this;
+        }
+
+        public Builder endpoints(HuaweiEndpoints endpoints) {
+            this.endpoints = endpoints;
+            return this;
+        }
+
+        public Builder credentials(Credentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        public Builder projectId(String projectId) {
+            this.projectId = projectId;
+            return this;
+        }
+
+        /** The clock for {@code X-Sdk-Date} and skew measurement; UTC system clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** {@link RetryPolicy#defaults()} unless set. */
+        public Builder retry(RetryPolicy retry) {
+            this.retry = retry;
+            return this;
+        }
+
+        /** Where the pages after the first are fetched, concurrently. */
+        public Builder pageExecutor(Executor pageExecutor) {
+            this.pageExecutor = pageExecutor;
+            return this;
+        }
+
+        /** Volumes per page, 1..1000; 1000 by default. */
+        public Builder pageSize(int pageSize) {
+            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+                throw new IllegalArgumentException("pageSize must be within 1.." + MAX_PAGE_SIZE);
+            }
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /**
+         * The id of the IAM project named {@code region} ({@code GET /v3/projects?name=…} on the IAM endpoint),
+         * using this builder's HTTP client, endpoints, credentials, clock and retry policy; the project id need
+         * not be set. Never creates a project: none found raises {@link Kind#NOT_FOUND}.
+         */
+        public String lookupProjectId(String region) throws ApiException {
+            requireCommon();
+            requireId(region, "region");
+            String what = "the IAM project list";
+            HuaweiTransport iam = new HuaweiTransport(http, credentials, clock, retry, null);
+            JsonNode root = iam.get(what, endpoints.iam(), List.of(new QueryParam("name", region)), "v3", "projects");
+            HuaweiJson json = new HuaweiJson(what, 200);
+            if (!root.has("projects")) {
+                throw json.bad("The answer for " + what + " lacks the 'projects' list.");
+            }
+            List<String> ids = new ArrayList<>();
+            for (JsonNode p : json.array(root, "projects")) {
+                if (region.equals(HuaweiJson.text(p, "name"))) {
+                    ids.add(json.requiredText(p, "id"));
+                }
+            }
+            if (ids.isEmpty()) {
+                throw new ApiException(Kind.NOT_FOUND, 200, null, null, null, "This account has no project for "
+                        + "region " + region + "; check the region name, or that the region is enabled for the "
+                        + "account. Expanse does not create projects.", null, null);
+            }
+            if (ids.size() > 1) {
+                throw json.bad("IAM lists " + ids.size() + " projects named " + region + "; expected one.");
+            }
+            return ids.get(0);
+        }
+
+        public HuaweiClient build() {
+            requireCommon();
+            requireId(region, "region");
+            requireId(projectId, "projectId");
+            Objects.requireNonNull(pageExecutor, "pageExecutor");
+            return new HuaweiClient(this);
+        }
+
+        private void requireCommon() {
+            Objects.requireNonNull(http, "http");
+            Objects.requireNonNull(endpoints, "endpoints");
+            Objects.requireNonNull(credentials, "credentials");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(retry, "retry");
+        }
+    }
+}
