@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with the real services' paths, bodies and errors. Point a client at {@link #endpoints()}.
  *
  * <p>Every request must be AK/SK signed with {@link #credentials()} (401 {@code APIGW.0301} otherwise, including an
- * {@code X-Sdk-Date} more than 15 minutes from the sandbox clock). Every answer carries {@code X-Request-Id} and a
- * {@code Date} header taken from the sandbox clock. Route details and error choices: {@link SandboxRoutes}.
+ * {@code X-Sdk-Date} more than 15 minutes from the sandbox clock). Every answer carries {@code X-Request-Id} and an
+ * RFC 1123 {@code Date}. Known limitation: the JDK HttpServer overwrites {@code Date} with the wall clock, so with a
+ * fake sandbox clock the header does not follow it. Route details and error choices: {@link SandboxRoutes}.
  */
 public final class SandboxServer implements AutoCloseable {
 
@@ -146,7 +147,7 @@ public final class SandboxServer implements AutoCloseable {
     private static void send(HttpExchange exchange, SandboxResponse response, String requestId, Clock clock)
             throws IOException {
         var headers = exchange.getResponseHeaders();
-        headers.set("Date", HTTP_DATE.format(clock.instant()));
+        headers.set("Date", HTTP_DATE.format(clock.instant())); // replaced by the JDK with the wall clock
         headers.set("X-Request-Id", requestId);
         if (response.body() == null) {
             exchange.sendResponseHeaders(response.status(), -1);
