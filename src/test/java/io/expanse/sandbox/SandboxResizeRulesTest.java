@@ -32,8 +32,6 @@ class SandboxResizeRulesTest extends SandboxHttpTestBase {
         SignedClient.Reply r = resize(volume, newSize);
         assertEquals(400, r.status(), r.json().toString());
         assertEquals(code, r.json().get("error").get("code").asText());
-        assertEquals(volume.equals("extend-running") ? "extending" : null,
-                volume.equals("extend-running") ? volume(volume).get("status").asText() : null);
     }
 
     @ParameterizedTest(name = "{0} -> {1} GB accepted")
