@@ -1,0 +1,76 @@
+package io.expanse.sandbox;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * An error answer of the simulated cloud, in the body shape of the layer that produces it.
+ */
+public final class SandboxError extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Which service layer answers; each has its own body shape (reference §9 pitfall 5). */
+    public enum Shape {
+        /** {@code {"error":{"message","code"}}}: EVS and ECS v1. */
+        SERVICE,
+        /** {@code {"error_msg","error_code","request_id"}}: the API gateway. */
+        GATEWAY,
+        /** {@code {"error_code","error_msg"}}: BSS. */
+        BSS,
+        /** {@code {"itemNotFound":{"message","code":404}}}: Nova. */
+        NOVA
+    }
+
+    private final int httpStatus;
+    private final String code;
+    private final Shape shape;
+
+    private SandboxError(int httpStatus, String code, String message, Shape shape) {
+        super(message);
+        this.httpStatus = httpStatus;
+        this.code = code;
+        this.shape = shape;
+    }
+
+    public static SandboxError evs(int httpStatus, String code, String message) {
+        return new SandboxError(httpStatus, code, message, Shape.SERVICE);
+    }
+
+    public static SandboxError gateway(int httpStatus, String code, String message) {
+        return new SandboxError(httpStatus, code, message, Shape.GATEWAY);
+    }
+
+    public static SandboxError bss(String code, String message) {
+        return new SandboxError(400, code, message, Shape.BSS);
+    }
+
+    public static SandboxError novaNotFound(String message) {
+        return new SandboxError(404, "404", message, Shape.NOVA);
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Shape shape() {
+        return shape;
+    }
+
+    /** The JSON body; {@code requestId} appears only where the real layer puts it. */
+    public ObjectNode body(String requestId) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        switch (shape) {
+            case SERVICE -> root.putObject("error").put("message", getMessage()).put("code", code);
+            case GATEWAY -> root.put("error_msg", getMessage()).put("error_code", code).put("request_id", requestId);
+            case BSS -> root.put("error_code", code).put("error_msg", getMessage());
+            case NOVA -> root.putObject("itemNotFound").put("message", getMessage()).put("code", httpStatus);
+            default -> throw new IllegalStateException(shape.name());
+        }
+        return root;
+    }
+}

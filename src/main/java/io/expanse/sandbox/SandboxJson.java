@@ -1,0 +1,214 @@
+package io.expanse.sandbox;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders sandbox state in the JSON shapes of the real services (reference §1–§3, §6, §7). */
+final class SandboxJson {
+
+    /** EVS/Cinder volume times: UTC, microseconds, no zone suffix. */
+    private static final DateTimeFormatter EVS_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** EVS job times. */
+    private static final DateTimeFormatter JOB_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** Nova, ECS and BSS times. */
+    private static final DateTimeFormatter SECOND_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final String baseUri;
+    private final String projectId;
+    private final String region;
+
+    SandboxJson(String baseUri, String projectId, String region) {
+        this.baseUri = baseUri;
+        this.projectId = projectId;
+        this.region = region;
+    }
+
+    ObjectNode volume(SandboxVolume v) {
+        ObjectNode n = F.objectNode();
+        n.put("id", v.id());
+        n.put("name", v.name());
+        n.put("status", v.status());
+        n.put("size", v.size());
+        n.put("availability_zone", v.availabilityZone());
+        n.put("volume_type", v.volumeType());
+        n.put("bootable", Boolean.toString(v.bootable()));
+        n.put("multiattach", v.multiattach());
+        n.put("shareable", Boolean.toString(v.multiattach()));
+        n.put("encrypted", "1".equals(v.metadata().get("__system__encrypted")));
+        ArrayNode attachments = n.putArray("attachments");
+        for (SandboxAttachment a : v.attachments()) {
+            attachments.addObject()
+                    .put("server_id", a.serverId())
+                    .put("attachment_id", a.attachmentId())
+                    .put("attached_at", EVS_TIME.format(a.attachedAt()))
+                    .put("host_name", (String) null)
+                    .put("volume_id", v.id())
+                    .put("device", a.device())
+                    .put("id", v.id());
+        }
+        ObjectNode metadata = n.putObject("metadata");
+        v.metadata().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> metadata.put(e.getKey(), e.getValue()));
+        n.put("enterprise_project_id", v.enterpriseProjectId());
+        n.put("service_type", "EVS");
+        n.put("created_at", EVS_TIME.format(v.createdAt()));
+        n.put("updated_at", EVS_TIME.format(v.updatedAt()));
+        n.put("description", v.description());
+        n.putNull("snapshot_id");
+        n.putNull("source_volid");
+        n.put("replication_status", "disabled");
+        n.put("os-vol-tenant-attr:tenant_id", projectId);
+        n.put("user_id", "a1b2c3d4e5f60718293a4b5c6d7e8f90");
+        n.put("wwn", "688860300000" + v.id().replace("-", "").substring(0, 20));
+        n.putObject("tags");
+        if (v.bootable()) {
+            n.putObject("volume_image_metadata")
+                    .put("image_name", "Ubuntu 22.04 server 64bit")
+                    .put("__os_type", "Linux")
+                    .put("__os_version", "Ubuntu 22.04 server 64bit");
+        }
+        ArrayNode links = n.putArray("links");
+        links.addObject().put("href", baseUri + "/v2/" + projectId + "/cloudvolumes/" + v.id()).put("rel", "self");
+        links.addObject().put("href", baseUri + "/" + projectId + "/cloudvolumes/" + v.id()).put("rel", "bookmark");
+        return n;
+    }
+
+    ObjectNode volumeList(List<SandboxVolume> page, int count, String nextHref) {
+        ObjectNode n = F.objectNode();
+        ArrayNode arr = n.putArray("volumes");
+        page.forEach(v -> arr.add(volume(v)));
+        n.put("count", count);
+        if (nextHref != null) {
+            n.putArray("volumes_links").addObject().put("href", nextHref).put("rel", "next");
+        }
+        return n;
+    }
+
+    static ObjectNode job(SandboxJob j) {
+        ObjectNode n = F.objectNode();
+        n.put("status", j.status());
+        n.putObject("entities").put("volume_id", j.volumeId()).put("size", j.size());
+        n.put("job_id", j.jobId());
+        n.put("job_type", "extendVolume");
+        n.put("begin_time", JOB_TIME.format(j.beginTime()));
+        n.put("end_time", j.endTime() == null ? "" : JOB_TIME.format(j.endTime()));
+        n.put("error_code", j.errorCode());
+        n.put("fail_reason", j.failReason());
+        return n;
+    }
+
+    ObjectNode novaServer(SandboxInstance s, List<SandboxVolume> volumes) {
+        ObjectNode n = serverCommon(s, s.status());
+        ArrayNode attached = n.putArray("os-extended-volumes:volumes_attached");
+        volumes.forEach(v -> attached.addObject().put("id", v.id())
+                .put("delete_on_termination", Boolean.toString(v.bootable()))); // Nova reports it as a string here
+        ObjectNode root = F.objectNode();
+        root.set("server", n);
+        return root;
+    }
+
+    ObjectNode ecsServer(SandboxInstance s, List<SandboxVolume> volumes) {
+        ObjectNode n = serverCommon(s, s.ecsV1Status());
+        n.put("OS-EXT-SRV-ATTR:root_device_name", s.rootDeviceName());
+        n.put("OS-EXT-SRV-ATTR:hostname", s.name());
+        n.put("enterprise_project_id", s.enterpriseProjectId());
+        n.put("locked", false);
+        n.putObject("metadata").put("charging_mode", "0").put("vpc_id", "3f1b6c2a-5d4e-4f7a-9b8c-1d2e3f4a5b6c");
+        ArrayNode attached = n.putArray("os-extended-volumes:volumes_attached");
+        for (SandboxVolume v : volumes) {
+            v.attachments().stream().filter(a -> a.serverId().equals(s.id())).findFirst()
+                    .ifPresent(a -> attached.addObject().put("id", v.id()).put("device", a.device())
+                            .put("bootIndex", a.bootIndex())
+                            .put("delete_on_termination", Boolean.toString(a.systemDisk())));
+        }
+        ObjectNode root = F.objectNode();
+        root.set("server", n);
+        return root;
+    }
+
+    private ObjectNode serverCommon(SandboxInstance s, String status) {
+        ObjectNode n = F.objectNode();
+        n.put("id", s.id());
+        n.put("name", s.name());
+        n.put("status", status);
+        n.put("tenant_id", projectId);
+        n.put("created", SECOND_TIME.format(s.createdAt()));
+        n.put("updated", SECOND_TIME.format(s.createdAt().plusSeconds(3600)));
+        n.put("OS-EXT-STS:vm_state", s.vmState());
+        n.put("OS-EXT-STS:task_state", s.taskState());
+        n.put("OS-EXT-STS:power_state", switch (s.vmState()) {
+            case "active", "resized" -> 1;
+            case "paused" -> 3;
+            case "suspended" -> 7;
+            default -> 4;
+        });
+        n.put("OS-EXT-AZ:availability_zone", s.availabilityZone());
+        n.putObject("flavor").put("id", s.flavor()).put("name", s.flavor());
+        return n;
+    }
+
+    ObjectNode projects(boolean match, String queryString) {
+        ObjectNode root = F.objectNode();
+        ArrayNode arr = root.putArray("projects");
+        if (match) {
+            ObjectNode p = arr.addObject();
+            p.put("id", projectId);
+            p.put("name", region);
+            p.put("domain_id", "d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f");
+            p.put("parent_id", "d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f");
+            p.put("enabled", true);
+            p.put("is_domain", false);
+            p.put("description", "");
+            p.putObject("links").put("self", baseUri + "/v3/projects/" + projectId);
+        }
+        ObjectNode links = root.putObject("links");
+        links.put("self", baseUri + "/v3/projects" + (queryString == null ? "" : "?" + queryString));
+        links.putNull("previous");
+        links.putNull("next");
+        return root;
+    }
+
+    static ObjectNode order(SandboxOrder o) {
+        ObjectNode root = F.objectNode();
+        ObjectNode info = root.putObject("order_info");
+        info.put("order_id", o.orderId());
+        info.put("customer_id", "d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f");
+        info.put("service_type_code", "hws.service.type.ebs");
+        info.put("service_type_name", "Elastic Volume Service");
+        info.put("source_type", 1);
+        info.put("status", o.status());
+        info.put("order_type", 3);
+        info.put("amount_after_discount", o.amount());
+        info.put("official_amount", o.amount());
+        info.put("measure_id", 1);
+        info.put("currency", "CNY");
+        info.put("create_time", SECOND_TIME.format(o.createTime()));
+        info.put("payment_time", o.paymentTime() == null ? null : SECOND_TIME.format(o.paymentTime()));
+        info.put("user_name", "expanse-sandbox");
+        ObjectNode line = root.putArray("order_line_items").addObject();
+        line.put("order_line_item_id", o.orderId() + "-000001");
+        line.put("service_type_code", "hws.service.type.ebs");
+        line.put("product_id", "00301-" + o.volumeType().toLowerCase(Locale.ROOT) + "-0--0");
+        line.put("product_spec_desc", o.volumeType() + " | " + o.oldSize() + "GB -> " + o.newSize() + "GB");
+        line.put("period_type", 2);
+        line.put("period_num", 1);
+        line.put("subscription_num", 1);
+        line.put("amount_after_discount", o.amount());
+        line.put("official_amount", o.amount());
+        line.put("currency", "CNY");
+        line.put("category_code", "hws.resource.type.volume");
+        line.put("product_owner_service", "hws.service.type.ebs");
+        line.put("resource_id", o.volumeId());
+        root.put("total_count", 1);
+        return root;
+    }
+}

@@ -1,0 +1,292 @@
+package io.expanse.sandbox;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.expanse.cloud.huawei.AkSkSigner;
+import io.expanse.cloud.huawei.AkSkSigner.QueryParam;
+import io.expanse.cloud.huawei.ResizeAccepted;
+import java.io.IOException;
+import java.math.RoundingMode;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The routes of the simulated EVS, ECS, IAM and BSS services. Requests reach it already authenticated.
+ *
+ * <p>Choices where the reference leaves room: an unknown volume or job is 404 {@code EVS.5404} in the
+ * {@code {"error":{…}}} shape; a project id in the path other than the sandbox's is 403 {@code APIGW.0310};
+ * an unknown server is 404 Nova {@code itemNotFound} (v2.1) or {@code Ecs.0114} (v1); an unknown or already paid
+ * order is BSS 400 {@code CBC.0101}; a known path with the wrong method is 404 {@code APIGW.0101} like an unknown one.
+ */
+final class SandboxRoutes {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String PID = "([^/]+)";
+    private static final String ID = "([^/]+)";
+    private static final Pattern LIST = Pattern.compile("/v2/" + PID + "/cloudvolumes/detail");
+    private static final Pattern VOLUME = Pattern.compile("/v2/" + PID + "/cloudvolumes/" + ID);
+    private static final Pattern ACTION = Pattern.compile("/v2\\.1/" + PID + "/cloudvolumes/" + ID + "/action");
+    private static final Pattern JOB = Pattern.compile("/v1/" + PID + "/jobs/" + ID);
+    private static final Pattern NOVA_SERVER = Pattern.compile("/v2\\.1/" + PID + "/servers/" + ID);
+    private static final Pattern ECS_SERVER = Pattern.compile("/v1/" + PID + "/cloudservers/" + ID);
+    private static final Pattern PROJECTS = Pattern.compile("/v3/projects");
+    private static final Pattern ORDER = Pattern.compile("/v2/orders/customer-orders/details/" + ID);
+    private static final Pattern PAY = Pattern.compile("/v3/orders/customer-orders/pay");
+    private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final int MAX_LIMIT = 1000;
+
+    private final SandboxCloud cloud;
+    private final SandboxJson json;
+    private final String baseUri;
+    private final String region;
+
+    SandboxRoutes(SandboxCloud cloud, String baseUri, String region) {
+        this.cloud = cloud;
+        this.baseUri = baseUri;
+        this.region = region;
+        this.json = new SandboxJson(baseUri, cloud.projectId(), region);
+    }
+
+    SandboxResponse handle(String method, String path, List<QueryParam> query, String rawQuery, byte[] body) {
+        Matcher m;
+        boolean get = "GET".equals(method);
+        boolean post = "POST".equals(method);
+        if (get && (m = match(LIST, path)) != null) {
+            return ok(listVolumes(first(query)));
+        } else if (get && (m = match(VOLUME, path)) != null) {
+            String id = m.group(2);
+            SandboxVolume v = cloud.volume(id).orElseThrow(() -> SandboxCloud.volumeNotFound(id));
+            return ok(JsonNodeFactory.instance.objectNode().set("volume", json.volume(v)));
+        } else if (post && (m = match(ACTION, path)) != null) {
+            return resize(m.group(2), body);
+        } else if (get && (m = match(JOB, path)) != null) {
+            String jobId = m.group(2);
+            return ok(SandboxJson.job(cloud.job(jobId).orElseThrow(() -> SandboxError.evs(404, "EVS.5404",
+                    "The job " + jobId + " could not be found."))));
+        } else if (get && (m = match(NOVA_SERVER, path)) != null) {
+            String id = m.group(2);
+            SandboxInstance s = cloud.server(id).orElseThrow(() ->
+                    SandboxError.novaNotFound("Instance " + id + " could not be found."));
+            return ok(json.novaServer(s, cloud.volumesOf(id)));
+        } else if (get && (m = match(ECS_SERVER, path)) != null) {
+            String id = m.group(2);
+            SandboxInstance s = cloud.server(id).orElseThrow(() ->
+                    SandboxError.evs(404, "Ecs.0114", "Instance[" + id + "] could not be found."));
+            return ok(json.ecsServer(s, cloud.volumesOf(id)));
+        } else if (get && PROJECTS.matcher(path).matches()) {
+            String name = first(query).get("name");
+            return ok(json.projects(name == null || region.equals(name), rawQuery));
+        } else if (get && (m = ORDER.matcher(path)).matches()) {
+            String id = m.group(1);
+            return ok(SandboxJson.order(cloud.order(id).orElseThrow(() ->
+                    SandboxError.bss("CBC.0101", "Invalid parameter: the order " + id + " does not exist."))));
+        } else if (post && PAY.matcher(path).matches()) {
+            return pay(body);
+        }
+        throw SandboxError.gateway(404, "APIGW.0101",
+                "The API does not exist or has not been published in the environment");
+    }
+
+    /** Matches a route with a project id and rejects any project other than the sandbox's. */
+    private Matcher match(Pattern p, String path) {
+        Matcher m = p.matcher(path);
+        if (!m.matches()) {
+            return null;
+        }
+        if (!m.group(1).equals(cloud.projectId())) {
+            throw SandboxError.gateway(403, "APIGW.0310", "The project " + m.group(1) + " is unavailable.");
+        }
+        return m;
+    }
+
+    private JsonNode listVolumes(Map<String, String> q) {
+        int limit = intParam(q, "limit", MAX_LIMIT);
+        if (limit > MAX_LIMIT) {
+            throw SandboxError.evs(400, "EVS.2142", "Invalid limit " + limit + ": it must be between 1 and "
+                    + MAX_LIMIT + ".");
+        }
+        if (limit < 1) {
+            throw badRequest("Invalid limit " + limit + ": it must be between 1 and " + MAX_LIMIT + ".");
+        }
+        int offset = intParam(q, "offset", 0);
+        if (offset < 0) {
+            throw badRequest("Invalid offset " + offset + ".");
+        }
+        List<SandboxVolume> all = cloud.volumes().stream().filter(filter(q)).sorted(order(q)).toList();
+        int start = offset;
+        String marker = q.get("marker");
+        if (marker != null) {
+            if (!UUID_LIKE.matcher(marker).matches()) {
+                throw SandboxError.evs(400, "EVS.1024", "Invalid marker " + marker + ": it must be a volume id.");
+            }
+            int at = indexOf(all, marker);
+            if (at < 0) {
+                throw badRequest("The marker " + marker + " could not be found.");
+            }
+            start += at + 1;
+        }
+        List<SandboxVolume> page = start >= all.size() ? List.of()
+                : all.subList(start, Math.min(all.size(), start + limit));
+        String next = start + limit < all.size() && !page.isEmpty() ? nextHref(q, limit, page) : null;
+        return json.volumeList(page, all.size(), next);
+    }
+
+    private static int indexOf(List<SandboxVolume> volumes, String id) {
+        for (int i = 0; i < volumes.size(); i++) {
+            if (volumes.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String nextHref(Map<String, String> q, int limit, List<SandboxVolume> page) {
+        Map<String, String> params = new LinkedHashMap<>(q);
+        params.remove("offset");
+        params.remove("marker");
+        params.put("limit", Integer.toString(limit));
+        params.put("marker", page.get(page.size() - 1).id());
+        return baseUri + "/v2/" + cloud.projectId() + "/cloudvolumes/detail?" + params.entrySet().stream()
+                .map(e -> AkSkSigner.encode(e.getKey()) + "=" + AkSkSigner.encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static Predicate<SandboxVolume> filter(Map<String, String> q) {
+        Predicate<SandboxVolume> p = v -> true;
+        p = p.and(eq(q.get("name"), SandboxVolume::name));
+        p = p.and(eq(q.get("status"), SandboxVolume::status));
+        p = p.and(eq(q.get("availability_zone"), SandboxVolume::availabilityZone));
+        p = p.and(eq(q.get("id"), SandboxVolume::id));
+        p = p.and(eq(q.get("multiattach"), v -> Boolean.toString(v.multiattach())));
+        p = p.and(eq(q.get("service_type"), v -> "EVS"));
+        String ep = q.get("enterprise_project_id");
+        if (ep != null && !"all_granted_eps".equals(ep)) {
+            p = p.and(v -> v.enterpriseProjectId().equals(ep));
+        }
+        String serverId = q.get("server_id");
+        if (serverId != null) {
+            p = p.and(v -> v.attachments().stream().anyMatch(a -> a.serverId().equals(serverId)));
+        }
+        return p;
+    }
+
+    private static Predicate<SandboxVolume> eq(String wanted, java.util.function.Function<SandboxVolume, String> f) {
+        return wanted == null ? v -> true : v -> wanted.equalsIgnoreCase(f.apply(v));
+    }
+
+    private static Comparator<SandboxVolume> order(Map<String, String> q) {
+        Comparator<SandboxVolume> c = switch (q.getOrDefault("sort_key", "created_at")) {
+            case "id" -> Comparator.comparing(SandboxVolume::id);
+            case "status" -> Comparator.comparing(SandboxVolume::status);
+            case "size" -> Comparator.comparingLong(SandboxVolume::size);
+            case "created_at" -> Comparator.comparing(SandboxVolume::createdAt);
+            default -> throw badRequest("Invalid sort_key " + q.get("sort_key") + ".");
+        };
+        c = c.thenComparing(SandboxVolume::id);
+        return switch (q.getOrDefault("sort_dir", "desc")) {
+            case "desc" -> c.reversed();
+            case "asc" -> c;
+            default -> throw badRequest("Invalid sort_dir " + q.get("sort_dir") + ".");
+        };
+    }
+
+    private SandboxResponse resize(String volumeId, byte[] body) {
+        if (body == null || body.length == 0) {
+            throw SandboxError.evs(400, "EVS.1011", "Invalid input received: extendVolumeReq is null.");
+        }
+        JsonNode root = parse(body);
+        JsonNode extend = root.get("os-extend");
+        if (extend == null || extend.isNull()) {
+            throw SandboxError.evs(400, "EVS.1011", "Invalid input received: extendVolumeReq is null.");
+        }
+        JsonNode newSize = extend.get("new_size");
+        if (!extend.isObject() || newSize == null || !newSize.isNumber()) {
+            throw badRequest("Invalid input received: os-extend.new_size must be an integer.");
+        }
+        boolean autoPay = false;
+        JsonNode bss = root.get("bssParam");
+        if (bss != null && !bss.isNull()) {
+            JsonNode flag = bss.get("isAutoPay");
+            if (!bss.isObject() || flag != null && !flag.isNull() && !(flag.isTextual()
+                    && ("true".equals(flag.asText()) || "false".equals(flag.asText())))) {
+                throw SandboxError.evs(400, "EVS.2147", "Invalid bssParam: isAutoPay must be the string"
+                        + " \"true\" or \"false\".");
+            }
+            autoPay = flag != null && "true".equals(flag.asText());
+        }
+        long size = newSize.decimalValue().setScale(0, RoundingMode.DOWN).longValue();
+        ResizeAccepted accepted = cloud.resize(volumeId, size, autoPay);
+        var answer = JsonNodeFactory.instance.objectNode();
+        if (accepted.jobId() != null) {
+            answer.put("job_id", accepted.jobId());
+        } else {
+            answer.put("order_id", accepted.orderId());
+        }
+        return new SandboxResponse(202, answer);
+    }
+
+    private SandboxResponse pay(byte[] body) {
+        JsonNode orderId = body == null || body.length == 0 ? null : parseBss(body).get("order_id");
+        if (orderId == null || !orderId.isTextual()) {
+            throw SandboxError.bss("CBC.0101", "Invalid parameter: order_id is required.");
+        }
+        cloud.pay(orderId.asText());
+        return new SandboxResponse(204, null);
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            JsonNode root = MAPPER.readTree(body);
+            if (root != null && root.isObject()) {
+                return root;
+            }
+        } catch (JacksonException e) {
+            // answered below like any other unreadable body
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw badRequest("The request body is not a valid JSON object.");
+    }
+
+    private static JsonNode parseBss(byte[] body) {
+        try {
+            return parse(body);
+        } catch (SandboxError e) {
+            throw SandboxError.bss("CBC.0101", "Invalid parameter: the request body is not valid JSON.");
+        }
+    }
+
+    private static int intParam(Map<String, String> q, String name, int dflt) {
+        String v = q.get(name);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw badRequest("Invalid " + name + " " + v + ": it must be an integer.");
+        }
+    }
+
+    private static SandboxError badRequest(String message) {
+        return SandboxError.evs(400, "EVS.5400", message);
+    }
+
+    private static Map<String, String> first(List<QueryParam> query) {
+        Map<String, String> out = new LinkedHashMap<>();
+        query.forEach(p -> out.putIfAbsent(p.name(), p.value()));
+        return out;
+    }
+
+    private static SandboxResponse ok(JsonNode body) {
+        return new SandboxResponse(200, body);
+    }
+}
