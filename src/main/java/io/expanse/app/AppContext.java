@@ -1,6 +1,8 @@
 package io.expanse.app;
 
+import io.expanse.cloud.huawei.Credentials;
 import io.expanse.cloud.huawei.EvsApi;
+import io.expanse.cloud.huawei.HuaweiEndpoints;
 import io.expanse.cloud.huawei.HuaweiClient;
 import io.expanse.domain.resize.ResizePolicy;
 import io.expanse.sandbox.SandboxCloud;
@@ -107,24 +109,20 @@ public final class AppContext implements AutoCloseable {
         if (account.isPresent()) {
             HuaweiAccount a = account.get();
             String projectId = a.projectId() != null ? a.projectId()
-                    : HuaweiClient.lookupProjectId(http, a.endpoints(), a.credentials(), a.region(), clock);
-            EvsApi api = client(a.endpoints(), a.credentials(), a.region(), projectId);
+                    : builder(a.endpoints(), a.credentials(), a.region()).lookupProjectId(a.region());
+            EvsApi api = builder(a.endpoints(), a.credentials(), a.region()).projectId(projectId).build();
             return new Connection(a.label(), false, a.region(), projectId, api);
         }
         sandbox = SandboxServer.start(new SandboxCloud(SandboxSeed.standard(), clock, options.sandboxTimings()));
         LOG.info("No account configured: sandbox started on {}", sandbox.baseUri());
-        EvsApi api = client(sandbox.endpoints(), sandbox.credentials(), sandbox.region(), sandbox.projectId());
+        EvsApi api = builder(sandbox.endpoints(), sandbox.credentials(), sandbox.region())
+                .projectId(sandbox.projectId()).build();
         return new Connection("Sandbox", true, sandbox.region(), sandbox.projectId(), api);
     }
 
-    private EvsApi client(io.expanse.cloud.huawei.HuaweiEndpoints endpoints,
-                          io.expanse.cloud.huawei.Credentials credentials, String region, String projectId) {
-        return HuaweiClient.builder(http, endpoints, credentials)
-                .region(region)
-                .projectId(projectId)
-                .clock(clock)
-                .pageExecutor(io)
-                .build();
+    private HuaweiClient.Builder builder(HuaweiEndpoints endpoints, Credentials credentials, String region) {
+        return HuaweiClient.builder().http(http).endpoints(endpoints).credentials(credentials).region(region)
+                .clock(clock).pageExecutor(io);
     }
 
     /** A tracker for a connection, resuming what an earlier run left unfinished for the same project. */

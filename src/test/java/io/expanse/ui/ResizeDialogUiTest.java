@@ -76,7 +76,7 @@ class ResizeDialogUiTest {
         assertTrue(text(robot, "#roleLabel").contains("Data disk"), text(robot, "#roleLabel"));
         assertTrue(text(robot, "#roleLabel").contains("32768"));
         assertTrue(text(robot, "#billingLabel").startsWith("On-demand"));
-        assertFalse(robot.lookup("#autoPayCheck").queryAs(CheckBox.class).isVisible());
+        assertFalse(robot.lookup("#autoPayBox").query().isVisible(), "auto-pay offered for an on-demand disk");
 
         type(robot, "abc");
         assertTrue(confirm(robot).isDisabled());
@@ -168,7 +168,7 @@ class ResizeDialogUiTest {
         openDialogFor(robot, "billing-01");
         assertTrue(text(robot, "#billingLabel").startsWith("Yearly/monthly"));
         CheckBox autoPay = robot.lookup("#autoPayCheck").queryAs(CheckBox.class);
-        assertTrue(autoPay.isVisible());
+        assertTrue(robot.lookup("#autoPayBox").query().isVisible());
         assertFalse(autoPay.isSelected(), "auto-pay must be off by default");
         type(robot, "300");
         assertTrue(text(robot, "#summaryLabel").contains("an order will be created"), text(robot, "#summaryLabel"));
