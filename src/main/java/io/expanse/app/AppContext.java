@@ -22,6 +22,7 @@ import io.expanse.ui.resize.ResizeDialogs;
 import io.expanse.ui.volumes.VolumesController;
 import io.expanse.ui.volumes.VolumesViewModel;
 import io.expanse.work.ActivityJournal;
+import io.expanse.work.ActivityState;
 import io.expanse.work.Connection;
 import io.expanse.work.PollSchedule;
 import io.expanse.work.ResizeTracker;
@@ -95,10 +96,22 @@ public final class AppContext implements AutoCloseable {
                 : "activity-sandbox.json"));
         this.volumesViewModel = new VolumesViewModel(session, background, lookups);
         this.activityViewModel = new ActivityViewModel(journal);
+        rereadVolumesOnStateChanges();
         ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, background, fxml);
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel))
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs))
                 .register(ActivityController.class, () -> new ActivityController(activityViewModel));
+    }
+
+    /** When an expansion changes state, its volume's row is read again so the table shows the new status and size. */
+    private void rereadVolumesOnStateChanges() {
+        Map<String, ActivityState> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
+        journal.addListener(a -> {
+            ActivityState before = lastSeen.put(a.id(), a.state());
+            if (before != a.state() && a.state() != ActivityState.SUBMITTING) {
+                Background.onFx(() -> volumesViewModel.reread(a.resourceId()));
+            }
+        });
     }
 
     /**

@@ -41,7 +41,9 @@ public final class ExpanseApp extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Fxml.View<Object> main = context.fxml().load("main.fxml");
-        Scene scene = new Scene(main.root());
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(main.root(), Math.min(1480, screen.getWidth() * 0.95),
+                Math.min(860, screen.getHeight() * 0.92));
         scene.getStylesheets().add(Objects.requireNonNull(
                 ExpanseApp.class.getResource("/io/expanse/ui/app.css")).toExternalForm());
         stage.setScene(scene);
@@ -52,6 +54,7 @@ public final class ExpanseApp extends Application {
                 stage.getIcons().add(new Image(icon.toExternalForm()));
             }
         }
+        stage.centerOnScreen();
         stage.show();
         if (smoke) {
             watchForSmoke();

@@ -124,6 +124,8 @@ class ResizeDialogUiTest {
         assertNotNull(a.jobId());
         assertNotNull(a.finishedAt());
 
+        waitUntil("volume row shows the new size", 10, () -> ui.select(robot, "data-01").volume().sizeGb() == 200);
+
         @SuppressWarnings("unchecked")
         TableView<Activity> activities = robot.lookup("#activityTable").queryAs(TableView.class);
         waitUntil("activity row shows succeeded", 10, () -> activities.getItems().stream()

@@ -58,6 +58,8 @@ public final class ActivityController {
         stateColumn.setCellFactory(col -> new StateCell());
         text(referenceColumn, ActivityController::reference);
         text(detailColumn, a -> a.failureReason() != null ? a.failureReason() : a.message());
+        referenceColumn.setCellFactory(col -> new TooltipCell());
+        detailColumn.setCellFactory(col -> new TooltipCell());
         activityTable.setItems(vm.rows());
         activityTable.setPlaceholder(new javafx.scene.control.Label(
                 "No changes yet. Every expansion you start is listed here and followed to the end."));
@@ -139,6 +141,16 @@ public final class ActivityController {
     static String guestStepsText(Activity a) {
         return "Linux\n" + GuestSteps.forLinux(a.device(), null).asText()
                 + "\n\nWindows\n" + GuestSteps.forWindows().asText();
+    }
+
+    /** Text that may be cut off in the column, shown whole in a tooltip. */
+    static final class TooltipCell extends TableCell<Activity, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+        }
     }
 
     /** The state as a coloured pill. */

@@ -46,6 +46,8 @@ public final class ResizeDialogController {
         factsLabel.textProperty().bind(vm.factsNoteProperty());
         validationLabel.textProperty().bind(vm.validationProperty());
         summaryLabel.textProperty().bind(vm.summaryProperty());
+        showWhenText(summaryLabel);
+        showWhenText(validationLabel);
         submitErrorLabel.textProperty().bind(vm.submitErrorProperty());
         showWhenText(submitErrorLabel);
         confirmButton.disableProperty().bind(vm.validProperty().not().or(vm.busyProperty()));

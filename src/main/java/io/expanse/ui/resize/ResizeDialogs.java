@@ -43,6 +43,11 @@ public class ResizeDialogs {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        // Messages come and go as the operator types; let the window follow their height instead of clipping them.
+        for (var text : java.util.List.of(vm.validationProperty(), vm.summaryProperty(), vm.submitErrorProperty(),
+                vm.factsNoteProperty())) {
+            text.addListener((o, a, b) -> javafx.application.Platform.runLater(stage::sizeToScene));
+        }
         stage.show();
         controller.newSizeField().requestFocus();
         vm.reloadFacts();

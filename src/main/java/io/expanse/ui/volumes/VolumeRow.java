@@ -79,6 +79,12 @@ public final class VolumeRow {
         return volume.yearlyMonthly() ? "Yearly/monthly" : "On-demand";
     }
 
+    /** "default" for the default enterprise project "0", else its ID. */
+    public String enterpriseProjectText() {
+        String ep = volume.enterpriseProjectId();
+        return "0".equals(ep) ? "default" : ep == null ? "" : ep;
+    }
+
     public String roleText() {
         return switch (role.get()) {
             case SYSTEM -> "System";

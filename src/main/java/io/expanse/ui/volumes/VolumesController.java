@@ -76,12 +76,18 @@ public final class VolumesController {
                 c.getValue().roleProperty(), c.getValue().lookupProperty()));
         fixed(billingColumn, VolumeRow::billingText);
         fixed(sharedColumn, r -> r.volume().multiattach() ? "Yes" : "No");
-        fixed(projectColumn, r -> r.volume().enterpriseProjectId());
+        fixed(projectColumn, VolumeRow::enterpriseProjectText);
         statusColumn.setCellFactory(col -> new StatusCell());
         serverStatusColumn.setCellFactory(col -> new StatusCell());
         sizeColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
 
         table.setItems(vm.sortedRows());
+        // Start with the table focused: arrow keys move, Enter expands, and the filter's hint stays readable.
+        table.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(table::requestFocus);
+            }
+        });
         vm.sortedRows().comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.getSortOrder().add(nameColumn);

@@ -161,6 +161,23 @@ public final class VolumesViewModel {
         }
     }
 
+    /**
+     * Reads one volume again in the background and updates its row, e.g. when an expansion changed its state.
+     * A failed read leaves the row as it is: the activity panel carries the news.
+     */
+    public void reread(String volumeId) {
+        Connection c = session.connection();
+        if (c == null || rows.stream().noneMatch(r -> r.volume().id().equals(volumeId))) {
+            return;
+        }
+        long gen = generation;
+        background.run(() -> c.api().getVolume(volumeId), v -> {
+            if (gen == generation) {
+                replace(v);
+            }
+        }, error -> { });
+    }
+
     /** Replaces one volume after it was read again (e.g. after a resize finished). */
     public void replace(Volume updated) {
         for (int i = 0; i < rows.size(); i++) {
