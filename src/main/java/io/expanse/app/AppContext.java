@@ -91,9 +91,8 @@ public final class AppContext implements AutoCloseable {
                 .writeTimeout(30, TimeUnit.SECONDS)
                 .build();
         this.account = options.forceSandbox() ? Optional.empty() : HuaweiAccount.fromEnvironment(env);
-        // The sandbox forgets its cloud on exit, so its activity is kept apart from real accounts' history.
-        this.journal = new ActivityJournal(dirs.data().resolve(account.isPresent() ? "activity.json"
-                : "activity-sandbox.json"));
+        this.journal = new ActivityJournal(account.isPresent() ? dirs.data().resolve("activity.json")
+                : freshSandboxJournal(dirs));
         this.volumesViewModel = new VolumesViewModel(session, background, lookups);
         this.activityViewModel = new ActivityViewModel(journal);
         rereadVolumesOnStateChanges();
@@ -101,6 +100,20 @@ public final class AppContext implements AutoCloseable {
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel))
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs))
                 .register(ActivityController.class, () -> new ActivityController(activityViewModel));
+    }
+
+    /**
+     * The sandbox starts from the same simulated cloud on every run, so its activity from an earlier run would
+     * describe disks that no longer look that way (and jobs it no longer knows). That history is kept beside the
+     * new one as {@code activity-sandbox.previous.json}, never mixed with a real account's journal.
+     */
+    private static java.nio.file.Path freshSandboxJournal(AppDirs dirs) throws IOException {
+        java.nio.file.Path file = dirs.data().resolve("activity-sandbox.json");
+        if (Files.exists(file)) {
+            Files.move(file, dirs.data().resolve("activity-sandbox.previous.json"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
     }
 
     /** When an expansion changes state, its volume's row is read again so the table shows the new status and size. */

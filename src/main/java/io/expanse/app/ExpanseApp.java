@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * The JavaFX application. {@link #init()} (launcher thread) builds the composition root, which reads the journal
  * from disk; {@link #start(Stage)} only builds the scene and shows it, then connects in the background.
  *
- * <p>Arguments: {@code --sandbox} ignores a configured account; {@code --smoke} exits with 0 once the main
+ * <p>Arguments: {@code --sandbox} (or {@code EXPANSE_SANDBOX=1}) ignores a configured account; {@code --smoke} exits with 0 once the main
  * window is shown and the volume list has loaded, and with 1 and the reason otherwise.
  */
 public final class ExpanseApp extends Application {
@@ -34,7 +34,7 @@ public final class ExpanseApp extends Application {
         List<String> args = getParameters().getRaw();
         smoke = args.contains("--smoke");
         context = new AppContext(AppDirs.detect(), System.getenv(),
-                AppContext.Options.standard(args.contains("--sandbox")));
+                AppContext.Options.standard(args.contains("--sandbox") || "1".equals(System.getenv("EXPANSE_SANDBOX"))));
     }
 
     @Override
