@@ -12,33 +12,16 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.api.FxRobot;
 
 /** The main window on the sandbox: list, badge, status line, filter, role lookup, shortcuts. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowUiTest {
-
-    private UiHarness ui;
+class MainWindowUiTest extends SandboxWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        ui = UiHarness.show(stage);
-    }
-
-    @BeforeEach
-    void connect(FxRobot robot) throws Exception {
-        ui.connect(robot);
-    }
-
-    @AfterEach
-    void close() {
-        ui.close();
+        show(stage);
     }
 
     @SuppressWarnings("unchecked")

@@ -17,33 +17,16 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.api.FxRobot;
 
 /** Clicks through the real resize dialog on the sandbox, from typing bad sizes to a finished expansion. */
-@ExtendWith(ApplicationExtension.class)
-class ResizeDialogUiTest {
-
-    private UiHarness ui;
+class ResizeDialogUiTest extends SandboxWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        ui = UiHarness.show(stage);
-    }
-
-    @BeforeEach
-    void connect(FxRobot robot) throws Exception {
-        ui.connect(robot);
-    }
-
-    @AfterEach
-    void close() {
-        ui.close();
+        show(stage);
     }
 
     private void openDialogFor(FxRobot robot, String volume) {
