@@ -115,6 +115,15 @@ class ResizeDialogUiTest extends SandboxWindowTest {
                 .anyMatch(r -> r.id().equals(a.id()) && r.state() == ActivityState.SUCCEEDED));
         assertTrue(robot.lookup(".table-cell").match((Node n) -> n instanceof javafx.scene.control.Labeled l
                 && "Succeeded".equals(l.getText())).tryQuery().isPresent(), "no Succeeded cell shown");
+
+        // After success the row offers the guest-OS steps for the disk's device.
+        robot.interact(() -> activities.getSelectionModel().select(activities.getItems().stream()
+                .filter(r -> r.id().equals(a.id())).findFirst().orElseThrow()));
+        robot.clickOn("#guestStepsButton");
+        waitUntil("guest steps shown", 10, () -> robot.lookup("#guestStepsText").tryQuery().isPresent());
+        String steps = robot.lookup("#guestStepsText").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(steps.contains("growpart " + a.device()) && steps.contains("resize2fs")
+                && steps.contains("xfs_growfs") && steps.contains("Extend Volume"), steps);
     }
 
     @Test
