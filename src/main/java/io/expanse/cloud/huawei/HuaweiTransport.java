@@ -199,8 +199,11 @@ final class HuaweiTransport {
         boolean signatureError = status == 401
                 || status == 403 && (error.kind() == Kind.AUTHENTICATION || error.code() == null);
         if (expired || signatureError && ClockSkew.suspicious(skew)) {
+            // "Signature expired" with a Date that shows no real skew (a proxy or server rewrote it): the amount
+            // is unknown, and naming the measured one ("less than a minute ahead") would contradict the advice.
+            Duration known = ClockSkew.suspicious(skew) ? skew : null;
             return new ApiException(Kind.CLOCK_SKEW, status, error.code(), error.serverMessage(), error.requestId(),
-                    ClockSkew.operatorMessage(skew), skew, null);
+                    ClockSkew.operatorMessage(known), known, null);
         }
         if (write && (status == 502 || status == 504) && error.code() == null) {
             // A proxy or gateway gave up waiting: the service may or may not have acted on the request.

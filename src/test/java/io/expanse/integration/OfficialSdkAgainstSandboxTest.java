@@ -1,0 +1,214 @@
+package io.expanse.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.huaweicloud.sdk.core.auth.BasicCredentials;
+import com.huaweicloud.sdk.core.http.HttpMethod;
+import com.huaweicloud.sdk.core.http.HttpRequest;
+import io.expanse.cloud.huawei.Credentials;
+import io.expanse.sandbox.SandboxCloud;
+import io.expanse.sandbox.SandboxSeed;
+import io.expanse.sandbox.SandboxServer;
+import io.expanse.sandbox.SandboxTimings;
+import io.expanse.sandbox.SandboxVolume;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests signed by the OFFICIAL Huawei Cloud Java SDK (huaweicloud-sdk-core: {@code BasicCredentials} adding
+ * X-Project-Id / X-Security-Token, then {@code AKSKSigner}, exactly as the SDK's own clients do) and sent with
+ * {@code java.net.http.HttpClient}, not with anything of Expanse's: the sandbox must accept them, and must refuse
+ * the same request once one byte of its body or query changed after signing. This shows the sandbox verifies what
+ * the real gateway's SDK produces, so the sandbox is a fair judge of Expanse's own signer.
+ *
+ * <p>The SDK stamps X-Sdk-Date from the wall clock itself, so the sandbox runs on the wall clock.
+ */
+class OfficialSdkAgainstSandboxTest {
+
+    private static final String PID = SandboxCloud.PROJECT_ID;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Headers java.net.http sets itself and refuses from callers; checked against the wire instead. */
+    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection");
+
+    private SandboxCloud cloud;
+    private SandboxServer server;
+    private HttpClient http;
+
+    @BeforeEach
+    void start() {
+        cloud = new SandboxCloud(SandboxSeed.standard(), Clock.systemUTC(), SandboxTimings.DEFAULT);
+        server = SandboxServer.start(cloud);
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** A request as the SDK builds and signs it. */
+    private HttpRequest sdkSigned(HttpMethod method, String path, Map<String, List<String>> query, String body,
+                                  Credentials credentials) {
+        HttpRequest.HttpRequestBuilder b = HttpRequest.newBuilder()
+                .withEndpoint(server.baseUri().toString())
+                .withPath(path)
+                .withMethod(method);
+        query.forEach(b::addQueryParam);
+        if (body != null) {
+            b.withBodyAsString(body);
+            b.withContentType("application/json;charset=UTF-8");
+            b.addHeader("Content-Type", "application/json;charset=UTF-8");
+        }
+        BasicCredentials sdkCredentials = new BasicCredentials()
+                .withAk(credentials.accessKey())
+                .withSk(credentials.secretKey())
+                .withProjectId(PID);
+        if (credentials.temporary()) {
+            sdkCredentials.withSecurityToken(credentials.securityToken());
+        }
+        HttpRequest signed = sdkCredentials.syncProcessAuthRequest(b.build(), null);
+        assertTrue(signed.getHeader("Authorization").startsWith("SDK-HMAC-SHA256 Access=" + credentials.accessKey()),
+                signed.getHeader("Authorization"));
+        return signed;
+    }
+
+    /** Sends the SDK's request as signed; {@code body} may differ from the signed one (tampering). */
+    private HttpResponse<String> send(HttpRequest signed, String rawQuery, String body) throws Exception {
+        URI uri = URI.create(server.baseUri() + signed.getPath() + (rawQuery == null ? "" : "?" + rawQuery));
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10));
+        signed.getHeaders().forEach((name, values) -> {
+            if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                assertEquals(server.baseUri().getAuthority(), values.get(0), "the SDK signed this Host");
+            } else {
+                values.forEach(v -> b.header(name, v));
+            }
+        });
+        b.method(signed.getMethod().name(), body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    private static void assertRefused(HttpResponse<String> response) throws Exception {
+        assertEquals(401, response.statusCode(), response.body());
+        JsonNode body = json(response);
+        assertEquals("APIGW.0301", body.get("error_code").asText(), response.body());
+        assertTrue(body.get("error_msg").asText().contains("verify aksk signature fail"), response.body());
+    }
+
+    @Test
+    void listWithAQueryIsAcceptedAndATamperedQueryIsRefused() throws Exception {
+        String path = "/v2/" + PID + "/cloudvolumes/detail";
+        Map<String, List<String>> query = Map.of("status", List.of("in-use"), "limit", List.of("5"),
+                "sort_key", List.of("size"), "sort_dir", List.of("asc"));
+        HttpRequest signed = sdkSigned(HttpMethod.GET, path, query, null, server.credentials());
+
+        HttpResponse<String> ok = send(signed, "limit=5&sort_dir=asc&sort_key=size&status=in-use", null);
+
+        assertEquals(200, ok.statusCode(), ok.body());
+        JsonNode list = json(ok);
+        long inUse = cloud.volumes().stream().filter(v -> "in-use".equals(v.status())).count();
+        assertEquals(inUse, list.get("count").asLong(), "the query was applied");
+        assertEquals(5, list.get("volumes").size());
+        long previous = 0;
+        for (JsonNode v : list.get("volumes")) {
+            assertEquals("in-use", v.get("status").asText());
+            assertTrue(v.get("size").asLong() >= previous, "sorted by size ascending");
+            previous = v.get("size").asLong();
+        }
+
+        // The signature covers the query: one changed character after signing is refused.
+        assertRefused(send(signed, "limit=6&sort_dir=asc&sort_key=size&status=in-use", null));
+    }
+
+    @Test
+    void getVolumeIsAccepted() throws Exception {
+        String volumeId = SandboxSeed.volumeId("billing-01");
+        HttpRequest signed = sdkSigned(HttpMethod.GET, "/v2/" + PID + "/cloudvolumes/" + volumeId, Map.of(), null,
+                server.credentials());
+
+        HttpResponse<String> ok = send(signed, null, null);
+
+        assertEquals(200, ok.statusCode(), ok.body());
+        JsonNode volume = json(ok).get("volume");
+        assertEquals(volumeId, volume.get("id").asText());
+        assertEquals("billing-01", volume.get("name").asText());
+        assertEquals(cloud.volumeByName("billing-01").orElseThrow().metadata().get("orderID"),
+                volume.get("metadata").get("orderID").asText());
+    }
+
+    @Test
+    void resizeWithAJsonBodyIsAcceptedAndTheSameRequestWithOneBodyByteChangedIsRefused() throws Exception {
+        String path = "/v2.1/" + PID + "/cloudvolumes/" + SandboxSeed.volumeId("data-02") + "/action";
+        String body = "{\"os-extend\":{\"new_size\":120}}";
+        HttpRequest signed = sdkSigned(HttpMethod.POST, path, Map.of(), body, server.credentials());
+        String tampered = body.replace("120", "920");
+        assertEquals(body.length(), tampered.length());
+        assertEquals(1, countDifferentBytes(body, tampered));
+
+        // Tampered first, so that an accepted tampered request would show as a 920 GB job.
+        assertRefused(send(signed, null, tampered));
+        SandboxVolume untouched = cloud.volumeByName("data-02").orElseThrow();
+        assertEquals(100, untouched.size());
+        assertEquals("available", untouched.status(), "no job was started by the refused request");
+
+        HttpResponse<String> accepted = send(signed, null, body);
+
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String jobId = json(accepted).get("job_id").asText();
+        var job = cloud.job(jobId).orElseThrow();
+        assertEquals(120, job.size(), "the sandbox acted on the signed body");
+        assertEquals(SandboxSeed.volumeId("data-02"), job.volumeId());
+        assertNotEquals("available", cloud.volumeByName("data-02").orElseThrow().status());
+    }
+
+    @Test
+    void sdkTemporaryCredentialsAreAcceptedAndAWrongTokenIsRefused() throws Exception {
+        Credentials temporary = new Credentials("TMPAKEXAMPLE00000002", "tmpSecretKey0123456789abcdefghijklmnopqrs",
+                "gQpjbi1ub3J0aC00SDKSECURITYTOKEN+/=");
+        server.close();
+        server = SandboxServer.start(cloud, 0, temporary);
+        String path = "/v2/" + PID + "/cloudvolumes/" + SandboxSeed.volumeId("data-01");
+
+        HttpRequest signed = sdkSigned(HttpMethod.GET, path, Map.of(), null, temporary);
+        assertEquals(temporary.securityToken(), signed.getHeader("X-Security-Token"), "the SDK added the token");
+        HttpResponse<String> ok = send(signed, null, null);
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals("data-01", json(ok).get("volume").get("name").asText());
+
+        Credentials wrong = new Credentials(temporary.accessKey(), temporary.secretKey(), "another-token");
+        HttpResponse<String> refused = send(sdkSigned(HttpMethod.GET, path, Map.of(), null, wrong), null, null);
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertEquals("APIGW.0301", json(refused).get("error_code").asText());
+        assertTrue(json(refused).get("error_msg").asText().contains("decrypt token fail"), refused.body());
+    }
+
+    private static int countDifferentBytes(String a, String b) {
+        byte[] x = a.getBytes(StandardCharsets.UTF_8);
+        byte[] y = b.getBytes(StandardCharsets.UTF_8);
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            n += x[i] != y[i] ? 1 : 0;
+        }
+        return n;
+    }
+}
