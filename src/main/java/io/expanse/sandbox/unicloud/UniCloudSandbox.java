@@ -148,6 +148,16 @@ public final class UniCloudSandbox implements AutoCloseable {
         packs.put(pack.id(), pack);
     }
 
+    /**
+     * Makes a pack the operator listed known to the sandbox: added when unknown, capacity raised to
+     * {@code capacityGb} when the sandbox has less (a restart forgets paid upgrades). Keeps "never paid" flags.
+     */
+    public void adopt(String id, String label, long capacityGb, String expiresOn) {
+        packs.merge(id, new SandboxPack(id, label, capacityGb, expiresOn, false), (old, fresh) ->
+                old.capacityGb() >= capacityGb ? old
+                        : new SandboxPack(id, old.label(), capacityGb, old.expiresOn(), old.neverPaid()));
+    }
+
     /** Cancels an unpaid order (as the operator would in the console). */
     public void cancel(String orderId, String cancelType) {
         orders.computeIfPresent(orderId, (k, o) -> new Order(o.id(), o.packId(), o.capacityGb(), o.createdAt(),
