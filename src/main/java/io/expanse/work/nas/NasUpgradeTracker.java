@@ -267,14 +267,17 @@ public final class NasUpgradeTracker {
         follow.failedReads = 0;
         Instant now = clock.instant();
         if (order.paid()) {
-            finish(follow, a.withState(ActivityState.SUCCEEDED, "Order " + a.orderId() + " was paid"
-                    + (order.payTime() == null ? "" : " (" + order.payTime() + ")") + ": " + a.displayName()
-                    + " now has " + a.newSizeGb() + " GB.", now));
+            // The list is updated first, so that whoever sees SUCCEEDED also sees the new capacity.
+            String listNote = "";
             try {
                 packs.upgradeCompleted(a.resourceId(), a.newSizeGb());
             } catch (RuntimeException e) {
                 LOG.warn("Could not record the new capacity of pack {}", a.resourceId(), e);
+                listNote = " (The pack list could not be updated; edit its capacity by hand.)";
             }
+            finish(follow, a.withState(ActivityState.SUCCEEDED, "Order " + a.orderId() + " was paid"
+                    + (order.payTime() == null ? "" : " (" + order.payTime() + ")") + ": " + a.displayName()
+                    + " now has " + a.newSizeGb() + " GB." + listNote, now));
         } else if (order.cancelled()) {
             finish(follow, a.withState(ActivityState.CANCELLED, "Order " + a.orderId() + " was cancelled ("
                     + order.cancelType() + ", " + order.statusText() + "); " + a.displayName() + " was not upgraded.",
