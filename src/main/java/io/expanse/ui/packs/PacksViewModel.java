@@ -7,7 +7,6 @@ import io.expanse.work.ActivityJournal;
 import io.expanse.work.nas.EditablePackSource;
 import io.expanse.work.nas.ResourcePack;
 import io.expanse.work.nas.ResourcePackSource;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -123,9 +122,5 @@ public final class PacksViewModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
-    }
-
-    static Comparator<PackRow> byLabel() {
-        return Comparator.comparing(r -> r.pack().displayName().toLowerCase(Locale.ROOT));
     }
 }
