@@ -67,6 +67,8 @@ public record Activity(
 
     /** Kind of an EVS volume resize. */
     public static final String KIND_EVS_RESIZE = "evs.resize";
+    /** Kind of a UniCloud NAS resource pack upgrade (resourceId is the pack id, sizes are pack capacities). */
+    public static final String KIND_NAS_UPGRADE = "nas.upgrade";
 
     public Activity {
         Objects.requireNonNull(id, "id");

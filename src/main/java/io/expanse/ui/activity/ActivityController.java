@@ -68,7 +68,7 @@ public final class ActivityController {
         copyReferenceButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> selected.get() == null || reference(selected.get()).isEmpty(), selected));
         guestStepsButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> selected.get() == null || selected.get().state() != ActivityState.SUCCEEDED, selected));
+                () -> !hasGuestSteps(selected.get()), selected));
 
         MenuItem copy = new MenuItem("Copy job / order ID");
         copy.setOnAction(e -> copyReference());
@@ -119,7 +119,7 @@ public final class ActivityController {
     @FXML
     private void showGuestSteps() {
         Activity a = activityTable.getSelectionModel().getSelectedItem();
-        if (a == null || a.state() != ActivityState.SUCCEEDED) {
+        if (!hasGuestSteps(a)) {
             return;
         }
         TextArea area = new TextArea(guestStepsText(a));
@@ -135,6 +135,11 @@ public final class ActivityController {
                 + " GB. The operating system still sees the old size until you grow it:");
         alert.getDialogPane().setContent(area);
         alert.show();
+    }
+
+    /** Guest-OS steps exist only for a finished EVS resize; a NAS pack upgrade (or any other kind) has none. */
+    static boolean hasGuestSteps(Activity a) {
+        return a != null && a.state() == ActivityState.SUCCEEDED && Activity.KIND_EVS_RESIZE.equals(a.kind());
     }
 
     /** Linux steps for the device the disk had when it was expanded, then Windows; the OS is not known here. */

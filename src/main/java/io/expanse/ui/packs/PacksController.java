@@ -1,0 +1,169 @@
+package io.expanse.ui.packs;
+
+import io.expanse.work.nas.ResourcePack;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The resource packs view: table, filter, add/edit/remove/import, and the upgrade action. */
+public final class PacksController {
+
+    private final PacksViewModel vm;
+    private final UpgradeDialogs upgrades;
+
+    @FXML private TextField packFilterField;
+    @FXML private TableView<PackRow> packTable;
+    @FXML private TableColumn<PackRow, String> packLabelColumn;
+    @FXML private TableColumn<PackRow, String> packIdColumn;
+    @FXML private TableColumn<PackRow, Long> packCapacityColumn;
+    @FXML private TableColumn<PackRow, String> packExpiryColumn;
+    @FXML private TableColumn<PackRow, String> packRegionColumn;
+    @FXML private TableColumn<PackRow, String> packUpgradeColumn;
+    @FXML private Button addPackButton;
+    @FXML private Button editPackButton;
+    @FXML private Button removePackButton;
+    @FXML private Button importPacksButton;
+    @FXML private Button upgradePackButton;
+    @FXML private Label packsProblemLabel;
+    @FXML private Label packsSourceLabel;
+
+    public PacksController(PacksViewModel vm, UpgradeDialogs upgrades) {
+        this.vm = vm;
+        this.upgrades = upgrades;
+    }
+
+    @FXML
+    private void initialize() {
+        packLabelColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pack().label()));
+        packIdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pack().id()));
+        packCapacityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pack().capacityGb()));
+        packExpiryColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                c.getValue().pack().expiresOn() == null ? "" : c.getValue().pack().expiresOn()));
+        packRegionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().region()));
+        packUpgradeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lastUpgrade()));
+        SortedList<PackRow> sorted = new SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(packTable.comparatorProperty());
+        packTable.setItems(sorted);
+        packTable.setPlaceholder(new Label(vm.editable()
+                ? "No resource packs yet. UniCloud has no API that lists them: add each pack from the UniCloud"
+                + " console (Add… or Import CSV…)." : "No resource packs."));
+        packFilterField.textProperty().bindBidirectional(vm.filterProperty());
+        var selected = packTable.getSelectionModel().selectedItemProperty();
+        var none = Bindings.isNull(selected);
+        editPackButton.disableProperty().bind(none.or(Bindings.createBooleanBinding(() -> !vm.editable())));
+        removePackButton.disableProperty().bind(editPackButton.disableProperty());
+        upgradePackButton.disableProperty().bind(none);
+        addPackButton.setDisable(!vm.editable());
+        importPacksButton.setDisable(!vm.editable());
+        packsProblemLabel.textProperty().bind(vm.problemProperty());
+        packsProblemLabel.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        packsProblemLabel.managedProperty().bind(packsProblemLabel.visibleProperty());
+        packsSourceLabel.setText(vm.source().account() + " · " + vm.source().region()
+                + (vm.editable() ? " · list kept by you" : ""));
+        packTable.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && packTable.getSelectionModel().getSelectedItem() != null) {
+                openUpgrade();
+            }
+        });
+        vm.reload();
+    }
+
+    private Window window() {
+        return packTable.getScene() == null ? null : packTable.getScene().getWindow();
+    }
+
+    @FXML
+    private void addPack() {
+        edit(null);
+    }
+
+    @FXML
+    private void editPack() {
+        PackRow row = packTable.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            edit(row.pack());
+        }
+    }
+
+    private void edit(ResourcePack existing) {
+        PackEditor editor = new PackEditor(window(), vm, existing);
+        editor.dialog().setOnHidden(e -> {
+            ResourcePack result = editor.dialog().getResult();
+            if (result != null) {
+                vm.save(existing == null ? null : existing.id(), result, this::showError);
+            }
+        });
+        editor.dialog().show();
+    }
+
+    @FXML
+    private void removePack() {
+        PackRow row = packTable.getSelectionModel().getSelectedItem();
+        if (row == null) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Remove " + row.pack().displayName() + " ("
+                + row.pack().id() + ") from this list? The pack itself is not touched in UniCloud.",
+                ButtonType.CANCEL, ButtonType.OK);
+        confirm.initOwner(window());
+        confirm.setHeaderText("Remove from the list");
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        confirm.showAndWait().filter(b -> b == ButtonType.OK)
+                .ifPresent(b -> vm.remove(row.pack().id(), this::showError));
+    }
+
+    @FXML
+    private void importPacks() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import resource packs (CSV: id,capacity_gb,expiry,label[,pay_type])");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"));
+        File file = chooser.showOpenDialog(window());
+        if (file == null) {
+            return;
+        }
+        String csv;
+        try {
+            csv = Files.readString(file.toPath(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            showError("Could not read " + file + ": " + e.getMessage());
+            return;
+        }
+        vm.importCsv(csv, summary -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, summary, ButtonType.CLOSE);
+            a.initOwner(window());
+            a.setHeaderText("Import of " + file.getName());
+            a.show();
+        });
+    }
+
+    @FXML
+    private void openUpgrade() {
+        PackRow row = packTable.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            upgrades.open(window(), row.pack());
+        }
+    }
+
+    private void showError(String message) {
+        if (message == null) {
+            return;
+        }
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.CLOSE);
+        a.initOwner(window());
+        a.show();
+    }
+}

@@ -1,0 +1,53 @@
+package io.expanse.ui.packs;
+
+import io.expanse.domain.nas.UpgradePolicy;
+import io.expanse.ui.common.Background;
+import io.expanse.ui.common.Fxml;
+import io.expanse.work.nas.NasUpgradeTracker;
+import io.expanse.work.nas.ResourcePackSource;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** Opens one modal upgrade dialog for a pack. */
+public class UpgradeDialogs {
+
+    private final NasUpgradeTracker tracker;
+    private final UpgradePolicy policy;
+    private final Background background;
+    private final Fxml fxml;
+    private final ResourcePackSource source;
+
+    public UpgradeDialogs(NasUpgradeTracker tracker, UpgradePolicy policy, Background background, Fxml fxml,
+                          ResourcePackSource source) {
+        this.tracker = tracker;
+        this.policy = policy;
+        this.background = background;
+        this.fxml = fxml;
+        this.source = source;
+    }
+
+    public Stage open(Window owner, io.expanse.work.nas.ResourcePack pack) {
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Upgrade " + pack.displayName());
+        UpgradeViewModel vm = new UpgradeViewModel(tracker, policy, background, pack, source.account(),
+                source.region());
+        UpgradeDialogController controller = new UpgradeDialogController(vm, stage::close);
+        Fxml.View<UpgradeDialogController> view = fxml.load("upgrade.fxml", controller);
+        Scene scene = new Scene(view.root());
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        for (var text : java.util.List.of(vm.validationProperty(), vm.summaryProperty(), vm.submitErrorProperty())) {
+            text.addListener((o, a, b) -> Platform.runLater(stage::sizeToScene));
+        }
+        stage.show();
+        controller.targetCapacityField().requestFocus();
+        return stage;
+    }
+}

@@ -1,0 +1,149 @@
+package io.expanse.ui.packs;
+
+import io.expanse.cloud.unicloud.UpgradeBody;
+import io.expanse.domain.nas.NasRule;
+import io.expanse.domain.nas.UpgradeContext;
+import io.expanse.domain.nas.UpgradeDecision;
+import io.expanse.domain.nas.UpgradePolicy;
+import io.expanse.ui.common.Background;
+import io.expanse.ui.volumes.VolumesViewModel;
+import io.expanse.work.ActivityState;
+import io.expanse.work.nas.NasUpgradeRequest;
+import io.expanse.work.nas.NasUpgradeTracker;
+import io.expanse.work.nas.ResourcePack;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The upgrade dialog's state: every keystroke re-runs {@link UpgradePolicy}; the specification code that will be
+ * sent and the summary follow the typed capacity. Submitting goes through {@link NasUpgradeTracker}, off the FX
+ * thread.
+ */
+public final class UpgradeViewModel {
+
+    private final NasUpgradeTracker tracker;
+    private final UpgradePolicy policy;
+    private final Background background;
+    private final ResourcePack pack;
+    private final String account;
+    private final String region;
+
+    private final StringProperty targetText = new SimpleStringProperty(this, "targetText", "");
+    private final ReadOnlyStringWrapper specCode = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper submitError = new ReadOnlyStringWrapper();
+    private Runnable onSubmitted = () -> { };
+
+    public UpgradeViewModel(NasUpgradeTracker tracker, UpgradePolicy policy, Background background, ResourcePack pack,
+                            String account, String region) {
+        this.tracker = tracker;
+        this.policy = policy;
+        this.background = background;
+        this.pack = pack;
+        this.account = account;
+        this.region = region;
+        targetText.addListener((o, a, b) -> evaluate());
+        evaluate();
+    }
+
+    private UpgradeDecision decide() {
+        return policy.check(new UpgradeContext(pack.id(), pack.label(), pack.capacityGb(), tracker.inFlight(pack.id())),
+                targetText.get());
+    }
+
+    private void evaluate() {
+        UpgradeDecision d = decide();
+        valid.set(d.allowed());
+        boolean blank = targetText.get() == null || targetText.get().isBlank();
+        boolean inFlight = d.failedRule() == NasRule.UPGRADE_IN_FLIGHT;
+        // An empty field is not an error yet; an upgrade in flight is said at once.
+        validation.set(d.allowed() || blank && !inFlight ? null : d.reason());
+        specCode.set(d.targetGb() > 0 ? UpgradeBody.specificationCode(d.targetGb()) : "—");
+        summary.set(d.allowed() ? "Upgrade " + pack.id() + (pack.label().isEmpty() ? "" : " (" + pack.label() + ")")
+                + " from " + pack.capacityGb() + " GB to " + d.targetGb() + " GB \u2014 an order will be created ("
+                + UpgradeBody.specificationCode(d.targetGb()) + ", " + pack.payType() + "); the capacity grows once"
+                + " it is paid." : null);
+    }
+
+    /** Sends the upgrade in the background; on acceptance {@code onSubmitted} runs, else the error is shown. */
+    public void submit() {
+        UpgradeDecision d = decide();
+        if (!d.allowed() || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        submitError.set(null);
+        NasUpgradeRequest request = new NasUpgradeRequest(pack.id(), pack.label(), pack.capacityGb(), d.targetGb(),
+                pack.payType(), account, region);
+        background.run(() -> tracker.submit(request), activity -> {
+            busy.set(false);
+            if (activity.state() == ActivityState.FAILED) {
+                submitError.set(activity.message());
+            } else {
+                onSubmitted.run();
+            }
+        }, error -> {
+            busy.set(false);
+            submitError.set(VolumesViewModel.describe(error));
+        });
+    }
+
+    public void setOnSubmitted(Runnable r) {
+        onSubmitted = r;
+    }
+
+    public ResourcePack pack() {
+        return pack;
+    }
+
+    public String packText() {
+        return pack.label().isEmpty() ? pack.id() : pack.label() + "  (" + pack.id() + ")";
+    }
+
+    public String currentText() {
+        return pack.capacityGb() + " GB";
+    }
+
+    public String payTypeText() {
+        return pack.payType();
+    }
+
+    public String allowedText() {
+        return "Allowed: " + policy.rules().describe() + ", larger than now.";
+    }
+
+    public StringProperty targetTextProperty() {
+        return targetText;
+    }
+
+    public ReadOnlyStringProperty specCodeProperty() {
+        return specCode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty validationProperty() {
+        return validation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty submitErrorProperty() {
+        return submitError.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,386 @@
+package io.expanse.work.nas;
+
+import io.expanse.cloud.ApiException;
+import io.expanse.cloud.unicloud.NasApi;
+import io.expanse.cloud.unicloud.OrderDetail;
+import io.expanse.cloud.unicloud.OrderSummary;
+import io.expanse.cloud.unicloud.UpgradeAccepted;
+import io.expanse.cloud.unicloud.UpgradeBody;
+import io.expanse.work.Activity;
+import io.expanse.work.ActivityJournal;
+import io.expanse.work.ActivityState;
+import io.expanse.work.PollSchedule;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Submits NAS resource pack upgrades and follows each order, recording every step in the {@link ActivityJournal}
+ * as an activity of kind {@link Activity#KIND_NAS_UPGRADE}.
+ *
+ * <p>The activity is journaled (SUBMITTING) before the POST, which is sent exactly once. Then {@code OrderDetail}
+ * is polled: SUBMITTED/RUNNING while the order is new, SUCCEEDED once paid (and the pack's capacity is updated in
+ * the {@link ResourcePackSource}), AWAITING_PAYMENT (slow polling) when it stays unpaid past a grace period
+ * (UNCONFIRMED whether API orders are paid automatically, reference §6), CANCELLED when cancelled or past its
+ * payment deadline, FAILED with the server's message when refused. Unknown order status codes are shown raw.
+ *
+ * <p>An unanswered POST is settled with {@code QueryOrders}: an order for the pack created since the request is
+ * adopted and followed; none found means the upgrade was most likely not applied, which the activity says, pointing
+ * to the UniCloud order list.
+ */
+public final class NasUpgradeTracker {
+
+    /** Where the operator pays or checks orders. */
+    public static final String ORDER_LIST = "the UniCloud console, 费用中心 > 订单管理 (Billing > Orders)";
+    /** How long a new unpaid order is treated as "being paid" before it is shown as awaiting payment. */
+    public static final Duration DEFAULT_PAYMENT_GRACE = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(NasUpgradeTracker.class);
+
+    private final NasApi api;
+    private final ActivityJournal journal;
+    private final ResourcePackSource packs;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final PollSchedule schedule;
+    private final Duration paymentGrace;
+    private final Map<String, Follow> follows = new ConcurrentHashMap<>();
+    private volatile boolean shutDown;
+
+    public NasUpgradeTracker(NasApi api, ActivityJournal journal, ResourcePackSource packs,
+                             ScheduledExecutorService scheduler, Clock clock, PollSchedule schedule,
+                             Duration paymentGrace) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.packs = Objects.requireNonNull(packs, "packs");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
+        this.paymentGrace = Objects.requireNonNull(paymentGrace, "paymentGrace");
+    }
+
+    /** Whether an unfinished upgrade of this pack exists in the journal. */
+    public boolean inFlight(String packId) {
+        return journal.unfinished().stream().anyMatch(a -> Activity.KIND_NAS_UPGRADE.equals(a.kind())
+                && a.resourceId().equals(packId));
+    }
+
+    /**
+     * Journals the upgrade, sends it once (blocking: call off the FX thread) and starts following the order.
+     *
+     * @return the activity after the answer: SUBMITTED, FAILED, or SUBMITTING while an unanswered request is settled
+     * @throws IllegalStateException when the pack already has an unfinished activity, or after {@link #shutdown()}
+     * @throws UncheckedIOException  when the journal cannot be written; nothing is then sent
+     */
+    public Activity submit(NasUpgradeRequest req) {
+        Objects.requireNonNull(req, "req");
+        if (shutDown) {
+            throw new IllegalStateException("The upgrade tracker has been shut down");
+        }
+        Instant now = clock.instant();
+        String name = name(req.label(), req.packId());
+        UpgradeBody body = UpgradeBody.of(req.packId(), req.newCapacityGb(), req.payType(), req.region());
+        Activity activity = new Activity(UUID.randomUUID().toString(), Activity.KIND_NAS_UPGRADE, req.account(),
+                req.region(), null, req.packId(), name, req.oldCapacityGb(), req.newCapacityGb(),
+                "YEAR_MONTH".equals(body.payType()), null, null, ActivityState.SUBMITTING, null, null, now, now, null,
+                "Sending the upgrade of " + name + " to " + req.newCapacityGb() + " GB (" + body.specificationCode()
+                        + ")…", null, null, null);
+        Follow follow = new Follow(activity);
+        follows.put(activity.id(), follow);
+        boolean recorded = false;
+        try {
+            recorded = journal.recordIfIdle(activity);
+        } finally {
+            if (!recorded) {
+                follows.remove(activity.id(), follow);
+            }
+        }
+        if (!recorded) {
+            throw new IllegalStateException("A change of " + name + " is already in progress");
+        }
+        LOG.info("Upgrading NAS pack {} from {} to {} GB (activity {})", req.packId(), req.oldCapacityGb(),
+                req.newCapacityGb(), activity.id());
+        UpgradeAccepted accepted;
+        try {
+            accepted = api.upgrade(body);
+        } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.OUTCOME_UNKNOWN) {
+                LOG.warn("Upgrade of pack {} unanswered: {}", req.packId(), e.getMessage());
+                save(follow, follow.activity.withMessage(e.operatorMessage()
+                        + " Looking for the order in the order list…", clock.instant()));
+                start(follow, Phase.SETTLE, Duration.ZERO);
+                return follow.activity;
+            }
+            finish(follow, follow.activity.withState(ActivityState.FAILED, e.operatorMessage(), clock.instant())
+                    .withFailure(e.serverMessage() != null ? e.serverMessage() : e.operatorMessage(), e.code(),
+                            e.requestId()));
+            return follow.activity;
+        } catch (RuntimeException e) {
+            LOG.error("Upgrade of pack {} ended with an unexpected error; settling", req.packId(), e);
+            save(follow, follow.activity.withMessage("The request ended with an unexpected error; looking for the"
+                    + " order in the order list…", clock.instant()));
+            start(follow, Phase.SETTLE, Duration.ZERO);
+            return follow.activity;
+        }
+        follow.activity = follow.activity.withOrderId(accepted.orderId());
+        progress(follow, ActivityState.SUBMITTED, "Order " + accepted.orderId() + " created for " + name + " ("
+                + body.specificationCode() + "); checking its payment…");
+        start(follow, Phase.ORDER, schedule.firstDelay());
+        return follow.activity;
+    }
+
+    /** Follows again every unfinished {@code nas.upgrade} of this account and region. Returns at once. */
+    public void resumeUnfinished() {
+        for (Activity a : journal.unfinished()) {
+            if (Activity.KIND_NAS_UPGRADE.equals(a.kind()) && Objects.equals(a.region(), packs.region())
+                    && Objects.equals(a.account(), packs.account())) {
+                resume(a.id());
+            }
+        }
+    }
+
+    /** Follows one unfinished activity again; does nothing when finished, unknown, followed, or not an upgrade. */
+    public void resume(String activityId) {
+        if (shutDown) {
+            return;
+        }
+        Activity a = journal.find(activityId).orElse(null);
+        if (a == null || a.finished() || !Activity.KIND_NAS_UPGRADE.equals(a.kind())
+                || follows.containsKey(activityId)) {
+            return;
+        }
+        Follow follow = new Follow(a);
+        follow.awaitingPayment = a.state() == ActivityState.AWAITING_PAYMENT;
+        start(follow, a.orderId() == null ? Phase.SETTLE : Phase.ORDER, Duration.ZERO);
+    }
+
+    public boolean isFollowing(String activityId) {
+        return follows.containsKey(activityId);
+    }
+
+    /** Stops following; unfinished activities stay unfinished for {@link #resumeUnfinished()}. */
+    public void shutdown() {
+        shutDown = true;
+        for (Follow f : follows.values()) {
+            f.stopped = true;
+            ScheduledFuture<?> p = f.pending;
+            if (p != null) {
+                p.cancel(false);
+            }
+        }
+        follows.clear();
+    }
+
+    // ------------------------------------------------------------------------------------------ following
+
+    private enum Phase { SETTLE, ORDER }
+
+    private final class Follow {
+        Activity activity;
+        Phase phase;
+        Duration nextDelay = schedule.firstDelay();
+        Instant deadline;
+        boolean awaitingPayment;
+        int failedReads;
+        String baseMessage;
+        volatile ScheduledFuture<?> pending;
+        volatile boolean stopped;
+
+        Follow(Activity activity) {
+            this.activity = activity;
+            this.baseMessage = activity.message();
+        }
+    }
+
+    private void start(Follow follow, Phase phase, Duration firstDelay) {
+        follow.phase = phase;
+        follow.deadline = clock.instant().plus(schedule.overallTimeout());
+        follow.nextDelay = firstDelay.isZero() ? schedule.firstDelay() : schedule.next(firstDelay);
+        Follow existing = follows.putIfAbsent(follow.activity.id(), follow);
+        if (shutDown || existing != null && existing != follow) {
+            return;
+        }
+        scheduleStep(follow, firstDelay);
+    }
+
+    private void scheduleStep(Follow follow, Duration delay) {
+        if (follow.stopped || shutDown) {
+            return;
+        }
+        try {
+            follow.pending = scheduler.schedule(() -> step(follow), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            follows.remove(follow.activity.id(), follow);
+        }
+    }
+
+    private void scheduleBackoff(Follow follow) {
+        if (!follow.awaitingPayment && !clock.instant().isBefore(follow.deadline)) {
+            stop(follow, "Stopped checking after " + schedule.overallTimeout().toMinutes() + " min (last status: "
+                    + follow.baseMessage + "). Check the order in " + ORDER_LIST + ".");
+            return;
+        }
+        Duration delay = follow.awaitingPayment ? schedule.paymentInterval() : follow.nextDelay;
+        follow.nextDelay = schedule.next(follow.nextDelay);
+        scheduleStep(follow, delay);
+    }
+
+    private void step(Follow follow) {
+        synchronized (follow) {
+            if (follow.stopped) {
+                return;
+            }
+            try {
+                if (follow.phase == Phase.SETTLE) {
+                    settle(follow);
+                } else {
+                    pollOrder(follow);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Unexpected error while following activity {}", follow.activity.id(), e);
+                stop(follow, "Stopped checking after an unexpected error (" + e.getClass().getSimpleName() + ").");
+            }
+        }
+    }
+
+    private void pollOrder(Follow follow) {
+        Activity a = follow.activity;
+        OrderDetail order;
+        try {
+            order = api.orderDetail(a.orderId());
+        } catch (ApiException e) {
+            onReadFailure(follow, e, "order " + a.orderId());
+            return;
+        }
+        follow.failedReads = 0;
+        Instant now = clock.instant();
+        if (order.paid()) {
+            // The list is updated first, so that whoever sees SUCCEEDED also sees the new capacity.
+            String listNote = "";
+            try {
+                packs.upgradeCompleted(a.resourceId(), a.newSizeGb());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not record the new capacity of pack {}", a.resourceId(), e);
+                listNote = " (The pack list could not be updated; edit its capacity by hand.)";
+            }
+            finish(follow, a.withState(ActivityState.SUCCEEDED, "Order " + a.orderId() + " was paid"
+                    + (order.payTime() == null ? "" : " (" + order.payTime() + ")") + ": " + a.displayName()
+                    + " now has " + a.newSizeGb() + " GB." + listNote, now));
+        } else if (order.cancelled()) {
+            finish(follow, a.withState(ActivityState.CANCELLED, "Order " + a.orderId() + " was cancelled ("
+                    + order.cancelType() + ", " + order.statusText() + "); " + a.displayName() + " was not upgraded.",
+                    now).withFailure("cancelled: " + order.cancelType(), order.orderStatus(), null));
+        } else if (order.expiredUnpaid(now)) {
+            finish(follow, a.withState(ActivityState.CANCELLED, "Order " + a.orderId() + " was not paid before its"
+                    + " deadline " + order.dueTime() + " (" + order.statusText() + "); " + a.displayName()
+                    + " was not upgraded.", now).withFailure("payment deadline passed", order.orderStatus(), null));
+        } else if (follow.awaitingPayment || !now.isBefore(a.startedAt().plus(paymentGrace))) {
+            follow.awaitingPayment = true;
+            progress(follow, ActivityState.AWAITING_PAYMENT, "Order " + a.orderId() + " is awaiting payment ("
+                    + order.statusText() + "): pay it in " + ORDER_LIST + ". " + a.displayName()
+                    + " grows once it is paid.");
+            scheduleBackoff(follow);
+        } else {
+            progress(follow, ActivityState.RUNNING, "Order " + a.orderId() + " created; waiting for it to be paid ("
+                    + order.statusText() + ")");
+            scheduleBackoff(follow);
+        }
+    }
+
+    /** Looks for the order an unanswered upgrade may have created. */
+    private void settle(Follow follow) {
+        Activity a = follow.activity;
+        List<OrderSummary> orders;
+        try {
+            orders = api.recentOrders(a.startedAt().minus(Duration.ofMinutes(2)));
+        } catch (ApiException e) {
+            if (e.retryableForReads() && ++follow.failedReads < schedule.settleReadAttempts()) {
+                note(follow, "reading the order list failed (" + e.operatorMessage() + "); retrying");
+                scheduleBackoff(follow);
+            } else {
+                stop(follow, "The upgrade request got no answer and the order list could not be read ("
+                        + e.operatorMessage() + "). Whether an order was created is unknown: check " + ORDER_LIST
+                        + " before trying again.");
+            }
+            return;
+        }
+        OrderSummary match = orders.stream().filter(o -> a.resourceId().equals(o.instanceId()) && o.id() != null
+                && o.id().matches("\\d+")).findFirst().orElse(null);
+        if (match != null) {
+            follow.activity = a.withOrderId(match.id());
+            progress(follow, ActivityState.SUBMITTED, "The request got no answer, but order " + match.id()
+                    + " for " + a.displayName() + " was found in the order list; following it.");
+            follow.phase = Phase.ORDER;
+            follow.nextDelay = schedule.firstDelay();
+            scheduleStep(follow, Duration.ZERO);
+        } else {
+            // UNCONFIRMED: InstanceId is documented for renewal orders only, so an upgrade order might not show it.
+            finish(follow, a.withState(ActivityState.FAILED, "The upgrade request got no answer and no order for "
+                    + a.displayName() + " appears in the order list since it was sent: it was most likely not"
+                    + " applied. Check " + ORDER_LIST + " before trying again.", clock.instant())
+                    .withFailure("No answer; no matching order found", null, null));
+        }
+    }
+
+    private void onReadFailure(Follow follow, ApiException e, String what) {
+        if (e.retryableForReads()) {
+            note(follow, "checking " + what + " failed (" + e.operatorMessage() + "); retrying");
+            scheduleBackoff(follow);
+        } else {
+            stop(follow, "Stopped checking " + what + ": " + e.operatorMessage()
+                    + (e.details().isEmpty() ? "" : " (" + e.details() + ")")
+                    + ". Check the order in " + ORDER_LIST + ".");
+        }
+    }
+
+    private void progress(Follow follow, ActivityState state, String message) {
+        follow.baseMessage = message;
+        Activity a = follow.activity;
+        if (a.state() != state || !Objects.equals(a.message(), message)) {
+            save(follow, a.withState(state, message, clock.instant()));
+        }
+    }
+
+    private void note(Follow follow, String note) {
+        String base = follow.baseMessage == null ? "" : follow.baseMessage + " — ";
+        save(follow, follow.activity.withMessage(base + note, clock.instant()));
+    }
+
+    private void stop(Follow follow, String message) {
+        follow.stopped = true;
+        follows.remove(follow.activity.id(), follow);
+        save(follow, follow.activity.withMessage(message, clock.instant()));
+    }
+
+    private void finish(Follow follow, Activity finished) {
+        follow.stopped = true;
+        follows.remove(follow.activity.id(), follow);
+        LOG.info("Activity {} for pack {} ended: {}", finished.id(), finished.resourceId(), finished.state());
+        save(follow, finished);
+    }
+
+    private void save(Follow follow, Activity activity) {
+        follow.activity = activity;
+        try {
+            journal.record(activity);
+        } catch (UncheckedIOException e) {
+            LOG.error("Could not journal activity {} ({})", activity.id(), activity.state(), e);
+        }
+    }
+
+    private static String name(String label, String id) {
+        return label == null || label.isBlank() ? id : label.strip();
+    }
+}

@@ -1,0 +1,29 @@
+package io.expanse.work.nas;
+
+import io.expanse.cloud.ApiException;
+import java.util.List;
+
+/**
+ * Where the packs view gets its list, for one account in one region. Today the only source is the operator's
+ * {@link PackInventory} (UniCloud publishes no list API, reference §3); a source backed by a real list API can
+ * replace it without touching the view.
+ */
+public interface ResourcePackSource {
+
+    /** The account label. */
+    String account();
+
+    /** The region, e.g. {@code cn-tianjin-yfb}. */
+    String region();
+
+    /** The packs, in display order. May block (call off the FX thread). */
+    List<ResourcePack> list() throws ApiException;
+
+    /** Told by the tracker after an upgrade order was paid: the pack now has {@code newCapacityGb}. */
+    void upgradeCompleted(String packId, long newCapacityGb);
+
+    /** Called (on any thread) after the list changed. */
+    void addListener(Runnable listener);
+
+    void removeListener(Runnable listener);
+}

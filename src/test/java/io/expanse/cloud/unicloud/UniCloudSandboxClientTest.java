@@ -1,0 +1,111 @@
+package io.expanse.cloud.unicloud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.expanse.cloud.ApiException;
+import io.expanse.cloud.ApiException.Kind;
+import io.expanse.cloud.huawei.RetryPolicy;
+import io.expanse.sandbox.unicloud.SandboxPack;
+import io.expanse.sandbox.unicloud.UniCloudSandbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real client against the UniCloud sandbox. */
+class UniCloudSandboxClientTest {
+
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-03-01T10:00:00Z"));
+    final Clock clock = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    UniCloudSandbox sandbox;
+    OkHttpClient http = new OkHttpClient();
+    UniCloudClient client;
+
+    @BeforeEach
+    void start() {
+        sandbox = UniCloudSandbox.start(SandboxPack.standard(), clock, Duration.ofSeconds(3));
+        client = clientWith(sandbox.credentials());
+    }
+
+    UniCloudClient clientWith(UniCloudCredentials c) {
+        return UniCloudClient.builder().http(http).endpoints(sandbox.endpoints()).credentials(c)
+                .region(sandbox.region()).clock(clock).retry(RetryPolicy.none()).build();
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+        http.dispatcher().executorService().shutdown();
+    }
+
+    @Test
+    void upgradeCreatesAnOrderThatIsPaidAfterThreeSeconds() throws Exception {
+        UpgradeAccepted a = client.upgrade(UpgradeBody.of("pack-h58kdagr9vsf", 200, null, sandbox.region()));
+        assertEquals(19, a.orderId().length());
+        assertFalse(client.orderDetail(a.orderId()).paid());
+        now.set(now.get().plusSeconds(3));
+        OrderDetail d = client.orderDetail(a.orderId());
+        assertTrue(d.paid(), d.toString());
+        assertEquals(200, sandbox.packs().stream().filter(p -> p.id().equals("pack-h58kdagr9vsf")).findFirst()
+                .orElseThrow().capacityGb());
+        assertEquals(a.orderId(), client.recentOrders(now.get().minusSeconds(60)).get(0).id());
+    }
+
+    @Test
+    void theUnpaidPackStaysUnpaid() throws Exception {
+        UpgradeAccepted a = client.upgrade(UpgradeBody.of(SandboxPack.UNPAID_PACK, 400, null, sandbox.region()));
+        now.set(now.get().plusSeconds(600));
+        assertFalse(client.orderDetail(a.orderId()).paid());
+    }
+
+    @Test
+    void unknownPackAndBadSpecGetTheSeedsUnknownError() {
+        ApiException unknown = assertThrows(ApiException.class,
+                () -> client.upgrade(UpgradeBody.of("pack-doesnotexist", 200, null, sandbox.region())));
+        assertEquals("UnknownError", unknown.code());
+        assertEquals("Index: 0, Size: 0", unknown.serverMessage());
+        ApiException smaller = assertThrows(ApiException.class,
+                () -> client.upgrade(UpgradeBody.of("pack-t4c8n6ye2hqb", 1000, null, sandbox.region())));
+        assertEquals("UnknownError", smaller.code());
+    }
+
+    @Test
+    void wrongSecretGetsTheDocumentedInvalidParameter() {
+        UniCloudClient bad = clientWith(new UniCloudCredentials(sandbox.credentials().accessKeyId(), "wrong"));
+        ApiException e = assertThrows(ApiException.class,
+                () -> bad.upgrade(UpgradeBody.of("pack-h58kdagr9vsf", 200, null, sandbox.region())));
+        assertEquals("InvalidParameter", e.code());
+        assertEquals(400, e.httpStatus());
+        assertEquals(Kind.AUTHENTICATION, e.kind());
+    }
+
+    @Test
+    void faultHookServesAnHtml502() {
+        sandbox.failNext(UniCloudSandbox.Fault.html(502));
+        ApiException e = assertThrows(ApiException.class, () -> client.orderDetail("1038174306469270849"));
+        assertEquals(Kind.SERVER, e.kind());
+    }
+}

@@ -1,0 +1,227 @@
+package io.expanse.ui;
+
+import static io.expanse.ui.UiHarness.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.expanse.sandbox.unicloud.SandboxPack;
+import io.expanse.ui.activity.ActivityController;
+import io.expanse.ui.activity.ActivityViewModel;
+import io.expanse.ui.common.Background;
+import io.expanse.ui.common.ControllerFactory;
+import io.expanse.ui.common.Fxml;
+import io.expanse.ui.packs.NasModule;
+import io.expanse.ui.packs.PackRow;
+import io.expanse.work.Activity;
+import io.expanse.work.ActivityJournal;
+import io.expanse.work.ActivityState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The packs view and upgrade dialog on the UniCloud sandbox, wired like NasModule documents for the lead. */
+@ExtendWith(ApplicationExtension.class)
+class PacksUiTest {
+
+    private ExecutorService io;
+    private ScheduledExecutorService scheduler;
+    private OkHttpClient http;
+    private ActivityJournal journal;
+    private NasModule nas;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path home = Files.createTempDirectory("expanse-nas-ui");
+        io = Executors.newCachedThreadPool();
+        scheduler = Executors.newScheduledThreadPool(2);
+        http = new OkHttpClient();
+        journal = new ActivityJournal(home.resolve("activity-sandbox.json"));
+        ControllerFactory controllers = new ControllerFactory();
+        Fxml fxml = new Fxml(controllers);
+        Background background = new Background(io);
+        ActivityViewModel activity = new ActivityViewModel(journal);
+        controllers.register(ActivityController.class, () -> new ActivityController(activity));
+        nas = NasModule.forSandbox(new NasModule.Shared(journal, background, controllers, fxml, scheduler,
+                Clock.systemUTC(), http, home, UiHarness.FAST_POLL, Duration.ofSeconds(1)), Duration.ofSeconds(1));
+        Parent packs = fxml.load("packs.fxml").root();
+        Parent activities = fxml.load("activity.fxml").root();
+        VBox root = new VBox(packs, activities);
+        Scene scene = new Scene(root, 1300, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                PacksUiTest.class.getResource("/io/expanse/ui/app.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        nas.close();
+        scheduler.shutdownNow();
+        io.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<PackRow> table(FxRobot robot) {
+        return robot.lookup("#packTable").queryAs(TableView.class);
+    }
+
+    private void select(FxRobot robot, String packId) {
+        TableView<PackRow> t = table(robot);
+        waitUntil("pack " + packId + " listed", 10, () -> t.getItems().stream()
+                .anyMatch(r -> r.pack().id().equals(packId)));
+        PackRow row = t.getItems().stream().filter(r -> r.pack().id().equals(packId)).findFirst().orElseThrow();
+        robot.interact(() -> {
+            t.getSelectionModel().select(row);
+            t.scrollTo(row);
+        });
+    }
+
+    private void type(FxRobot robot, String id, String text) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.interact(field::clear);
+        robot.clickOn(field).write(text);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        String t = robot.lookup(id).queryAs(Label.class).getText();
+        return t == null ? "" : t;
+    }
+
+    private Button confirm(FxRobot robot) {
+        return robot.lookup("#upgradeConfirmButton").queryAs(Button.class);
+    }
+
+    private Optional<Activity> activityFor(String packId) {
+        return journal.all().stream().filter(a -> packId.equals(a.resourceId())).reduce((a, b) -> b);
+    }
+
+    private void openUpgrade(FxRobot robot, String packId) {
+        select(robot, packId);
+        robot.clickOn("#upgradePackButton");
+        waitUntil("upgrade dialog open", 10, () -> robot.lookup("#targetCapacityField").tryQuery().isPresent());
+    }
+
+    @Test
+    void sandboxInventoryIsPrefilled(FxRobot robot) {
+        waitUntil("six sandbox packs", 10, () -> table(robot).getItems().size() == SandboxPack.standard().size());
+    }
+
+    @Test
+    void addAPackRefuseBadSizesAndUpgradeItToPaid(FxRobot robot) {
+        robot.clickOn("#addPackButton");
+        waitUntil("editor open", 10, () -> robot.lookup("#packIdField").tryQuery().isPresent());
+        Button save = robot.lookup("#packEditorSave").queryAs(Button.class);
+        assertTrue(save.isDisabled(), "an empty pack can be saved");
+        type(robot, "#packIdField", "pack-newtest01ab");
+        type(robot, "#packCapacityField", "1.5");
+        assertTrue(save.isDisabled());
+        assertFalse(text(robot, "#packEditorError").isEmpty());
+        type(robot, "#packCapacityField", "100");
+        type(robot, "#packExpiryField", "2027-01-31");
+        type(robot, "#packLabelField", "ui-test");
+        assertFalse(save.isDisabled(), text(robot, "#packEditorError"));
+        robot.clickOn(save);
+        waitUntil("pack saved", 10, () -> nas.inventory().find("pack-newtest01ab").isPresent());
+
+        openUpgrade(robot, "pack-newtest01ab");
+        assertTrue(text(robot, "#upgradePackLabel").contains("pack-newtest01ab"));
+        assertEquals("100 GB", text(robot, "#upgradeCurrentLabel"));
+        assertEquals("YEAR_MONTH", text(robot, "#upgradePayTypeLabel"));
+        assertFalse(confirm(robot).isDefaultButton(), "confirm must not be the default button");
+
+        type(robot, "#targetCapacityField", "0");
+        assertTrue(confirm(robot).isDisabled());
+        assertTrue(text(robot, "#upgradeValidationLabel").contains("0"), text(robot, "#upgradeValidationLabel"));
+
+        type(robot, "#targetCapacityField", "150.5");
+        assertTrue(confirm(robot).isDisabled());
+        assertTrue(text(robot, "#upgradeValidationLabel").toLowerCase(Locale.ROOT).contains("whole"),
+                text(robot, "#upgradeValidationLabel"));
+
+        type(robot, "#targetCapacityField", "50");
+        assertTrue(confirm(robot).isDisabled());
+        assertTrue(text(robot, "#upgradeValidationLabel").contains("smaller"), text(robot, "#upgradeValidationLabel"));
+
+        type(robot, "#targetCapacityField", "200");
+        assertFalse(confirm(robot).isDisabled(), text(robot, "#upgradeValidationLabel"));
+        assertEquals("nasbag.capacity.200G", text(robot, "#specCodeLabel"));
+        assertTrue(text(robot, "#upgradeSummaryLabel").startsWith(
+                "Upgrade pack-newtest01ab (ui-test) from 100 GB to 200 GB \u2014 an order will be created"),
+                text(robot, "#upgradeSummaryLabel"));
+
+        robot.clickOn("#targetCapacityField").type(KeyCode.ENTER);
+        assertTrue(robot.lookup("#targetCapacityField").tryQuery().isPresent(), "Enter closed the dialog");
+        assertTrue(activityFor("pack-newtest01ab").isEmpty(), "Enter submitted an upgrade");
+
+        robot.clickOn("#upgradeConfirmButton");
+        waitUntil("dialog closed", 10, () -> robot.lookup("#targetCapacityField").tryQuery().isEmpty());
+        waitUntil("order paid", 30, () -> activityFor("pack-newtest01ab")
+                .map(a -> a.state() == ActivityState.SUCCEEDED).orElse(false));
+        Activity a = activityFor("pack-newtest01ab").orElseThrow();
+        assertEquals(Activity.KIND_NAS_UPGRADE, a.kind());
+        assertEquals(100, a.oldSizeGb());
+        assertEquals(200, a.newSizeGb());
+        assertNotNull(a.orderId());
+        assertEquals(19, a.orderId().length());
+        waitUntil("inventory updated", 10, () -> nas.inventory().find("pack-newtest01ab").orElseThrow()
+                .capacityGb() == 200);
+        waitUntil("table shows 200 GB and Succeeded", 10, () -> table(robot).getItems().stream()
+                .anyMatch(r -> r.pack().id().equals("pack-newtest01ab") && r.pack().capacityGb() == 200
+                        && "Succeeded".equals(r.lastUpgrade())));
+        @SuppressWarnings("unchecked")
+        TableView<Activity> activities = robot.lookup("#activityTable").queryAs(TableView.class);
+        waitUntil("activity row succeeded", 10, () -> activities.getItems().stream()
+                .anyMatch(r -> r.id().equals(a.id()) && r.state() == ActivityState.SUCCEEDED));
+        robot.interact(() -> activities.getSelectionModel().select(activities.getItems().stream()
+                .filter(r -> r.id().equals(a.id())).findFirst().orElseThrow()));
+        assertTrue(robot.lookup("#guestStepsButton").queryAs(Button.class).isDisabled(),
+                "guest-OS steps offered for a NAS pack");
+        assertFalse(robot.lookup("#copyReferenceButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void theUnpaidPackWaitsForPayment(FxRobot robot) {
+        openUpgrade(robot, SandboxPack.UNPAID_PACK);
+        type(robot, "#targetCapacityField", "400");
+        robot.clickOn("#upgradeConfirmButton");
+        waitUntil("awaiting payment", 20, () -> activityFor(SandboxPack.UNPAID_PACK)
+                .map(a -> a.state() == ActivityState.AWAITING_PAYMENT).orElse(false));
+        Activity a = activityFor(SandboxPack.UNPAID_PACK).orElseThrow();
+        assertTrue(a.message().contains(a.orderId()), a.message());
+        assertEquals(300, nas.inventory().find(SandboxPack.UNPAID_PACK).orElseThrow().capacityGb());
+
+        // A second upgrade of the same pack is refused while the first is in flight.
+        openUpgrade(robot, SandboxPack.UNPAID_PACK);
+        type(robot, "#targetCapacityField", "500");
+        assertTrue(confirm(robot).isDisabled());
+        assertTrue(text(robot, "#upgradeValidationLabel").contains("already in progress"),
+                text(robot, "#upgradeValidationLabel"));
+        robot.clickOn("#upgradeCancelButton");
+    }
+}

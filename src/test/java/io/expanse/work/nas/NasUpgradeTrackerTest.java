@@ -1,0 +1,142 @@
+package io.expanse.work.nas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.expanse.cloud.huawei.RetryPolicy;
+import io.expanse.cloud.unicloud.UniCloudClient;
+import io.expanse.sandbox.unicloud.SandboxPack;
+import io.expanse.sandbox.unicloud.UniCloudSandbox;
+import io.expanse.work.Activity;
+import io.expanse.work.ActivityJournal;
+import io.expanse.work.ActivityState;
+import io.expanse.work.PollSchedule;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tracker against the UniCloud sandbox with fast polling. */
+class NasUpgradeTrackerTest {
+
+    static final PollSchedule FAST = new PollSchedule(Duration.ofMillis(100), 1.5, Duration.ofMillis(300),
+            Duration.ofMinutes(1), Duration.ofMillis(200), 20, 3, Duration.ofMillis(100));
+
+    @TempDir
+    Path dir;
+    UniCloudSandbox sandbox;
+    OkHttpClient http = new OkHttpClient();
+    ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    ActivityJournal journal;
+    PackInventory inventory;
+    NasUpgradeTracker tracker;
+
+    @BeforeEach
+    void start() {
+        sandbox = UniCloudSandbox.start(SandboxPack.standard(), Clock.systemUTC(), Duration.ofMillis(500));
+        journal = new ActivityJournal(dir.resolve("activity.json"));
+        inventory = PackInventory.open(dir, "Sandbox", sandbox.region());
+        SandboxPack.standard().forEach(p -> inventory.add(new ResourcePack(p.id(), p.label(), p.capacityGb(),
+                p.expiresOn(), null)));
+        tracker = newTracker();
+    }
+
+    NasUpgradeTracker newTracker() {
+        UniCloudClient client = UniCloudClient.builder().http(http).endpoints(sandbox.endpoints())
+                .credentials(sandbox.credentials()).region(sandbox.region()).retry(RetryPolicy.none()).build();
+        return new NasUpgradeTracker(client, journal, inventory, scheduler, Clock.systemUTC(), FAST,
+                Duration.ofMillis(300));
+    }
+
+    @AfterEach
+    void stop() {
+        tracker.shutdown();
+        scheduler.shutdownNow();
+        sandbox.close();
+        http.dispatcher().executorService().shutdown();
+    }
+
+    NasUpgradeRequest request(String id, long from, long to) {
+        return new NasUpgradeRequest(id, "label", from, to, "YEAR_MONTH", "Sandbox", sandbox.region());
+    }
+
+    static void await(String what, BooleanSupplier c) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    Activity latest(String id) {
+        return journal.all().stream().filter(a -> a.resourceId().equals(id)).reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
+    void paidOrderSucceedsAndUpdatesTheInventory() throws Exception {
+        Activity a = tracker.submit(request("pack-h58kdagr9vsf", 100, 200));
+        assertEquals(ActivityState.SUBMITTED, a.state());
+        assertEquals(Activity.KIND_NAS_UPGRADE, a.kind());
+        assertNotNull(a.orderId());
+        assertThrows(IllegalStateException.class, () -> tracker.submit(request("pack-h58kdagr9vsf", 100, 300)));
+        await("paid", () -> latest("pack-h58kdagr9vsf").state() == ActivityState.SUCCEEDED);
+        assertEquals(200, inventory.find("pack-h58kdagr9vsf").orElseThrow().capacityGb());
+    }
+
+    @Test
+    void unknownPackFailsWithTheServersMessage() {
+        inventory.add(new ResourcePack("pack-notinsandbox", "", 100, null, null));
+        Activity a = tracker.submit(request("pack-notinsandbox", 100, 200));
+        assertEquals(ActivityState.FAILED, a.state());
+        assertEquals("Index: 0, Size: 0", a.failureReason());
+        assertEquals("UnknownError", a.errorCode());
+    }
+
+    @Test
+    void unpaidOrderAwaitsPaymentThenCancellationEndsIt() throws Exception {
+        Activity a = tracker.submit(request(SandboxPack.UNPAID_PACK, 300, 400));
+        await("awaiting payment", () -> latest(SandboxPack.UNPAID_PACK).state() == ActivityState.AWAITING_PAYMENT);
+        assertTrue(latest(SandboxPack.UNPAID_PACK).message().contains("status 1"));
+        sandbox.cancel(a.orderId(), "USER");
+        await("cancelled", () -> latest(SandboxPack.UNPAID_PACK).state() == ActivityState.CANCELLED);
+        assertEquals(300, inventory.find(SandboxPack.UNPAID_PACK).orElseThrow().capacityGb());
+    }
+
+    @Test
+    void anUnansweredUpgradeIsFoundInTheOrderList() throws Exception {
+        sandbox.failNext(new UniCloudSandbox.Fault(502, "text/html", "<html>bad gateway</html>", true));
+        Activity a = tracker.submit(request("pack-m3xq8v2rtn5c", 500, 600));
+        assertEquals(ActivityState.SUBMITTING, a.state());
+        await("paid", () -> latest("pack-m3xq8v2rtn5c").state() == ActivityState.SUCCEEDED);
+        assertNotNull(latest("pack-m3xq8v2rtn5c").orderId());
+    }
+
+    @Test
+    void anUnansweredUpgradeWithoutOrderIsDeclaredNotApplied() throws Exception {
+        sandbox.failNext(UniCloudSandbox.Fault.html(504));
+        tracker.submit(request("pack-p7k2j9wz4ldf", 1000, 1100));
+        await("failed", () -> latest("pack-p7k2j9wz4ldf").state() == ActivityState.FAILED);
+        assertTrue(latest("pack-p7k2j9wz4ldf").message().contains("most likely not applied"));
+    }
+
+    @Test
+    void resumeFollowsAnUnfinishedOrderAfterARestart() throws Exception {
+        Activity a = tracker.submit(request("pack-t4c8n6ye2hqb", 2000, 2100));
+        tracker.shutdown();
+        tracker = newTracker();
+        tracker.resumeUnfinished();
+        await("paid after resume", () -> journal.find(a.id()).orElseThrow().state() == ActivityState.SUCCEEDED);
+    }
+}
