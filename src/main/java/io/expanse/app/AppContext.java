@@ -9,6 +9,9 @@ import io.expanse.sandbox.SandboxCloud;
 import io.expanse.sandbox.SandboxSeed;
 import io.expanse.sandbox.SandboxServer;
 import io.expanse.sandbox.SandboxTimings;
+import io.expanse.sandbox.unicloud.UniCloudSandbox;
+import io.expanse.ui.packs.NasModule;
+import io.expanse.work.nas.NasUpgradeTracker;
 import io.expanse.settings.AppDirs;
 import io.expanse.settings.HuaweiAccount;
 import io.expanse.ui.activity.ActivityController;
@@ -21,6 +24,7 @@ import io.expanse.ui.main.MainController;
 import io.expanse.ui.resize.ResizeDialogs;
 import io.expanse.ui.volumes.VolumesController;
 import io.expanse.ui.volumes.VolumesViewModel;
+import io.expanse.work.Activity;
 import io.expanse.work.ActivityJournal;
 import io.expanse.work.ActivityState;
 import io.expanse.work.Connection;
@@ -29,6 +33,7 @@ import io.expanse.work.ResizeTracker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +70,7 @@ public final class AppContext implements AutoCloseable {
     private final ActivityViewModel activityViewModel;
     private final Optional<HuaweiAccount> account;
     private final Options options;
+    private final NasModule nas;
     private SandboxServer sandbox;
 
     /**
@@ -73,10 +79,13 @@ public final class AppContext implements AutoCloseable {
      * @param forceSandbox    use the sandbox even when an account is configured
      * @param sandboxTimings  how fast the simulated cloud works
      * @param pollSchedule    how jobs and orders are followed
+     * @param nasPaidAfter    how long the UniCloud sandbox takes to mark an order paid
      */
-    public record Options(boolean forceSandbox, SandboxTimings sandboxTimings, PollSchedule pollSchedule) {
+    public record Options(boolean forceSandbox, SandboxTimings sandboxTimings, PollSchedule pollSchedule,
+                          Duration nasPaidAfter) {
         public static Options standard(boolean forceSandbox) {
-            return new Options(forceSandbox, SandboxTimings.DEFAULT, PollSchedule.defaults());
+            return new Options(forceSandbox, SandboxTimings.DEFAULT, PollSchedule.defaults(),
+                    UniCloudSandbox.DEFAULT_PAID_AFTER);
         }
     }
 
@@ -100,6 +109,10 @@ public final class AppContext implements AutoCloseable {
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel))
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs))
                 .register(ActivityController.class, () -> new ActivityController(activityViewModel));
+        // UniCloud has no account configuration yet: the NAS view always runs on its sandbox, and says so.
+        this.nas = NasModule.forSandbox(new NasModule.Shared(journal, background, controllers, fxml, scheduler, clock,
+                http, dirs.data(), options.pollSchedule(), NasUpgradeTracker.DEFAULT_PAYMENT_GRACE),
+                options.nasPaidAfter());
     }
 
     /**
@@ -121,7 +134,8 @@ public final class AppContext implements AutoCloseable {
         Map<String, ActivityState> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
         journal.addListener(a -> {
             ActivityState before = lastSeen.put(a.id(), a.state());
-            if (before != a.state() && a.state() != ActivityState.SUBMITTING) {
+            if (Activity.KIND_EVS_RESIZE.equals(a.kind()) && before != a.state()
+                    && a.state() != ActivityState.SUBMITTING) {
                 Background.onFx(() -> volumesViewModel.reread(a.resourceId()));
             }
         });
@@ -187,6 +201,7 @@ public final class AppContext implements AutoCloseable {
         if (session.tracker() != null) {
             session.tracker().shutdown();
         }
+        nas.close();
         scheduler.shutdownNow();
         lookups.shutdownNow();
         io.shutdownNow();

@@ -50,7 +50,7 @@ public final class UiHarness {
         Path home = Files.createTempDirectory("expanse-ui-test");
         AppDirs dirs = new AppDirs(home.resolve("data"), home.resolve("config"), home.resolve("logs"));
         AppContext context = new AppContext(dirs, Map.of(),
-                new AppContext.Options(true, FAST_SANDBOX, FAST_POLL));
+                new AppContext.Options(true, FAST_SANDBOX, FAST_POLL, Duration.ofMillis(600)));
         Fxml.View<Object> main = context.fxml().load("main.fxml");
         Scene scene = new Scene(main.root(), 1400, 850);
         scene.getStylesheets().add(Objects.requireNonNull(
