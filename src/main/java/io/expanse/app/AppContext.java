@@ -89,6 +89,7 @@ public final class AppContext implements AutoCloseable {
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(30, TimeUnit.SECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
+                .addInterceptor(new io.expanse.logging.HttpLogging())
                 .build();
         this.account = options.forceSandbox() ? Optional.empty() : HuaweiAccount.fromEnvironment(env);
         // The sandbox forgets its cloud on exit, so its activity is kept apart from real accounts' history.
