@@ -98,6 +98,7 @@ public final class AppContext implements AutoCloseable {
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(30, TimeUnit.SECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
+                .addInterceptor(new io.expanse.logging.HttpLogging())
                 .build();
         this.account = options.forceSandbox() ? Optional.empty() : HuaweiAccount.fromEnvironment(env);
         this.journal = new ActivityJournal(account.isPresent() ? dirs.data().resolve("activity.json")

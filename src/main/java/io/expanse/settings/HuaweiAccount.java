@@ -35,6 +35,15 @@ public record HuaweiAccount(String label, String region, String projectId, Crede
                 blankToNull(env.get("HUAWEICLOUD_SDK_PROJECT_ID")), creds, endpoints));
     }
 
+    /** The account of a Huawei profile with its credentials (see {@link ProfileRepository#huaweiCredentials}). */
+    public static HuaweiAccount of(Profile profile, Credentials credentials) {
+        if (profile.kind() != Profile.Kind.HUAWEI) {
+            throw new IllegalArgumentException("not a Huawei profile: " + profile.id());
+        }
+        return new HuaweiAccount(profile.label(), profile.region(), profile.projectId(), credentials,
+                profile.huaweiEndpoints());
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }

@@ -148,6 +148,18 @@ public final class HuaweiClient implements EvsApi {
         return out;
     }
 
+    /**
+     * One cheap signed call, to test a connection: the first page of the volume list with {@code limit=1}.
+     *
+     * @return the number of volumes the answer reports, or -1 when it reports none
+     */
+    public long probe() throws ApiException {
+        JsonNode root = transport.get("the volume list", endpoints.evs(), List.of(new QueryParam("limit", "1")),
+                "v2", projectId, "cloudvolumes", "detail");
+        JsonNode count = root.get("count");
+        return count != null && count.canConvertToLong() ? count.asLong() : -1;
+    }
+
     @Override
     public Volume getVolume(String volumeId) throws ApiException {
         String what = "volume " + volumeId;

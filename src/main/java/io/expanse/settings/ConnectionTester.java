@@ -1,0 +1,167 @@
+package io.expanse.settings;
+
+import io.expanse.cloud.ApiException;
+import io.expanse.cloud.huawei.Credentials;
+import io.expanse.cloud.huawei.HuaweiClient;
+import io.expanse.cloud.huawei.RetryPolicy;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import okhttp3.OkHttpClient;
+
+/**
+ * "Test connection" for a profile: for Huawei Cloud, finds the project id through IAM when the profile has none,
+ * then makes one cheap signed call ({@link HuaweiClient#probe()}), and explains the outcome in a plain sentence.
+ * UniCloud profiles are only checked for completeness until the NAS client exists. Blocking: call off the FX thread.
+ */
+public final class ConnectionTester {
+
+    /** What the test found. */
+    public enum Outcome {
+        OK, INCOMPLETE, WRONG_KEY, CLOCK_SKEW, UNKNOWN_REGION_OR_PROJECT, NO_NETWORK, TLS_FAILURE,
+        PERMISSION_DENIED, NOT_CHECKED, OTHER
+    }
+
+    /**
+     * @param outcome   the classification
+     * @param message   the sentence for the operator (never contains a secret)
+     * @param projectId the project used (discovered or given), or null
+     * @param clockSkew local minus server time when the server's clock was seen, else null
+     */
+    public record Result(Outcome outcome, String message, String projectId, Duration clockSkew) {
+        public boolean ok() {
+            return outcome == Outcome.OK;
+        }
+    }
+
+    private static final Pattern PERMISSION = Pattern.compile("\\b([a-z][a-z0-9]*:[a-zA-Z0-9*]+:[a-zA-Z0-9*]+)\\b");
+
+    private final OkHttpClient http;
+    private final Executor executor;
+    private final Clock clock;
+
+    public ConnectionTester(OkHttpClient http, Executor executor, Clock clock) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Tests a Huawei profile with these credentials. */
+    public Result testHuawei(Profile profile, Credentials credentials) {
+        List<String> problems = profile.problems();
+        if (!problems.isEmpty()) {
+            return new Result(Outcome.INCOMPLETE, String.join(" ", problems), null, null);
+        }
+        if (credentials == null) {
+            return new Result(Outcome.INCOMPLETE, "Enter the secret key (SK)"
+                    + (profile.temporary() ? " and the security token." : "."), null, null);
+        }
+        HuaweiClient.Builder builder = HuaweiClient.builder().http(http).endpoints(profile.huaweiEndpoints())
+                .credentials(credentials).region(profile.region()).clock(clock).retry(RetryPolicy.none())
+                .pageExecutor(executor);
+        String projectId = profile.projectId();
+        boolean discovered = projectId == null;
+        try {
+            if (discovered) {
+                projectId = builder.lookupProjectId(profile.region());
+            }
+            HuaweiClient client = builder.projectId(projectId).build();
+            long count = client.probe();
+            String volumes = count < 0 ? "" : " " + count + (count == 1 ? " disk is" : " disks are") + " visible.";
+            return new Result(Outcome.OK, "Connected to region " + profile.region() + ", project " + projectId
+                    + (discovered ? " (found through IAM)." : ".") + volumes, projectId, client.lastObservedSkew());
+        } catch (ApiException e) {
+            return explain(e, profile.region(), discovered ? null : projectId);
+        } catch (RuntimeException e) {
+            return new Result(Outcome.OTHER, "The test failed unexpectedly (" + e.getClass().getSimpleName()
+                    + ").", null, null);
+        }
+    }
+
+    /** UniCloud: fields are checked; no call is made yet, and the result says so. */
+    public Result testUniCloud(Profile profile, String secret) {
+        List<String> problems = profile.problems();
+        if (!problems.isEmpty()) {
+            return new Result(Outcome.INCOMPLETE, String.join(" ", problems), null, null);
+        }
+        if (secret == null || secret.isBlank()) {
+            return new Result(Outcome.INCOMPLETE, "Enter the AccessKey secret.", null, null);
+        }
+        return new Result(Outcome.NOT_CHECKED, "The fields look complete. Expanse cannot call UniCloud yet, so the "
+                + "key and region were not checked with the service.", null, null);
+    }
+
+    /** The plain sentence for a failed test. */
+    static Result explain(ApiException e, String region, String projectId) {
+        Throwable network = networkCause(e);
+        if (network instanceof SSLException || network instanceof CertificateException) {
+            return new Result(Outcome.TLS_FAILURE, "The secure (TLS) connection failed: the server's certificate "
+                    + "was not accepted, or a proxy is intercepting HTTPS. Check the endpoint and any proxy or "
+                    + "company certificate.", null, null);
+        }
+        if (network instanceof UnknownHostException) {
+            return new Result(Outcome.NO_NETWORK, "The server's name could not be found: there is no network "
+                    + "connection, or the region or endpoint is wrong.", null, null);
+        }
+        if (network != null || e.kind() == ApiException.Kind.NETWORK) {
+            return new Result(Outcome.NO_NETWORK, "No connection to Huawei Cloud: check the network connection, "
+                    + "proxy and firewall. (" + e.operatorMessage() + ")", null, null);
+        }
+        String code = e.code() == null ? "" : e.code();
+        switch (e.kind()) {
+            case CLOCK_SKEW:
+                return new Result(Outcome.CLOCK_SKEW, e.operatorMessage(), null, e.clockSkew());
+            case AUTHENTICATION:
+                if ("APIGW.0307".equals(code)) {
+                    return new Result(Outcome.WRONG_KEY, "The security token has expired: get new temporary "
+                            + "credentials.", null, null);
+                }
+                return new Result(Outcome.WRONG_KEY, "The access key or secret key is wrong (Huawei Cloud rejected "
+                        + "the signature). Check both keys; after five failures in a row the key is locked for "
+                        + "5 minutes.", null, null);
+            case PERMISSION:
+                if ("APIGW.0310".equals(code)) {
+                    return unknownProject(region, projectId);
+                }
+                Matcher m = PERMISSION.matcher(e.serverMessage() == null ? "" : e.serverMessage());
+                String missing = m.find() ? m.group(1) : null;
+                return new Result(Outcome.PERMISSION_DENIED, missing != null
+                        ? "Permission denied: the IAM user lacks the permission " + missing + "."
+                        : "Permission denied: " + e.operatorMessage(), null, null);
+            case NOT_FOUND:
+                return unknownProject(region, projectId);
+            default:
+                return new Result(Outcome.OTHER, e.operatorMessage()
+                        + (e.details().isEmpty() ? "" : " (" + e.details() + ")"), null, null);
+        }
+    }
+
+    private static Result unknownProject(String region, String projectId) {
+        return new Result(Outcome.UNKNOWN_REGION_OR_PROJECT, projectId == null
+                ? "The region " + region + " is unknown or not enabled for this account (IAM lists no project "
+                + "for it)."
+                : "The project " + projectId + " is unknown in region " + region + ", or not available to this "
+                + "account. Clear the project id to find it through IAM.", null, null);
+    }
+
+    private static Throwable networkCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException || t instanceof CertificateException || t instanceof UnknownHostException
+                    || t instanceof ConnectException || t instanceof NoRouteToHostException
+                    || t instanceof SocketTimeoutException) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

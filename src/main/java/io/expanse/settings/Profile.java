@@ -1,0 +1,178 @@
+package io.expanse.settings;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.expanse.cloud.huawei.HuaweiEndpoints;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One cloud account in one place, as kept in the settings file. Holds no secret: the secret key and security token
+ * live in a {@link SecretStore} under {@link #secretKeyRef()} and {@link #tokenRef()}, or, for the read-only
+ * profiles found from the official SDK's conventions, in the SDK's environment variables or credentials file.
+ *
+ * @param id                  stable id ({@code sdk-env}, {@code sdk-file:<section>}, or a UUID)
+ * @param label               name shown to the operator
+ * @param kind                Huawei Cloud or UniCloud
+ * @param source              where the credentials come from
+ * @param region              region id, e.g. cn-north-4; may be null only for an SDK profile not yet completed
+ * @param site                Huawei only: China or international site (international BSS endpoint)
+ * @param projectId           Huawei only: project id, or null to discover it through IAM from the region
+ * @param enterpriseProjectId Huawei only: one enterprise project, or null for all authorised ones
+ * @param accessKeyId         AK / AccessKeyId (an identifier, not a secret)
+ * @param temporary           Huawei only: temporary AK/SK, sent with a security token
+ * @param endpoints           overrides for private deployments: {@code evs}, {@code ecs}, {@code iam},
+ *                            {@code bss} or {@code all} (Huawei), {@code nas} (UniCloud); URL values
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Profile(String id, String label, Kind kind, Source source, String region, Site site,
+                      String projectId, String enterpriseProjectId, String accessKeyId, boolean temporary,
+                      Map<String, String> endpoints) {
+
+    /** The cloud. */
+    public enum Kind { HUAWEI, UNICLOUD }
+
+    /** Huawei Cloud site: the Chinese or the international one. */
+    public enum Site { CHINA, INTERNATIONAL }
+
+    /** Where a profile's secrets come from. */
+    public enum Source {
+        /** Made in Expanse; secrets in the {@link SecretStore}. */
+        SETTINGS,
+        /** The official SDK's {@code HUAWEICLOUD_SDK_*} environment variables (read-only). */
+        SDK_ENV,
+        /** A section of the official SDK's credentials file (read-only). */
+        SDK_FILE
+    }
+
+    public static final Set<String> HUAWEI_ENDPOINT_KEYS = Set.of("all", "evs", "ecs", "iam", "bss");
+    public static final Set<String> UNICLOUD_ENDPOINT_KEYS = Set.of("nas");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+");
+    private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9]{8,128}");
+
+    public Profile {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        source = source == null ? Source.SETTINGS : source;
+        site = site == null ? Site.CHINA : site;
+        label = blankToNull(label) == null ? id : label.strip();
+        region = blankToNull(region);
+        projectId = blankToNull(projectId);
+        enterpriseProjectId = blankToNull(enterpriseProjectId);
+        accessKeyId = blankToNull(accessKeyId);
+        Map<String, String> clean = new TreeMap<>();
+        if (endpoints != null) {
+            endpoints.forEach((k, v) -> {
+                if (k != null && blankToNull(v) != null) {
+                    clean.put(k.toLowerCase(Locale.ROOT), v.strip());
+                }
+            });
+        }
+        endpoints = Map.copyOf(clean);
+    }
+
+    /** A new, empty profile of this kind with a random id. */
+    public static Profile blank(Kind kind) {
+        return new Profile(UUID.randomUUID().toString(), null, kind, Source.SETTINGS, null, Site.CHINA, null, null,
+                null, false, Map.of());
+    }
+
+    /** Whether its credentials belong to the SDK conventions and cannot be changed here. */
+    @JsonIgnore
+    public boolean readOnlyCredentials() {
+        return source != Source.SETTINGS;
+    }
+
+    /** Secret store key of the secret key (Huawei SK, UniCloud AccessKeySecret). */
+    @JsonIgnore
+    public String secretKeyRef() {
+        return "profile/" + id + "/secret";
+    }
+
+    /** Secret store key of the security token of temporary credentials. */
+    @JsonIgnore
+    public String tokenRef() {
+        return "profile/" + id + "/token";
+    }
+
+    /** Huawei endpoints: the public ones of the region and site, with the overrides applied. */
+    public HuaweiEndpoints huaweiEndpoints() {
+        if (kind != Kind.HUAWEI) {
+            throw new IllegalStateException("not a Huawei profile");
+        }
+        HuaweiEndpoints base = endpoints.containsKey("all") ? HuaweiEndpoints.single(URI.create(endpoints.get("all")))
+                : HuaweiEndpoints.forRegion(Objects.requireNonNull(region, "region"), site == Site.INTERNATIONAL);
+        return new HuaweiEndpoints(uri("evs", base.evs()), uri("ecs", base.ecs()), uri("iam", base.iam()),
+                uri("bss", base.bss()));
+    }
+
+    private URI uri(String key, URI fallback) {
+        String v = endpoints.get(key);
+        return v == null ? fallback : URI.create(v);
+    }
+
+    /** What keeps this profile from being used, in plain sentences; empty when it is complete. */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        if (region == null) {
+            out.add("Choose a region.");
+        } else if (!REGION.matcher(region).matches()) {
+            out.add("\"" + region + "\" does not look like a region id (for example cn-north-4).");
+        }
+        if (accessKeyId == null) {
+            out.add(kind == Kind.HUAWEI ? "Enter the access key (AK)." : "Enter the AccessKeyId.");
+        } else if (!KEY_ID.matcher(accessKeyId).matches()) {
+            out.add("The access key should be 8 or more letters and digits.");
+        }
+        if (projectId != null && !PROJECT.matcher(projectId).matches()) {
+            out.add("The project id should be letters and digits (32 characters on Huawei Cloud).");
+        }
+        Set<String> allowed = kind == Kind.HUAWEI ? HUAWEI_ENDPOINT_KEYS : UNICLOUD_ENDPOINT_KEYS;
+        endpoints.forEach((k, v) -> {
+            if (!allowed.contains(k)) {
+                out.add("Unknown endpoint override \"" + k + "\".");
+            } else if (!validUrl(v)) {
+                out.add("The " + k + " endpoint must be an http:// or https:// URL.");
+            }
+        });
+        return out;
+    }
+
+    private static boolean validUrl(String v) {
+        try {
+            URI u = URI.create(v);
+            return ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))
+                    && u.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public Profile withLabel(String newLabel) {
+        return new Profile(id, newLabel, kind, source, region, site, projectId, enterpriseProjectId, accessKeyId,
+                temporary, endpoints);
+    }
+
+    public Profile withRegion(String newRegion) {
+        return new Profile(id, label, kind, source, newRegion, site, projectId, enterpriseProjectId, accessKeyId,
+                temporary, endpoints);
+    }
+
+    public Profile withProjectId(String newProjectId) {
+        return new Profile(id, label, kind, source, region, site, newProjectId, enterpriseProjectId, accessKeyId,
+                temporary, endpoints);
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,152 @@
+package io.expanse.settings;
+
+import io.expanse.cloud.huawei.Credentials;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Read-only, ready-made profiles from the official Huawei Cloud SDK conventions (huawei-evs.md §10): the
+ * {@code HUAWEICLOUD_SDK_AK/SK/SECURITY_TOKEN/PROJECT_ID} environment variables, and the sections of the
+ * credentials file ({@code ~/.huaweicloud/credentials}, or the file named by {@code HUAWEICLOUD_SDK_CREDENTIALS_FILE},
+ * whose name must match {@code ^[a-zA-Z0-9._ -]+\.(ini|properties)$}). Their secrets are read from there each
+ * time and never copied into settings. The SDK has no region setting: {@code EXPANSE_REGION} (or a section's
+ * {@code region} key) supplies one, else the operator picks it in the editor.
+ */
+public final class SdkProfiles {
+
+    public static final String ENV_ID = "sdk-env";
+    public static final String FILE_ID_PREFIX = "sdk-file:";
+    static final Pattern FILE_NAME = Pattern.compile("^[a-zA-Z0-9._ -]+\\.(ini|properties)$");
+
+    /** A ready-made profile and its credentials. */
+    public record Found(Profile profile, Credentials credentials) {
+    }
+
+    /** What was found, and what was ignored and why. */
+    public record Discovery(List<Found> found, List<String> problems) {
+        public Optional<Found> find(String profileId) {
+            return found.stream().filter(f -> f.profile().id().equals(profileId)).findFirst();
+        }
+    }
+
+    private SdkProfiles() {
+    }
+
+    /** Looks at the environment and the credentials file under {@code userHome}. Never throws. */
+    public static Discovery discover(Map<String, String> env, Path userHome) {
+        List<Found> found = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        String region = blank(env.get("EXPANSE_REGION"));
+        Profile.Site site = "intl".equalsIgnoreCase(env.get("EXPANSE_HUAWEI_SITE")) ? Profile.Site.INTERNATIONAL
+                : Profile.Site.CHINA;
+        String ak = blank(env.get("HUAWEICLOUD_SDK_AK"));
+        String sk = blank(env.get("HUAWEICLOUD_SDK_SK"));
+        if (ak != null && sk != null) {
+            Map<String, String> endpoints = new LinkedHashMap<>();
+            String endpoint = blank(env.get("EXPANSE_HUAWEI_ENDPOINT"));
+            if (endpoint != null) {
+                endpoints.put("all", endpoint);
+            }
+            String token = blank(env.get("HUAWEICLOUD_SDK_SECURITY_TOKEN"));
+            Profile p = new Profile(ENV_ID, "SDK environment (HUAWEICLOUD_SDK_AK)", Profile.Kind.HUAWEI,
+                    Profile.Source.SDK_ENV, region, site, blank(env.get("HUAWEICLOUD_SDK_PROJECT_ID")), null, ak,
+                    token != null, endpoints);
+            found.add(new Found(p, new Credentials(ak, sk, token)));
+        } else if (ak != null || sk != null) {
+            problems.add("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK must both be set; the environment profile was "
+                    + "ignored.");
+        }
+        Path file = credentialsFile(env, userHome, problems);
+        if (file != null) {
+            readFile(file, region, site, found, problems);
+        }
+        return new Discovery(List.copyOf(found), List.copyOf(problems));
+    }
+
+    private static Path credentialsFile(Map<String, String> env, Path userHome, List<String> problems) {
+        String named = blank(env.get("HUAWEICLOUD_SDK_CREDENTIALS_FILE"));
+        if (named == null) {
+            return userHome.resolve(".huaweicloud").resolve("credentials");
+        }
+        Path path = Path.of(named);
+        if (path.getFileName() == null || !FILE_NAME.matcher(path.getFileName().toString()).matches()) {
+            problems.add("HUAWEICLOUD_SDK_CREDENTIALS_FILE names a file whose name is not allowed by the SDK "
+                    + "(it must end in .ini or .properties); it was ignored.");
+            return null;
+        }
+        return path;
+    }
+
+    private static void readFile(Path file, String region, Profile.Site site, List<Found> found,
+                                 List<String> problems) {
+        Map<String, Map<String, String>> sections;
+        try {
+            sections = parseIni(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            problems.add("The SDK credentials file " + file + " could not be read (" + e.getClass().getSimpleName()
+                    + ").");
+            return;
+        }
+        sections.forEach((name, keys) -> {
+            String ak = blank(keys.get("ak"));
+            String sk = blank(keys.get("sk"));
+            if (ak == null || sk == null) {
+                problems.add("Section [" + name + "] of " + file.getFileName() + " has no ak and sk"
+                        + (keys.containsKey("idp_id") ? " (federated sign-in is not supported)" : "")
+                        + "; it was ignored.");
+                return;
+            }
+            Map<String, String> endpoints = new LinkedHashMap<>();
+            String iam = blank(keys.get("iam_endpoint"));
+            if (iam != null) {
+                endpoints.put("iam", iam);
+            }
+            String token = blank(keys.get("security_token"));
+            String sectionRegion = blank(keys.get("region"));
+            Profile p = new Profile(FILE_ID_PREFIX + name, "SDK credentials [" + name + "]", Profile.Kind.HUAWEI,
+                    Profile.Source.SDK_FILE, sectionRegion != null ? sectionRegion : region, site,
+                    blank(keys.get("project_id")), null, ak, token != null, endpoints);
+            found.add(new Found(p, new Credentials(ak, sk, token)));
+        });
+    }
+
+    /** Sections in file order; keys lower-cased; {@code #} and {@code ;} start comments; keys before any section go to "default". */
+    static Map<String, Map<String, String>> parseIni(String text) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        String section = "default";
+        for (String raw : text.split("\\R")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+                continue;
+            }
+            if (line.startsWith("[") && line.endsWith("]")) {
+                section = line.substring(1, line.length() - 1).strip();
+                out.computeIfAbsent(section, s -> new LinkedHashMap<>());
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            out.computeIfAbsent(section, s -> new LinkedHashMap<>())
+                    .put(line.substring(0, eq).strip().toLowerCase(Locale.ROOT), line.substring(eq + 1).strip());
+        }
+        return out;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

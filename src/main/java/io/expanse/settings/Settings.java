@@ -1,0 +1,110 @@
+package io.expanse.settings;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Expanse remembers between runs, as stored by {@link SettingsStore}. Immutable; the {@code with…}
+ * methods return changed copies. Holds no secret.
+ *
+ * @param version       format version ({@link SettingsStore#VERSION} when written by this build)
+ * @param profiles      the operator's profiles, and edits to the SDK ones (labels, regions, never secrets)
+ * @param lastProfileId the profile chosen last, or null
+ * @param window        main window geometry, or null for the default
+ * @param tables        per table id: column order, widths and sort
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Settings(int version, List<Profile> profiles, String lastProfileId, WindowState window,
+                       Map<String, TableState> tables) {
+
+    /** Main window position (null x/y: centre it) and size. */
+    public record WindowState(Double x, Double y, double width, double height, boolean maximized) {
+    }
+
+    /** One sort key of a table. */
+    public record SortColumn(String column, boolean ascending) {
+    }
+
+    /**
+     * A table's layout.
+     *
+     * @param columnOrder column ids, left to right
+     * @param widths      column id → width in pixels
+     * @param sort        sort keys, most significant first
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TableState(List<String> columnOrder, Map<String, Double> widths, List<SortColumn> sort) {
+        public TableState {
+            columnOrder = columnOrder == null ? List.of() : List.copyOf(columnOrder);
+            widths = widths == null ? Map.of() : Map.copyOf(widths);
+            sort = sort == null ? List.of() : List.copyOf(sort);
+        }
+    }
+
+    public Settings {
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        tables = tables == null ? Map.of() : Map.copyOf(tables);
+    }
+
+    /** Nothing remembered yet. */
+    public static Settings empty() {
+        return new Settings(SettingsStore.VERSION, List.of(), null, null, Map.of());
+    }
+
+    public Optional<Profile> profile(String id) {
+        return profiles.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** Adds the profile, or replaces the one with its id in place. */
+    public Settings withProfile(Profile profile) {
+        List<Profile> next = new ArrayList<>(profiles);
+        int at = indexOf(profile.id());
+        if (at < 0) {
+            next.add(profile);
+        } else {
+            next.set(at, profile);
+        }
+        return new Settings(version, next, lastProfileId, window, tables);
+    }
+
+    public Settings withoutProfile(String id) {
+        List<Profile> next = new ArrayList<>(profiles);
+        next.removeIf(p -> p.id().equals(id));
+        return new Settings(version, next, id.equals(lastProfileId) ? null : lastProfileId, window, tables);
+    }
+
+    public Settings withLastProfileId(String id) {
+        return new Settings(version, profiles, id, window, tables);
+    }
+
+    public Settings withWindow(WindowState newWindow) {
+        return new Settings(version, profiles, lastProfileId, newWindow, tables);
+    }
+
+    public Optional<TableState> table(String tableId) {
+        return Optional.ofNullable(tables.get(tableId));
+    }
+
+    public Settings withTable(String tableId, TableState state) {
+        Map<String, TableState> next = new LinkedHashMap<>(tables);
+        next.put(tableId, state);
+        return new Settings(version, profiles, lastProfileId, window, next);
+    }
+
+    Settings withVersion(int newVersion) {
+        return new Settings(newVersion, profiles, lastProfileId, window, tables);
+    }
+
+    private int indexOf(String id) {
+        for (int i = 0; i < profiles.size(); i++) {
+            if (profiles.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

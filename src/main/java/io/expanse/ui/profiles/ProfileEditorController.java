@@ -1,0 +1,172 @@
+package io.expanse.ui.profiles;
+
+import io.expanse.settings.ConnectionTester;
+import io.expanse.settings.Profile;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The profile editor view ({@code profile-editor.fxml}): binds the fields to a {@link ProfileEditorViewModel}. */
+public final class ProfileEditorController {
+
+    private final ProfileEditorViewModel model;
+    private final Consumer<Profile> onSaved;
+    private final Runnable onClose;
+
+    @FXML private ComboBox<Profile.Kind> kindChoice;
+    @FXML private TextField labelField;
+    @FXML private Label siteLabel;
+    @FXML private ComboBox<Profile.Site> siteChoice;
+    @FXML private TextField regionField;
+    @FXML private Label projectLabel;
+    @FXML private TextField projectField;
+    @FXML private Label enterpriseProjectLabel;
+    @FXML private TextField enterpriseProjectField;
+    @FXML private Label accessKeyLabel;
+    @FXML private TextField accessKeyField;
+    @FXML private Label secretKeyLabel;
+    @FXML private PasswordField secretKeyField;
+    @FXML private CheckBox temporaryCheck;
+    @FXML private Label tokenLabel;
+    @FXML private PasswordField tokenField;
+    @FXML private TextField endpointField;
+    @FXML private Label sourceLabel;
+    @FXML private VBox keyringBox;
+    @FXML private Label keyringNoticeLabel;
+    @FXML private CheckBox keepForRunCheck;
+    @FXML private Button testButton;
+    @FXML private ProgressIndicator testProgress;
+    @FXML private Label testResultLabel;
+    @FXML private Label problemsLabel;
+    @FXML private Button saveButton;
+    @FXML private Button cancelButton;
+
+    /**
+     * @param onSaved called with the saved profile (FX thread)
+     * @param onClose closes the window
+     */
+    public ProfileEditorController(ProfileEditorViewModel model, Consumer<Profile> onSaved, Runnable onClose) {
+        this.model = model;
+        this.onSaved = onSaved;
+        this.onClose = onClose;
+    }
+
+    @FXML
+    void initialize() {
+        kindChoice.getItems().setAll(Profile.Kind.values());
+        kindChoice.setConverter(converter(k -> k == Profile.Kind.HUAWEI ? "Huawei Cloud" : "UniCloud"));
+        kindChoice.valueProperty().bindBidirectional(model.kindProperty());
+        kindChoice.setDisable(!model.isNew());
+        siteChoice.getItems().setAll(Profile.Site.values());
+        siteChoice.setConverter(converter(s -> s == Profile.Site.CHINA ? "China (huaweicloud.com)"
+                : "International"));
+        siteChoice.valueProperty().bindBidirectional(model.siteProperty());
+
+        labelField.textProperty().bindBidirectional(model.labelProperty());
+        regionField.textProperty().bindBidirectional(model.regionProperty());
+        projectField.textProperty().bindBidirectional(model.projectIdProperty());
+        enterpriseProjectField.textProperty().bindBidirectional(model.enterpriseProjectIdProperty());
+        accessKeyField.textProperty().bindBidirectional(model.accessKeyIdProperty());
+        secretKeyField.textProperty().bindBidirectional(model.secretKeyProperty());
+        tokenField.textProperty().bindBidirectional(model.securityTokenProperty());
+        temporaryCheck.selectedProperty().bindBidirectional(model.temporaryProperty());
+        endpointField.textProperty().bindBidirectional(model.endpointProperty());
+        keepForRunCheck.selectedProperty().bindBidirectional(model.keepForThisRunProperty());
+
+        var huawei = model.kindProperty().isEqualTo(Profile.Kind.HUAWEI);
+        for (var node : new javafx.scene.Node[] {siteLabel, siteChoice, projectLabel, projectField,
+                enterpriseProjectLabel, enterpriseProjectField, temporaryCheck}) {
+            node.visibleProperty().bind(huawei);
+            node.managedProperty().bind(huawei);
+        }
+        var tokenShown = huawei.and(model.temporaryProperty());
+        tokenLabel.visibleProperty().bind(tokenShown);
+        tokenLabel.managedProperty().bind(tokenShown);
+        tokenField.visibleProperty().bind(tokenShown);
+        tokenField.managedProperty().bind(tokenShown);
+        accessKeyLabel.textProperty().bind(Bindings.when(huawei).then("Access key (AK)").otherwise("AccessKeyId"));
+        secretKeyLabel.textProperty().bind(Bindings.when(huawei).then("Secret key (SK)")
+                .otherwise("AccessKey secret"));
+        endpointField.promptTextProperty().bind(Bindings.when(huawei)
+                .then("Optional: one gateway URL for a private deployment").otherwise("Optional: NAS endpoint URL"));
+        if (model.hasStoredSecret()) {
+            secretKeyField.setPromptText("Stored; leave empty to keep it");
+            tokenField.setPromptText("Stored; leave empty to keep it");
+        }
+        if (model.readOnlyCredentials()) {
+            accessKeyField.setEditable(false);
+            secretKeyField.setDisable(true);
+            secretKeyField.setPromptText("From the SDK settings");
+            tokenField.setDisable(true);
+            temporaryCheck.setDisable(true);
+            sourceLabel.setText("The keys come from the Huawei Cloud SDK settings (environment variables or "
+                    + "credentials file) and are read from there each time; only the other fields are saved.");
+        }
+        sourceLabel.setVisible(model.readOnlyCredentials());
+        sourceLabel.setManaged(model.readOnlyCredentials());
+
+        boolean noKeyring = model.keyringNotice() != null && !model.readOnlyCredentials();
+        keyringBox.setVisible(noKeyring);
+        keyringBox.setManaged(noKeyring);
+        keyringNoticeLabel.setText(model.keyringNotice());
+
+        projectField.promptTextProperty().set("Empty: found through IAM from the region");
+        enterpriseProjectField.setPromptText("Empty: all authorised enterprise projects");
+        testButton.disableProperty().bind(model.testingProperty());
+        testProgress.visibleProperty().bind(model.testingProperty());
+        testResultLabel.textProperty().bind(model.testMessageProperty());
+        model.testOutcomeProperty().addListener((o, old, outcome) -> {
+            testResultLabel.getStyleClass().removeAll("success", "danger", "warning");
+            if (outcome != null) {
+                testResultLabel.getStyleClass().add(outcome == ConnectionTester.Outcome.OK ? "success"
+                        : outcome == ConnectionTester.Outcome.NOT_CHECKED ? "warning" : "danger");
+            }
+        });
+        problemsLabel.textProperty().bind(Bindings.when(model.saveErrorProperty().isEmpty())
+                .then(model.problemsBinding()).otherwise(model.saveErrorProperty()));
+        saveButton.disableProperty().bind(model.canSaveBinding().not());
+    }
+
+    @FXML
+    void onTest() {
+        model.testConnection();
+    }
+
+    @FXML
+    void onSave() {
+        Optional<Profile> saved = model.save();
+        saved.ifPresent(p -> {
+            onSaved.accept(p);
+            onClose.run();
+        });
+    }
+
+    @FXML
+    void onCancel() {
+        onClose.run();
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}

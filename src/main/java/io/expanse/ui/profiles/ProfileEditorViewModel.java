@@ -1,0 +1,307 @@
+package io.expanse.ui.profiles;
+
+import io.expanse.cloud.huawei.Credentials;
+import io.expanse.settings.ConnectionTester;
+import io.expanse.settings.Profile;
+import io.expanse.settings.ProfileRepository;
+import io.expanse.settings.SecretStoreException;
+import io.expanse.ui.common.Background;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * State and rules of the profile editor, without any node: the fields of a profile, its secrets (sent to the
+ * secret store on save, never kept in the profile), the keyring-unavailable choice, and the connection test.
+ * Properties are changed on the FX thread only.
+ */
+public final class ProfileEditorViewModel {
+
+    private final ProfileRepository repository;
+    private final ConnectionTester tester;
+    private final Executor executor;
+    private final String keyringNotice;
+    private final Profile original;
+    private final boolean storedSecret;
+
+    private final ObjectProperty<Profile.Kind> kind = new SimpleObjectProperty<>(this, "kind", Profile.Kind.HUAWEI);
+    private final StringProperty label = new SimpleStringProperty(this, "label", "");
+    private final ObjectProperty<Profile.Site> site = new SimpleObjectProperty<>(this, "site", Profile.Site.CHINA);
+    private final StringProperty region = new SimpleStringProperty(this, "region", "");
+    private final StringProperty projectId = new SimpleStringProperty(this, "projectId", "");
+    private final StringProperty enterpriseProjectId = new SimpleStringProperty(this, "enterpriseProjectId", "");
+    private final StringProperty accessKeyId = new SimpleStringProperty(this, "accessKeyId", "");
+    private final StringProperty secretKey = new SimpleStringProperty(this, "secretKey", "");
+    private final StringProperty securityToken = new SimpleStringProperty(this, "securityToken", "");
+    private final BooleanProperty temporary = new SimpleBooleanProperty(this, "temporary");
+    private final StringProperty endpoint = new SimpleStringProperty(this, "endpoint", "");
+    private final BooleanProperty keepForThisRun = new SimpleBooleanProperty(this, "keepForThisRun");
+    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
+    private final ReadOnlyStringWrapper testMessage = new ReadOnlyStringWrapper(this, "testMessage", "");
+    private final ReadOnlyObjectWrapper<ConnectionTester.Outcome> testOutcome =
+            new ReadOnlyObjectWrapper<>(this, "testOutcome");
+    private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper(this, "saveError", "");
+    private final StringBinding problems;
+    private final BooleanBinding canSave;
+
+    /**
+     * @param existing the profile to edit, or null for a new one
+     */
+    public ProfileEditorViewModel(ProfileRepository repository, ConnectionTester tester, Executor executor,
+                                  String keyringNotice, Profile existing) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.tester = Objects.requireNonNull(tester, "tester");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.keyringNotice = keyringNotice;
+        this.original = existing;
+        this.storedSecret = existing != null && repository.hasSecret(existing);
+        if (existing != null) {
+            kind.set(existing.kind());
+            label.set(existing.label());
+            site.set(existing.site());
+            region.set(nz(existing.region()));
+            projectId.set(nz(existing.projectId()));
+            enterpriseProjectId.set(nz(existing.enterpriseProjectId()));
+            accessKeyId.set(nz(existing.accessKeyId()));
+            temporary.set(existing.temporary());
+            endpoint.set(nz(existing.endpoints().getOrDefault(endpointKey(existing.kind()), "")));
+        }
+        problems = Bindings.createStringBinding(() -> String.join(" ", currentProblems()), kind, region,
+                accessKeyId, secretKey, securityToken, temporary, projectId, endpoint, keepForThisRun);
+        canSave = Bindings.createBooleanBinding(() -> currentProblems().isEmpty(), problems);
+    }
+
+    // ------------------------------------------------------------------------------------------ properties
+
+    public ObjectProperty<Profile.Kind> kindProperty() {
+        return kind;
+    }
+
+    public StringProperty labelProperty() {
+        return label;
+    }
+
+    public ObjectProperty<Profile.Site> siteProperty() {
+        return site;
+    }
+
+    public StringProperty regionProperty() {
+        return region;
+    }
+
+    public StringProperty projectIdProperty() {
+        return projectId;
+    }
+
+    public StringProperty enterpriseProjectIdProperty() {
+        return enterpriseProjectId;
+    }
+
+    public StringProperty accessKeyIdProperty() {
+        return accessKeyId;
+    }
+
+    public StringProperty secretKeyProperty() {
+        return secretKey;
+    }
+
+    public StringProperty securityTokenProperty() {
+        return securityToken;
+    }
+
+    public BooleanProperty temporaryProperty() {
+        return temporary;
+    }
+
+    public StringProperty endpointProperty() {
+        return endpoint;
+    }
+
+    public BooleanProperty keepForThisRunProperty() {
+        return keepForThisRun;
+    }
+
+    public ReadOnlyBooleanProperty testingProperty() {
+        return testing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty testMessageProperty() {
+        return testMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionTester.Outcome> testOutcomeProperty() {
+        return testOutcome.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty saveErrorProperty() {
+        return saveError.getReadOnlyProperty();
+    }
+
+    /** Why Save is disabled, in sentences; empty when it is enabled. */
+    public StringBinding problemsBinding() {
+        return problems;
+    }
+
+    public BooleanBinding canSaveBinding() {
+        return canSave;
+    }
+
+    /** Null when secrets go to the OS keyring; else the notice to show with the "this run only" choice. */
+    public String keyringNotice() {
+        return keyringNotice;
+    }
+
+    /** Whether the credentials come from the SDK conventions (keys are shown but cannot be edited). */
+    public boolean readOnlyCredentials() {
+        return original != null && original.readOnlyCredentials();
+    }
+
+    /** Whether a stored secret exists, so that an empty secret field means "keep it". */
+    public boolean hasStoredSecret() {
+        return storedSecret;
+    }
+
+    public boolean isNew() {
+        return original == null;
+    }
+
+    // ------------------------------------------------------------------------------------------ actions
+
+    /** The profile as the fields describe it (no secrets). */
+    public Profile toProfile() {
+        Profile base = original != null ? original : Profile.blank(kind.get());
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        if (original != null) {
+            endpoints.putAll(original.endpoints());
+        }
+        endpoints.remove(endpointKey(kind.get()));
+        if (!endpoint.get().isBlank()) {
+            endpoints.put(endpointKey(kind.get()), endpoint.get().strip());
+        }
+        boolean huawei = kind.get() == Profile.Kind.HUAWEI;
+        String ak = readOnlyCredentials() ? original.accessKeyId() : accessKeyId.get();
+        boolean temp = readOnlyCredentials() ? original.temporary() : huawei && temporary.get();
+        return new Profile(base.id(), label.get(), kind.get(), base.source(), region.get(), site.get(),
+                huawei ? projectId.get() : null, huawei ? enterpriseProjectId.get() : null, ak, temp, endpoints);
+    }
+
+    /** Runs the connection test in the background; the result lands in {@link #testMessageProperty()}. */
+    public void testConnection() {
+        Profile profile = toProfile();
+        String sk = secretKey.get();
+        String token = securityToken.get();
+        testing.set(true);
+        testOutcome.set(null);
+        testMessage.set("Testing the connection…");
+        executor.execute(() -> {
+            ConnectionTester.Result result;
+            try {
+                result = runTest(profile, sk, token);
+            } catch (RuntimeException e) {
+                result = new ConnectionTester.Result(ConnectionTester.Outcome.OTHER, "The test failed ("
+                        + e.getClass().getSimpleName() + ").", null, null);
+            }
+            ConnectionTester.Result done = result;
+            Background.onFx(() -> {
+                testing.set(false);
+                testOutcome.set(done.outcome());
+                testMessage.set(done.message());
+            });
+        });
+    }
+
+    private ConnectionTester.Result runTest(Profile profile, String sk, String token) {
+        if (profile.kind() == Profile.Kind.UNICLOUD) {
+            String secret = !sk.isBlank() ? sk : original == null ? null : repository.secretKey(original).orElse(null);
+            return tester.testUniCloud(profile, secret);
+        }
+        Credentials credentials;
+        if (profile.readOnlyCredentials() || sk.isBlank() && hasStoredSecret()) {
+            credentials = repository.huaweiCredentials(original).orElse(null);
+            if (credentials != null && !profile.readOnlyCredentials() && profile.temporary() && !token.isBlank()) {
+                credentials = new Credentials(credentials.accessKey(), credentials.secretKey(), token);
+            }
+        } else if (sk.isBlank() || profile.accessKeyId() == null || profile.temporary() && token.isBlank()) {
+            credentials = null;
+        } else {
+            credentials = new Credentials(profile.accessKeyId(), sk, profile.temporary() ? token : null);
+        }
+        return tester.testHuawei(profile, credentials);
+    }
+
+    /**
+     * Saves the profile and its secrets.
+     *
+     * @return the saved profile, or empty when saving failed ({@link #saveErrorProperty()} says why)
+     */
+    public Optional<Profile> save() {
+        if (!canSave.get()) {
+            saveError.set(problems.get());
+            return Optional.empty();
+        }
+        Profile profile = toProfile();
+        try {
+            repository.save(profile, blankToNull(secretKey.get()), blankToNull(securityToken.get()));
+        } catch (SecretStoreException e) {
+            saveError.set("The secret could not be stored: " + e.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            saveError.set("The profile could not be saved (" + e.getClass().getSimpleName() + ").");
+            return Optional.empty();
+        }
+        secretKey.set("");
+        securityToken.set("");
+        saveError.set("");
+        return Optional.of(profile);
+    }
+
+    private List<String> currentProblems() {
+        List<String> out = new ArrayList<>(toProfile().problems());
+        if (readOnlyCredentials()) {
+            return out;
+        }
+        boolean secretEntered = !secretKey.get().isBlank() || !securityToken.get().isBlank();
+        if (secretKey.get().isBlank() && !hasStoredSecret()) {
+            out.add(kind.get() == Profile.Kind.HUAWEI ? "Enter the secret key (SK)." : "Enter the AccessKey secret.");
+        }
+        if (kind.get() == Profile.Kind.HUAWEI && temporary.get() && securityToken.get().isBlank()
+                && !hasStoredSecret()) {
+            out.add("Enter the security token of the temporary key.");
+        }
+        if (secretEntered && keyringNotice != null && !keepForThisRun.get()) {
+            out.add("There is no keyring: tick \"Keep secrets for this run only\" to use them.");
+        }
+        return out;
+    }
+
+    static String endpointKey(Profile.Kind kind) {
+        return kind == Profile.Kind.HUAWEI ? "all" : "nas";
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

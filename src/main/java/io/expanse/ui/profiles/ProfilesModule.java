@@ -1,0 +1,64 @@
+package io.expanse.ui.profiles;
+
+import io.expanse.settings.ConnectionTester;
+import io.expanse.settings.Profile;
+import io.expanse.settings.ProfileRepository;
+import io.expanse.ui.common.Fxml;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** Opens the profile editor; the lead's composition root makes one and calls {@link #openEditor}. */
+public final class ProfilesModule {
+
+    private final Fxml fxml;
+    private final ProfileRepository repository;
+    private final ConnectionTester tester;
+    private final Executor executor;
+    private final String keyringNotice;
+
+    /**
+     * @param executor      runs connection tests (blocking network calls)
+     * @param keyringNotice {@link io.expanse.settings.SecretStores.Choice#notice()}: null when a keyring works
+     */
+    public ProfilesModule(Fxml fxml, ProfileRepository repository, ConnectionTester tester, Executor executor,
+                          String keyringNotice) {
+        this.fxml = Objects.requireNonNull(fxml, "fxml");
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.tester = Objects.requireNonNull(tester, "tester");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.keyringNotice = keyringNotice;
+    }
+
+    /**
+     * Shows the editor in its own window (modal to {@code owner} when given) and returns at once.
+     *
+     * @param existing the profile to edit, or null for a new one
+     * @param onSaved  called on the FX thread with the saved profile
+     * @return the editor's window
+     */
+    public Stage openEditor(Window owner, Profile existing, Consumer<Profile> onSaved) {
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        ProfileEditorViewModel model = new ProfileEditorViewModel(repository, tester, executor, keyringNotice,
+                existing);
+        ProfileEditorController controller = new ProfileEditorController(model, onSaved, stage::close);
+        Fxml.View<ProfileEditorController> view = fxml.load("profile-editor.fxml", controller);
+        Scene scene = new Scene(view.root());
+        var css = ProfilesModule.class.getResource("/io/expanse/ui/app.css");
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        }
+        stage.setScene(scene);
+        stage.setTitle(existing == null ? "New profile" : "Edit profile " + existing.label());
+        stage.show();
+        return stage;
+    }
+}

@@ -1,0 +1,175 @@
+package io.expanse.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.expanse.cloud.huawei.Credentials;
+import io.expanse.sandbox.SandboxCloud;
+import io.expanse.sandbox.SandboxServer;
+import io.expanse.settings.ConnectionTester.Outcome;
+import io.expanse.settings.ConnectionTester.Result;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each failure the connection test must explain, against the sandbox and a scripted server. */
+class ConnectionTesterTest {
+
+    static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    static final String AK = "HPUAEXAMPLEAK0000001";
+    static final String SK = "ExampleSecretKey0123456789abcdefGHIJKLMN";
+
+    private SandboxServer sandbox;
+    private MockWebServer scripted;
+    private ExecutorService pool;
+    private OkHttpClient http;
+    private ConnectionTester tester;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        sandbox = SandboxServer.start(SandboxCloud.standard(Clock.systemUTC()));
+        scripted = new MockWebServer();
+        scripted.start();
+        pool = Executors.newFixedThreadPool(2);
+        http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(5))
+                .build();
+        tester = new ConnectionTester(http, pool, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void tearDown() {
+        sandbox.close();
+        scripted.close();
+        pool.shutdownNow();
+        http.connectionPool().evictAll();
+    }
+
+    static Profile profile(String endpoint, String region, String projectId) {
+        return new Profile("t", "Test", Profile.Kind.HUAWEI, Profile.Source.SETTINGS, region, Profile.Site.CHINA,
+                projectId, null, AK, false, Map.of("all", endpoint));
+    }
+
+    private Result againstScripted(MockResponse response) {
+        scripted.enqueue(response);
+        return tester.testHuawei(profile(scripted.url("/").toString(), "cn-north-4",
+                "0b2f5c7e9a1d4e6f8c3b5a7d9e1f2a4c"), Credentials.permanent(AK, SK));
+    }
+
+    private static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    @Test
+    void theSandboxAnswersWithTheProjectFoundThroughIam() {
+        Result r = tester.testHuawei(profile(sandbox.baseUri().toString(), sandbox.region(), null),
+                sandbox.credentials());
+        assertEquals(Outcome.OK, r.outcome(), r.message());
+        assertEquals(sandbox.projectId(), r.projectId());
+        assertTrue(r.message().contains(sandbox.projectId()) && r.message().contains("cn-north-4"), r.message());
+        assertTrue(r.message().contains("found through IAM"), r.message());
+    }
+
+    @Test
+    void aRegionWithoutProjectIsUnknown() {
+        Result r = tester.testHuawei(profile(sandbox.baseUri().toString(), "xx-nowhere-1", null),
+                sandbox.credentials());
+        assertEquals(Outcome.UNKNOWN_REGION_OR_PROJECT, r.outcome(), r.message());
+        assertTrue(r.message().contains("xx-nowhere-1"), r.message());
+    }
+
+    @Test
+    void aWrongSecretKeyIsAWrongKey() {
+        Result r = tester.testHuawei(profile(sandbox.baseUri().toString(), sandbox.region(), null),
+                Credentials.permanent(sandbox.credentials().accessKey(), SK));
+        assertEquals(Outcome.WRONG_KEY, r.outcome(), r.message());
+        assertTrue(r.message().startsWith("The access key or secret key is wrong"), r.message());
+    }
+
+    @Test
+    void aSignatureRejectedWithADistantServerClockIsClockSkewWithTheOffset() {
+        String date = HTTP_DATE.format(Instant.now().minus(Duration.ofMinutes(20)));
+        Result r = againstScripted(new MockResponse.Builder().code(401).addHeader("Date", date)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information: "
+                        + "verify aksk signature fail\",\"request_id\":\"r1\"}").build());
+        assertEquals(Outcome.CLOCK_SKEW, r.outcome(), r.message());
+        assertTrue(r.message().contains("20 minutes ahead"), r.message());
+        assertNotNull(r.clockSkew());
+    }
+
+    @Test
+    void aPermissionDenialNamesTheMissingPermission() {
+        Result r = againstScripted(json(403, "{\"error\":{\"code\":\"EVS.5403\",\"message\":\"Policy doesn't "
+                + "allow evs:volumes:list to be performed.\"}}"));
+        assertEquals(Outcome.PERMISSION_DENIED, r.outcome(), r.message());
+        assertTrue(r.message().contains("evs:volumes:list"), r.message());
+    }
+
+    @Test
+    void anUnavailableProjectIsUnknown() {
+        Result r = againstScripted(json(403, "{\"error_code\":\"APIGW.0310\",\"error_msg\":\"project is "
+                + "unavailable\"}"));
+        assertEquals(Outcome.UNKNOWN_REGION_OR_PROJECT, r.outcome(), r.message());
+        assertTrue(r.message().contains("0b2f5c7e9a1d4e6f8c3b5a7d9e1f2a4c"), r.message());
+    }
+
+    @Test
+    void aClosedPortIsNoNetwork() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Result r = tester.testHuawei(profile("http://127.0.0.1:" + port, "cn-north-4",
+                "0b2f5c7e9a1d4e6f8c3b5a7d9e1f2a4c"), Credentials.permanent(AK, SK));
+        assertEquals(Outcome.NO_NETWORK, r.outcome(), r.message());
+    }
+
+    @Test
+    void anUnresolvableHostIsNoNetwork() {
+        Result r = tester.testHuawei(profile("https://evs.invalid", "cn-north-4",
+                "0b2f5c7e9a1d4e6f8c3b5a7d9e1f2a4c"), Credentials.permanent(AK, SK));
+        assertEquals(Outcome.NO_NETWORK, r.outcome(), r.message());
+    }
+
+    @Test
+    void httpsToAPlainServerIsATlsFailure() {
+        String url = "https://127.0.0.1:" + scripted.getPort();
+        scripted.enqueue(json(200, "{}"));
+        Result r = tester.testHuawei(profile(url, "cn-north-4", "0b2f5c7e9a1d4e6f8c3b5a7d9e1f2a4c"),
+                Credentials.permanent(AK, SK));
+        assertEquals(Outcome.TLS_FAILURE, r.outcome(), r.message());
+    }
+
+    @Test
+    void incompleteProfilesAreNotSent() {
+        Result r = tester.testHuawei(profile(sandbox.baseUri().toString(), null, null), sandbox.credentials());
+        assertEquals(Outcome.INCOMPLETE, r.outcome());
+        assertTrue(r.message().contains("region"), r.message());
+        assertEquals(Outcome.INCOMPLETE, tester.testHuawei(profile(sandbox.baseUri().toString(), "cn-north-4",
+                null), null).outcome());
+    }
+
+    @Test
+    void uniCloudIsOnlyCheckedForCompleteness() {
+        Profile p = new Profile("u", "NAS", Profile.Kind.UNICLOUD, null, "cn-beijing-1", null, null, null,
+                "LTAIexampleKeyId01", false, Map.of());
+        Result r = tester.testUniCloud(p, "secret-value");
+        assertEquals(Outcome.NOT_CHECKED, r.outcome());
+        assertTrue(r.message().contains("cannot call UniCloud yet"), r.message());
+        assertEquals(Outcome.INCOMPLETE, tester.testUniCloud(p, "").outcome());
+    }
+}

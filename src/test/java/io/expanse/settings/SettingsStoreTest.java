@@ -1,0 +1,163 @@
+package io.expanse.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.expanse.logging.Redactor;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private SettingsStore store() {
+        return new SettingsStore(dir.resolve("settings.json"), CLOCK);
+    }
+
+    private static Profile huawei(String id) {
+        return new Profile(id, "Prod " + id, Profile.Kind.HUAWEI, Profile.Source.SETTINGS, "cn-north-4",
+                Profile.Site.INTERNATIONAL, null, "ep-1", "HPUAEXAMPLEAK0000001", true,
+                Map.of("iam", "https://iam.example.internal"));
+    }
+
+    @Test
+    void missingFileGivesEmptySettingsWithoutProblem() {
+        SettingsStore s = store();
+        assertEquals(Settings.empty(), s.load());
+        assertTrue(s.loadProblem().isEmpty());
+    }
+
+    @Test
+    void everythingSurvivesARoundTripAndNoTemporaryFileIsLeft() throws Exception {
+        Settings settings = Settings.empty().withProfile(huawei("a")).withProfile(
+                        Profile.blank(Profile.Kind.UNICLOUD).withLabel("NAS").withRegion("cn-beijing-1"))
+                .withLastProfileId("a")
+                .withWindow(new Settings.WindowState(10.0, 20.0, 1300, 820, false))
+                .withTable("volumes", new Settings.TableState(List.of("name", "size", "status"),
+                        Map.of("name", 220.0), List.of(new Settings.SortColumn("size", false))));
+        store().save(settings);
+        SettingsStore reopened = store();
+        assertEquals(settings, reopened.load());
+        assertTrue(reopened.loadProblem().isEmpty());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("settings.json"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void updateReplacesAProfileInPlace() {
+        SettingsStore s = store();
+        s.update(x -> x.withProfile(huawei("a")).withProfile(huawei("b")));
+        s.update(x -> x.withProfile(huawei("a").withLabel("renamed")));
+        List<Profile> profiles = store().load().profiles();
+        assertEquals(List.of("a", "b"), profiles.stream().map(Profile::id).toList());
+        assertEquals("renamed", profiles.get(0).label());
+    }
+
+    @Test
+    void aCorruptFileIsMovedAsideAndTheStoreStartsClean() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"version\":1,\"profiles\":[{\"id\":");
+        SettingsStore s = store();
+        assertEquals(Settings.empty(), s.load());
+        String problem = s.loadProblem().orElseThrow();
+        assertTrue(problem.contains("settings.json.corrupt-20260102T030405Z"), problem);
+        assertTrue(Files.exists(dir.resolve("settings.json.corrupt-20260102T030405Z")));
+        assertFalse(Files.exists(dir.resolve("settings.json")));
+        s.save(Settings.empty().withLastProfileId("x"));
+        assertEquals("x", store().load().lastProfileId());
+    }
+
+    @Test
+    void aFileWithTheWrongShapeIsTreatedAsCorrupt() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "[1,2,3]");
+        SettingsStore s = store();
+        assertEquals(Settings.empty(), s.load());
+        assertTrue(s.loadProblem().isPresent());
+    }
+
+    @Test
+    void aVersionZeroFileIsMigratedWithABackupAndItsPlainTextSecretMovedOut() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("settings-v0.json")) {
+            Files.copy(in, dir.resolve("settings.json"));
+        }
+        SettingsStore s = store();
+        Settings settings = s.load();
+        assertEquals(SettingsStore.VERSION, settings.version());
+        assertEquals(2, settings.profiles().size());
+        Profile prod = settings.profiles().get(0);
+        assertEquals("prod", prod.label());
+        assertEquals(Profile.Kind.HUAWEI, prod.kind());
+        assertEquals("cn-north-4", prod.region());
+        assertEquals("0b2f5c7e9a1d4e6f8c3b5a7d9e1f2a4c", prod.projectId());
+        assertEquals("HPUAOLDFORMATAK00001", prod.accessKeyId());
+        Profile sg = settings.profiles().get(1);
+        assertEquals(Profile.Site.INTERNATIONAL, sg.site());
+        assertEquals(sg.id(), settings.lastProfileId());
+        assertEquals(1280, settings.window().width());
+        assertNull(settings.window().x());
+        assertTrue(s.loadProblem().orElseThrow().contains("settings.json.v0-backup"));
+
+        String sk = "OldPlainTextSecretKey0123456789abcdefGHIJ";
+        assertEquals(Map.of(prod.secretKeyRef(), sk), s.takeRecoveredSecrets());
+        assertTrue(s.takeRecoveredSecrets().isEmpty(), "secrets are handed out once");
+        assertFalse(Files.readString(dir.resolve("settings.json")).contains(sk));
+        String backup = Files.readString(dir.resolve("settings.json.v0-backup"));
+        assertTrue(backup.contains("HPUAOLDFORMATAK00002"), "backup keeps the old content");
+        assertFalse(backup.contains(sk), "backup has the secret blanked");
+        assertEquals(settings, store().load(), "the migrated file is written back");
+        assertTrue(store().loadProblem().isEmpty());
+    }
+
+    @Test
+    void theRepositoryMovesRecoveredSecretsIntoTheSecretStore() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("settings-v0.json")) {
+            Files.copy(in, dir.resolve("settings.json"));
+        }
+        SessionSecretStore secrets = new SessionSecretStore();
+        ProfileRepository repo = new ProfileRepository(store(), secrets,
+                new SdkProfiles.Discovery(List.of(), List.of()));
+        Profile prod = repo.all().get(0);
+        assertEquals("OldPlainTextSecretKey0123456789abcdefGHIJ",
+                repo.huaweiCredentials(prod).orElseThrow().secretKey());
+    }
+
+    @Test
+    void aNewerFileIsReadAsFarAsUnderstoodAndBackedUp() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"version\":7,\"lastProfileId\":\"p\",\"theme\":\"dark\","
+                + "\"profiles\":[]}");
+        SettingsStore s = store();
+        assertEquals("p", s.load().lastProfileId());
+        assertTrue(s.loadProblem().orElseThrow().contains("newer version"));
+        assertTrue(Files.readString(dir.resolve("settings.json.v7-backup")).contains("dark"));
+    }
+
+    @Test
+    void aKnownSecretIsNeverWrittenToTheFile() {
+        String secret = "LeakedSecretValue0123456789abcdefGHIJKLMN";
+        Redactor.registerSecret(secret);
+        try {
+            SettingsStore s = store();
+            Settings bad = Settings.empty().withProfile(huawei("a").withLabel(secret));
+            assertThrows(IllegalStateException.class, () -> s.save(bad));
+            assertFalse(Files.exists(dir.resolve("settings.json")));
+        } finally {
+            Redactor.forgetSecret(secret);
+        }
+    }
+}
