@@ -1,26 +1,37 @@
 package io.expanse.app;
 
+import io.expanse.cloud.ApiException;
 import io.expanse.cloud.huawei.Credentials;
 import io.expanse.cloud.huawei.EvsApi;
-import io.expanse.cloud.huawei.HuaweiEndpoints;
 import io.expanse.cloud.huawei.HuaweiClient;
+import io.expanse.cloud.huawei.HuaweiEndpoints;
 import io.expanse.domain.resize.ResizePolicy;
+import io.expanse.logging.HttpLogging;
 import io.expanse.sandbox.SandboxCloud;
 import io.expanse.sandbox.SandboxSeed;
 import io.expanse.sandbox.SandboxServer;
 import io.expanse.sandbox.SandboxTimings;
 import io.expanse.sandbox.unicloud.UniCloudSandbox;
-import io.expanse.ui.packs.NasModule;
-import io.expanse.work.nas.NasUpgradeTracker;
 import io.expanse.settings.AppDirs;
+import io.expanse.settings.ConnectionTester;
 import io.expanse.settings.HuaweiAccount;
+import io.expanse.settings.Profile;
+import io.expanse.settings.ProfileRepository;
+import io.expanse.settings.SdkProfiles;
+import io.expanse.settings.SecretStores;
+import io.expanse.settings.SessionSecretStore;
+import io.expanse.settings.SettingsStore;
 import io.expanse.ui.activity.ActivityController;
 import io.expanse.ui.activity.ActivityViewModel;
 import io.expanse.ui.common.Background;
 import io.expanse.ui.common.ControllerFactory;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.common.Session;
+import io.expanse.ui.main.AccountSwitcher;
 import io.expanse.ui.main.MainController;
+import io.expanse.ui.packs.NasModule;
+import io.expanse.ui.profiles.LayoutMemory;
+import io.expanse.ui.profiles.ProfilesModule;
 import io.expanse.ui.resize.ResizeDialogs;
 import io.expanse.ui.volumes.VolumesController;
 import io.expanse.ui.volumes.VolumesViewModel;
@@ -30,12 +41,16 @@ import io.expanse.work.ActivityState;
 import io.expanse.work.Connection;
 import io.expanse.work.PollSchedule;
 import io.expanse.work.ResizeTracker;
+import io.expanse.work.nas.NasUpgradeTracker;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,10 +70,12 @@ public final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     private final AppDirs dirs;
+    private final Options options;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService io = Executors.newCachedThreadPool(daemon("expanse-io"));
     private final ExecutorService lookups = Executors.newFixedThreadPool(6, daemon("expanse-lookup"));
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("expanse-follow"));
+    private final ExecutorService settingsWriter = Executors.newSingleThreadExecutor(daemon("expanse-settings"));
     private final OkHttpClient http;
     private final ActivityJournal journal;
     private final ResizePolicy policy = new ResizePolicy();
@@ -66,30 +83,38 @@ public final class AppContext implements AutoCloseable {
     private final Background background = new Background(io);
     private final ControllerFactory controllers = new ControllerFactory();
     private final Fxml fxml = new Fxml(controllers);
+    private final SecretStores.Choice secrets;
+    private final SettingsStore settingsStore;
+    private final ProfileRepository profiles;
+    private final ProfilesModule profilesModule;
+    private final LayoutMemory layout;
+    private final AccountSwitcher switcher;
     private final VolumesViewModel volumesViewModel;
     private final ActivityViewModel activityViewModel;
-    private final Optional<HuaweiAccount> account;
-    private final Options options;
     private final NasModule nas;
     private SandboxServer sandbox;
 
     /**
      * Start-up choices.
      *
-     * @param forceSandbox    use the sandbox even when an account is configured
+     * @param forceSandbox    start on the sandbox even when an account is configured
      * @param sandboxTimings  how fast the simulated cloud works
      * @param pollSchedule    how jobs and orders are followed
      * @param nasPaidAfter    how long the UniCloud sandbox takes to mark an order paid
+     * @param useKeyring      probe the OS keyring for secrets; false keeps them for this run only (tests)
      */
     public record Options(boolean forceSandbox, SandboxTimings sandboxTimings, PollSchedule pollSchedule,
-                          Duration nasPaidAfter) {
+                          Duration nasPaidAfter, boolean useKeyring) {
         public static Options standard(boolean forceSandbox) {
             return new Options(forceSandbox, SandboxTimings.DEFAULT, PollSchedule.defaults(),
-                    UniCloudSandbox.DEFAULT_PAID_AFTER);
+                    UniCloudSandbox.DEFAULT_PAID_AFTER, true);
         }
     }
 
-    /** Does disk I/O (the journal): call it off the FX thread, e.g. from {@code Application.init()}. */
+    /**
+     * Reads settings and the journal and may probe the keyring (up to a few seconds): call it off the FX thread,
+     * e.g. from {@code Application.init()}.
+     */
     public AppContext(AppDirs dirs, Map<String, String> env, Options options) throws IOException {
         this.dirs = dirs;
         this.options = options;
@@ -98,41 +123,66 @@ public final class AppContext implements AutoCloseable {
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(30, TimeUnit.SECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
-                .addInterceptor(new io.expanse.logging.HttpLogging())
+                .addInterceptor(new HttpLogging())
                 .build();
-        this.account = options.forceSandbox() ? Optional.empty() : HuaweiAccount.fromEnvironment(env);
-        this.journal = new ActivityJournal(account.isPresent() ? dirs.data().resolve("activity.json")
-                : freshSandboxJournal(dirs));
+        this.secrets = options.useKeyring() ? SecretStores.chooseForThisSystem()
+                : new SecretStores.Choice(new SessionSecretStore(), null);
+        this.settingsStore = SettingsStore.in(dirs);
+        this.profiles = new ProfileRepository(settingsStore, secrets.store(),
+                SdkProfiles.discover(env, Path.of(System.getProperty("user.home"))));
+        this.profilesModule = new ProfilesModule(fxml, profiles, new ConnectionTester(http, io, clock), io,
+                secrets.notice());
+        this.layout = new LayoutMemory(settingsStore, settingsWriter);
+        this.journal = new ActivityJournal(dirs.data().resolve("activity.json"));
         this.volumesViewModel = new VolumesViewModel(session, background, lookups);
         this.activityViewModel = new ActivityViewModel(journal);
+        this.switcher = new AccountSwitcher(profiles, background, session, this::connect);
+        switcher.reloadChoices(huaweiProfiles());
         rereadVolumesOnStateChanges();
         ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, background, fxml);
-        controllers.register(MainController.class, () -> new MainController(session, volumesViewModel))
-                .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs))
-                .register(ActivityController.class, () -> new ActivityController(activityViewModel));
-        // UniCloud has no account configuration yet: the NAS view always runs on its sandbox, and says so.
+        controllers.register(MainController.class, () -> new MainController(session, volumesViewModel, switcher,
+                        profilesModule, this::huaweiProfiles, dirs, startupNotices()))
+                .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs,
+                        layout))
+                .register(ActivityController.class, () -> new ActivityController(activityViewModel, background,
+                        layout));
+        // UniCloud accounts are not wired to the packs view yet: it runs on its sandbox and says so.
         this.nas = NasModule.forSandbox(new NasModule.Shared(journal, background, controllers, fxml, scheduler, clock,
                 http, dirs.data(), options.pollSchedule(), NasUpgradeTracker.DEFAULT_PAYMENT_GRACE),
                 options.nasPaidAfter());
     }
 
-    /**
-     * The sandbox starts from the same simulated cloud on every run, so its activity from an earlier run would
-     * describe disks that no longer look that way (and jobs it no longer knows). That history is kept beside the
-     * new one as {@code activity-sandbox.previous.json}, never mixed with a real account's journal.
-     */
-    private static java.nio.file.Path freshSandboxJournal(AppDirs dirs) throws IOException {
-        java.nio.file.Path file = dirs.data().resolve("activity-sandbox.json");
-        if (Files.exists(file)) {
-            Files.move(file, dirs.data().resolve("activity-sandbox.previous.json"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    /** Huawei profiles, the SDK's ready-made ones included. */
+    public List<Profile> huaweiProfiles() {
+        return profiles.all().stream().filter(p -> p.kind() == Profile.Kind.HUAWEI).toList();
+    }
+
+    /** Where the window starts: the sandbox when forced, else the last choice, else an SDK profile, else the sandbox. */
+    public AccountSwitcher.Choice initialChoice() {
+        if (options.forceSandbox()) {
+            return new AccountSwitcher.Choice(null);
         }
-        return file;
+        return profiles.lastSelected().filter(p -> p.kind() == Profile.Kind.HUAWEI)
+                .or(() -> huaweiProfiles().stream().filter(p -> p.source() != Profile.Source.SETTINGS).findFirst())
+                .map(AccountSwitcher.Choice::new)
+                .orElse(new AccountSwitcher.Choice(null));
+    }
+
+    /** Problems found while reading files at start, for the notice bar. */
+    private List<String> startupNotices() {
+        List<String> notices = new ArrayList<>();
+        settingsStore.loadProblem().ifPresent(notices::add);
+        journal.loadProblem().ifPresent(notices::add);
+        notices.addAll(profiles.sdkProblems());
+        if (secrets.notice() != null) {
+            notices.add(secrets.notice());
+        }
+        return notices;
     }
 
     /** When an expansion changes state, its volume's row is read again so the table shows the new status and size. */
     private void rereadVolumesOnStateChanges() {
-        Map<String, ActivityState> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, ActivityState> lastSeen = new ConcurrentHashMap<>();
         journal.addListener(a -> {
             ActivityState before = lastSeen.put(a.id(), a.state());
             if (Activity.KIND_EVS_RESIZE.equals(a.kind()) && before != a.state()
@@ -143,38 +193,66 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Connects to the configured account, or starts the sandbox when there is none. Blocks on the network:
-     * call it in the background.
+     * Connects to a Huawei profile, or to the sandbox for null, and starts a tracker that resumes what was left
+     * unfinished for that project. Blocks on the network: call it in the background.
      */
-    public Connection connect() throws Exception {
-        if (account.isPresent()) {
-            HuaweiAccount a = account.get();
-            String projectId = a.projectId() != null ? a.projectId()
-                    : builder(a.endpoints(), a.credentials(), a.region()).lookupProjectId(a.region());
-            EvsApi api = builder(a.endpoints(), a.credentials(), a.region()).projectId(projectId).build();
-            return new Connection(a.label(), false, a.region(), projectId, api);
+    public AccountSwitcher.Connected connect(Profile profile) throws Exception {
+        Connection c = profile == null ? sandboxConnection() : profileConnection(profile);
+        ResizeTracker tracker = new ResizeTracker(c.api(), journal, scheduler, clock, options.pollSchedule());
+        tracker.resumeUnfinished();
+        return new AccountSwitcher.Connected(c, tracker);
+    }
+
+    private Connection profileConnection(Profile profile) throws ApiException {
+        List<String> problems = profile.problems();
+        if (!problems.isEmpty()) {
+            throw new ApiException(ApiException.Kind.REJECTED, "The profile " + profile.label()
+                    + " is incomplete: " + String.join("; ", problems) + ". Edit the profile to fix it.", null);
         }
-        sandbox = SandboxServer.start(new SandboxCloud(SandboxSeed.standard(), clock, options.sandboxTimings()));
-        LOG.info("No account configured: sandbox started on {}", sandbox.baseUri());
+        Credentials credentials = profiles.huaweiCredentials(profile).orElseThrow(() -> new ApiException(
+                ApiException.Kind.AUTHENTICATION, "No secret key is stored for " + profile.label()
+                + " (it may have been kept for one run only). Edit the profile and enter it again.", null));
+        HuaweiAccount a = HuaweiAccount.of(profile, credentials);
+        String projectId = a.projectId() != null ? a.projectId()
+                : builder(a.endpoints(), a.credentials(), a.region()).lookupProjectId(a.region());
+        EvsApi api = builder(a.endpoints(), a.credentials(), a.region()).projectId(projectId).build();
+        return new Connection(profile.label(), false, a.region(), projectId, api);
+    }
+
+    /**
+     * The sandbox, started once per run. It forgets its simulated cloud on exit, so resizes a previous run left
+     * unfinished on it can never finish: they are closed as cancelled, with the reason, when it starts.
+     */
+    private synchronized Connection sandboxConnection() {
+        if (sandbox == null) {
+            sandbox = SandboxServer.start(new SandboxCloud(SandboxSeed.standard(), clock, options.sandboxTimings()));
+            LOG.info("Sandbox started on {}", sandbox.baseUri());
+            for (Activity a : journal.unfinished()) {
+                if (Activity.KIND_EVS_RESIZE.equals(a.kind()) && SANDBOX_LABEL.equals(a.account())) {
+                    journal.record(a.withState(ActivityState.CANCELLED, "The sandbox was restarted; its simulated "
+                            + "jobs and orders from the previous run no longer exist.", clock.instant()));
+                }
+            }
+        }
         EvsApi api = builder(sandbox.endpoints(), sandbox.credentials(), sandbox.region())
                 .projectId(sandbox.projectId()).build();
-        return new Connection("Sandbox", true, sandbox.region(), sandbox.projectId(), api);
+        return new Connection(SANDBOX_LABEL, true, sandbox.region(), sandbox.projectId(), api);
     }
+
+    /** The account name of the sandbox in the status line and in the journal. */
+    public static final String SANDBOX_LABEL = "Sandbox";
 
     private HuaweiClient.Builder builder(HuaweiEndpoints endpoints, Credentials credentials, String region) {
         return HuaweiClient.builder().http(http).endpoints(endpoints).credentials(credentials).region(region)
                 .clock(clock).pageExecutor(io);
     }
 
-    /** A tracker for a connection, resuming what an earlier run left unfinished for the same project. */
-    public ResizeTracker trackerFor(Connection connection) {
-        ResizeTracker tracker = new ResizeTracker(connection.api(), journal, scheduler, clock, options.pollSchedule());
-        tracker.resumeUnfinished();
-        return tracker;
-    }
-
     public Session session() {
         return session;
+    }
+
+    public AccountSwitcher switcher() {
+        return switcher;
     }
 
     public Fxml fxml() {
@@ -193,6 +271,14 @@ public final class AppContext implements AutoCloseable {
         return volumesViewModel;
     }
 
+    public ProfileRepository profiles() {
+        return profiles;
+    }
+
+    public LayoutMemory layout() {
+        return layout;
+    }
+
     public AppDirs dirs() {
         return dirs;
     }
@@ -203,13 +289,22 @@ public final class AppContext implements AutoCloseable {
             session.tracker().shutdown();
         }
         nas.close();
+        // Let the last layout write (made when the window closed) reach the disk.
+        settingsWriter.shutdown();
+        try {
+            settingsWriter.awaitTermination(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         scheduler.shutdownNow();
         lookups.shutdownNow();
         io.shutdownNow();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
-        if (sandbox != null) {
-            sandbox.close();
+        synchronized (this) {
+            if (sandbox != null) {
+                sandbox.close();
+            }
         }
     }
 

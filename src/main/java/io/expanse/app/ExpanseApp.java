@@ -44,6 +44,8 @@ public final class ExpanseApp extends Application {
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(main.root(), Math.min(1480, screen.getWidth() * 0.95),
                 Math.min(860, screen.getHeight() * 0.92));
+        // Centred by default; a remembered geometry (applied below) wins.
+        stage.centerOnScreen();
         scene.getStylesheets().add(Objects.requireNonNull(
                 ExpanseApp.class.getResource("/io/expanse/ui/app.css")).toExternalForm());
         stage.setScene(scene);
@@ -54,22 +56,12 @@ public final class ExpanseApp extends Application {
                 stage.getIcons().add(new Image(icon.toExternalForm()));
             }
         }
-        stage.centerOnScreen();
+        context.layout().window(stage);
         stage.show();
         if (smoke) {
             watchForSmoke();
         }
-        context.background().run(() -> {
-            Connection c = context.connect();
-            return new Object[] {c, context.trackerFor(c)};
-        }, pair -> context.session().connected((Connection) pair[0], (io.expanse.work.ResizeTracker) pair[1]),
-                error -> {
-                    LOG.warn("Could not connect", error);
-                    context.session().failed("Could not connect: " + VolumesViewModel.describe(error));
-                    if (smoke) {
-                        exitSmoke(1, "could not connect: " + VolumesViewModel.describe(error));
-                    }
-                });
+        context.switcher().switchTo(context.initialChoice());
     }
 
     private void watchForSmoke() {

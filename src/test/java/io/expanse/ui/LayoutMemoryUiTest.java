@@ -44,7 +44,7 @@ class LayoutMemoryUiTest {
     void theLayoutIsRestoredByTheNextRun(FxRobot robot) {
         robot.interact(() -> {
             SettingsStore store = new SettingsStore(file, Clock.systemUTC());
-            LayoutMemory memory = new LayoutMemory(store);
+            LayoutMemory memory = new LayoutMemory(store, Runnable::run);
             Stage stage = new Stage();
             TableView<String> t = table();
             stage.setScene(new Scene(t, 640, 480));
@@ -65,7 +65,7 @@ class LayoutMemoryUiTest {
             SettingsStore store = new SettingsStore(file, Clock.systemUTC());
             Settings.WindowState w = store.load().window();
             assertEquals(900, w.width(), 1);
-            LayoutMemory memory = new LayoutMemory(store);
+            LayoutMemory memory = new LayoutMemory(store, Runnable::run);
             Stage stage = new Stage();
             TableView<String> t = table();
             stage.setScene(new Scene(t));

@@ -37,6 +37,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
+import io.expanse.settings.SettingsStore;
+import io.expanse.ui.profiles.LayoutMemory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,7 +67,9 @@ class PacksUiTest {
         Fxml fxml = new Fxml(controllers);
         Background background = new Background(io);
         ActivityViewModel activity = new ActivityViewModel(journal);
-        controllers.register(ActivityController.class, () -> new ActivityController(activity));
+        LayoutMemory layout = new LayoutMemory(new SettingsStore(home.resolve("settings.json"), Clock.systemUTC()),
+                Runnable::run);
+        controllers.register(ActivityController.class, () -> new ActivityController(activity, background, layout));
         nas = NasModule.forSandbox(new NasModule.Shared(journal, background, controllers, fxml, scheduler,
                 Clock.systemUTC(), http, home, UiHarness.FAST_POLL, Duration.ofSeconds(1)), Duration.ofSeconds(1));
         Parent packs = fxml.load("packs.fxml").root();

@@ -9,9 +9,7 @@ import io.expanse.ui.common.Fxml;
 import io.expanse.ui.volumes.VolumeRow;
 import io.expanse.ui.volumes.VolumesViewModel;
 import io.expanse.work.Activity;
-import io.expanse.work.Connection;
 import io.expanse.work.PollSchedule;
-import io.expanse.work.ResizeTracker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +48,7 @@ public final class UiHarness {
         Path home = Files.createTempDirectory("expanse-ui-test");
         AppDirs dirs = new AppDirs(home.resolve("data"), home.resolve("config"), home.resolve("logs"));
         AppContext context = new AppContext(dirs, Map.of(),
-                new AppContext.Options(true, FAST_SANDBOX, FAST_POLL, Duration.ofMillis(600)));
+                new AppContext.Options(true, FAST_SANDBOX, FAST_POLL, Duration.ofMillis(600), false));
         Fxml.View<Object> main = context.fxml().load("main.fxml");
         Scene scene = new Scene(main.root(), 1400, 850);
         scene.getStylesheets().add(Objects.requireNonNull(
@@ -62,9 +60,7 @@ public final class UiHarness {
 
     /** Connects to the sandbox off the FX thread and waits until the volume list is loaded. */
     public void connect(FxRobot robot) throws Exception {
-        Connection c = context.connect();
-        ResizeTracker t = context.trackerFor(c);
-        robot.interact(() -> context.session().connected(c, t));
+        robot.interact(() -> context.switcher().switchTo(context.initialChoice()));
         waitUntil("volumes loaded", 20, () -> context.volumes().stateProperty().get()
                 == VolumesViewModel.LoadState.READY);
     }

@@ -15,6 +15,8 @@ import io.expanse.ui.common.Background;
 import io.expanse.ui.common.ControllerFactory;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.common.Session;
+import io.expanse.settings.SettingsStore;
+import io.expanse.ui.profiles.LayoutMemory;
 import io.expanse.ui.volumes.VolumesController;
 import io.expanse.ui.volumes.VolumesViewModel;
 import io.expanse.work.Connection;
@@ -95,9 +97,18 @@ class VolumesStatesUiTest {
         Background background = new Background(Executors.newCachedThreadPool());
         vm = new VolumesViewModel(session, background, Executors.newFixedThreadPool(2));
         ControllerFactory controllers = new ControllerFactory()
-                .register(VolumesController.class, () -> new VolumesController(vm, null));
+                .register(VolumesController.class, () -> new VolumesController(vm, null,
+                        new LayoutMemory(new SettingsStore(settingsFile(), java.time.Clock.systemUTC()), Runnable::run)));
         stage.setScene(new Scene(new Fxml(controllers).load("volumes.fxml").root(), 1000, 600));
         stage.show();
+    }
+
+    private static java.nio.file.Path settingsFile() {
+        try {
+            return java.nio.file.Files.createTempDirectory("expanse-states").resolve("settings.json");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void connect(FxRobot robot) {

@@ -1,6 +1,14 @@
 package io.expanse.ui.activity;
 
+import io.expanse.ui.common.Background;
+import io.expanse.ui.profiles.LayoutMemory;
 import io.expanse.work.Activity;
+import io.expanse.work.ActivityCsv;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
 import io.expanse.work.ActivityState;
 import io.expanse.work.GuestSteps;
 import java.time.Instant;
@@ -32,9 +40,15 @@ public final class ActivityController {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final ActivityViewModel vm;
+    private final Background background;
+    private final LayoutMemory layout;
 
     @FXML private TableView<Activity> activityTable;
     @FXML private TableColumn<Activity, String> volumeColumn;
+    @FXML private TableColumn<Activity, String> accountColumn;
+    @FXML private TextField activityFilterField;
+    @FXML private CheckBox unfinishedOnlyCheck;
+    @FXML private Button exportCsvButton;
     @FXML private TableColumn<Activity, String> changeColumn;
     @FXML private TableColumn<Activity, String> startedColumn;
     @FXML private TableColumn<Activity, String> finishedColumn;
@@ -44,13 +58,18 @@ public final class ActivityController {
     @FXML private Button copyReferenceButton;
     @FXML private Button guestStepsButton;
 
-    public ActivityController(ActivityViewModel vm) {
+    public ActivityController(ActivityViewModel vm, Background background, LayoutMemory layout) {
         this.vm = vm;
+        this.background = background;
+        this.layout = layout;
     }
 
     @FXML
     private void initialize() {
         text(volumeColumn, Activity::resourceName);
+        text(accountColumn, a -> a.account() + (a.region() == null ? "" : " · " + a.region()));
+        activityFilterField.textProperty().bindBidirectional(vm.filterTextProperty());
+        unfinishedOnlyCheck.selectedProperty().bindBidirectional(vm.unfinishedOnlyProperty());
         text(changeColumn, a -> a.oldSizeGb() + " \u2192 " + a.newSizeGb() + " GB");
         text(startedColumn, a -> time(a.startedAt()));
         text(finishedColumn, a -> time(a.finishedAt()));
@@ -61,6 +80,7 @@ public final class ActivityController {
         referenceColumn.setCellFactory(col -> new TooltipCell());
         detailColumn.setCellFactory(col -> new TooltipCell());
         activityTable.setItems(vm.rows());
+        layout.table("activity", activityTable);
         activityTable.setPlaceholder(new javafx.scene.control.Label(
                 "No changes yet. Every expansion you start is listed here and followed to the end."));
 
@@ -81,6 +101,38 @@ public final class ActivityController {
                 copyReference();
                 e.consume();
             }
+        });
+    }
+
+    /** Writes the shown rows to a CSV file the operator picks; the writing happens off the FX thread. */
+    @FXML
+    private void exportCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export activity");
+        chooser.setInitialFileName("expanse-activity.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        java.io.File file = chooser.showSaveDialog(activityTable.getScene().getWindow());
+        if (file != null) {
+            exportTo(file.toPath());
+        }
+    }
+
+    /** Exports the shown rows to {@code file}; the result is announced in the panel's placeholder-free way. */
+    void exportTo(Path file) {
+        List<Activity> rows = vm.shown();
+        exportCsvButton.setDisable(true);
+        background.run(() -> {
+            ActivityCsv.export(rows, file);
+            return rows.size();
+        }, n -> {
+            exportCsvButton.setDisable(false);
+            exportCsvButton.setTooltip(new javafx.scene.control.Tooltip("Last export: " + n + " rows to " + file));
+        }, error -> {
+            exportCsvButton.setDisable(false);
+            Alert alert = new Alert(Alert.AlertType.ERROR, "Could not write " + file + ": " + error.getMessage(),
+                    ButtonType.OK);
+            alert.initOwner(activityTable.getScene().getWindow());
+            alert.show();
         });
     }
 

@@ -1,50 +1,97 @@
 package io.expanse.ui.main;
 
+import io.expanse.logging.LogFolder;
+import io.expanse.settings.AppDirs;
+import io.expanse.settings.Profile;
 import io.expanse.ui.common.Session;
+import io.expanse.ui.profiles.ProfilesModule;
 import io.expanse.ui.volumes.VolumesController;
 import io.expanse.ui.volumes.VolumesViewModel;
-import io.expanse.work.Connection;
+import java.util.List;
+import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
 
-/** The window frame: sandbox badge, connection, status line and the global shortcuts. */
+/** The window frame: menus, the account selector, start-up notices, the sandbox badge and the status line. */
 public final class MainController {
 
     private final Session session;
     private final VolumesViewModel volumes;
+    private final AccountSwitcher switcher;
+    private final ProfilesModule profilesModule;
+    private final Supplier<List<Profile>> huaweiProfiles;
+    private final AppDirs dirs;
+    private final List<String> notices;
+    private boolean updatingChoice;
 
     @FXML private Label sandboxBadge;
-    @FXML private Label connectionLabel;
+    @FXML private ComboBox<AccountSwitcher.Choice> accountChoice;
+    @FXML private Button editAccountButton;
+    @FXML private MenuItem editProfileItem;
+    @FXML private MenuItem refreshItem;
+    @FXML private HBox noticeBar;
+    @FXML private Label noticeLabel;
     @FXML private Label statusLabel;
     @FXML private VolumesController volumesController;
 
-    public MainController(Session session, VolumesViewModel volumes) {
+    public MainController(Session session, VolumesViewModel volumes, AccountSwitcher switcher,
+                          ProfilesModule profilesModule, Supplier<List<Profile>> huaweiProfiles, AppDirs dirs,
+                          List<String> notices) {
         this.session = session;
         this.volumes = volumes;
+        this.switcher = switcher;
+        this.profilesModule = profilesModule;
+        this.huaweiProfiles = huaweiProfiles;
+        this.dirs = dirs;
+        this.notices = List.copyOf(notices);
     }
 
     @FXML
     private void initialize() {
-        var sandbox = javafx.beans.binding.Bindings.createBooleanBinding(
+        var sandbox = Bindings.createBooleanBinding(
                 () -> session.connection() != null && session.connection().sandbox(), session.connectionProperty());
         sandboxBadge.visibleProperty().bind(sandbox);
         sandboxBadge.managedProperty().bind(sandbox);
-        connectionLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            Connection c = session.connection();
-            if (c == null) {
-                return session.problemProperty().get() == null ? "Connecting…" : "Not connected";
-            }
-            return "Huawei Cloud · " + c.label() + " · " + c.region();
-        }, session.connectionProperty(), session.problemProperty()));
-        statusLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        statusLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             String problem = session.problemProperty().get();
             return problem != null ? problem : volumes.statusLineProperty().get();
         }, session.problemProperty(), volumes.statusLineProperty()));
+
+        accountChoice.setItems(switcher.choices());
+        accountChoice.setValue(switcher.currentProperty().get());
+        switcher.currentProperty().addListener((o, a, b) -> {
+            updatingChoice = true;
+            accountChoice.setValue(b);
+            updatingChoice = false;
+        });
+        accountChoice.valueProperty().addListener((o, a, b) -> {
+            if (!updatingChoice && b != null && !b.equals(switcher.currentProperty().get())) {
+                switcher.switchTo(b);
+            }
+        });
+        var noProfile = Bindings.createBooleanBinding(() -> accountChoice.getValue() == null
+                || accountChoice.getValue().sandbox(), accountChoice.valueProperty());
+        editAccountButton.disableProperty().bind(noProfile);
+        editProfileItem.disableProperty().bind(noProfile);
+
+        if (!notices.isEmpty()) {
+            noticeLabel.setText(String.join("\n", notices));
+            noticeBar.setVisible(true);
+            noticeBar.setManaged(true);
+        }
+        refreshItem.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         statusLabel.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
@@ -53,10 +100,66 @@ public final class MainController {
     }
 
     private void installShortcuts(Scene scene) {
-        Runnable refresh = volumes::refresh;
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), refresh);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), volumes::refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> Platform.runLater(volumesController::focusFilter));
+    }
+
+    @FXML
+    private void refresh() {
+        volumes.refresh();
+    }
+
+    @FXML
+    private void newProfile() {
+        profilesModule.openEditor(statusLabel.getScene().getWindow(), null, this::profileSaved);
+    }
+
+    @FXML
+    private void editProfile() {
+        AccountSwitcher.Choice choice = accountChoice.getValue();
+        if (choice != null && !choice.sandbox()) {
+            profilesModule.openEditor(statusLabel.getScene().getWindow(), choice.profile(), this::profileSaved);
+        }
+    }
+
+    /** A saved profile joins the selector and is switched to, so its volumes show at once. */
+    private void profileSaved(Profile saved) {
+        switcher.reloadChoices(huaweiProfiles.get());
+        if (saved.kind() == Profile.Kind.HUAWEI) {
+            switcher.choices().stream().filter(c -> !c.sandbox() && c.profile().id().equals(saved.id()))
+                    .findFirst().ifPresent(switcher::switchTo);
+        }
+    }
+
+    @FXML
+    private void dismissNotice() {
+        noticeBar.setVisible(false);
+        noticeBar.setManaged(false);
+    }
+
+    @FXML
+    private void openLogFolder() {
+        Thread opener = new Thread(() -> {
+            try {
+                java.nio.file.Files.createDirectories(dirs.logs());
+                LogFolder.open(dirs.logs());
+            } catch (Exception e) {
+                Platform.runLater(() -> {
+                    Alert alert = new Alert(Alert.AlertType.INFORMATION,
+                            "The log files are in:\n" + dirs.logs(), ButtonType.OK);
+                    alert.setHeaderText("Could not open the folder (" + e.getMessage() + ")");
+                    alert.initOwner(statusLabel.getScene().getWindow());
+                    alert.show();
+                });
+            }
+        }, "expanse-open-logs");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
+    @FXML
+    private void quit() {
+        statusLabel.getScene().getWindow().hide();
     }
 }

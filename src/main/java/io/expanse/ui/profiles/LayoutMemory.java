@@ -28,8 +28,15 @@ public final class LayoutMemory {
     private final Map<String, TableView<?>> tables = new LinkedHashMap<>();
     private Stage window;
 
-    public LayoutMemory(SettingsStore store) {
+    private final java.util.concurrent.Executor writer;
+
+    /**
+     * @param writer runs the settings writes, so the FX thread only captures the layout and never waits on the
+     *               disk; a single thread keeps the writes in order
+     */
+    public LayoutMemory(SettingsStore store, java.util.concurrent.Executor writer) {
         this.store = Objects.requireNonNull(store, "store");
+        this.writer = Objects.requireNonNull(writer, "writer");
     }
 
     /** Gives the stage its remembered geometry (call before showing) and saves everything when it is hidden. */
@@ -116,18 +123,20 @@ public final class LayoutMemory {
         table.getSortOrder().setAll(sort);
     }
 
-    /** Saves the window geometry and every followed table's layout in one write. */
+    /** Saves the window geometry and every followed table's layout in one write (captured here, written later). */
     public void saveAll() {
+        Map<String, Settings.TableState> captured = new LinkedHashMap<>();
+        tables.forEach((id, table) -> captured.put(id, capture(table)));
+        Settings.WindowState geometry = window != null && window.getWidth() > 0
+                ? new Settings.WindowState(window.getX(), window.getY(), window.getWidth(), window.getHeight(),
+                        window.isMaximized())
+                : null;
         write(s -> {
             Settings next = s;
-            for (Map.Entry<String, TableView<?>> e : tables.entrySet()) {
-                next = next.withTable(e.getKey(), capture(e.getValue()));
+            for (Map.Entry<String, Settings.TableState> e : captured.entrySet()) {
+                next = next.withTable(e.getKey(), e.getValue());
             }
-            if (window != null && window.getWidth() > 0) {
-                next = next.withWindow(new Settings.WindowState(window.getX(), window.getY(), window.getWidth(),
-                        window.getHeight(), window.isMaximized()));
-            }
-            return next;
+            return geometry == null ? next : next.withWindow(geometry);
         });
     }
 
@@ -137,10 +146,12 @@ public final class LayoutMemory {
     }
 
     private void write(java.util.function.UnaryOperator<Settings> change) {
-        try {
-            store.update(change);
-        } catch (UncheckedIOException | IllegalStateException e) {
-            LOG.warn("Could not save the window layout: {}", e.getMessage());
-        }
+        writer.execute(() -> {
+            try {
+                store.update(change);
+            } catch (UncheckedIOException | IllegalStateException e) {
+                LOG.warn("Could not save the window layout: {}", e.getMessage());
+            }
+        });
     }
 }

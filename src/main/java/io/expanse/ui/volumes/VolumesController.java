@@ -1,5 +1,6 @@
 package io.expanse.ui.volumes;
 
+import io.expanse.ui.profiles.LayoutMemory;
 import io.expanse.ui.resize.ResizeDialogs;
 import java.util.Locale;
 import java.util.function.Function;
@@ -34,6 +35,7 @@ public final class VolumesController {
 
     private final VolumesViewModel vm;
     private final ResizeDialogs resizeDialogs;
+    private final LayoutMemory layout;
 
     @FXML private TextField filterField;
     @FXML private Button copyIdButton;
@@ -55,9 +57,10 @@ public final class VolumesController {
     @FXML private TableColumn<VolumeRow, String> sharedColumn;
     @FXML private TableColumn<VolumeRow, String> projectColumn;
 
-    public VolumesController(VolumesViewModel vm, ResizeDialogs resizeDialogs) {
+    public VolumesController(VolumesViewModel vm, ResizeDialogs resizeDialogs, LayoutMemory layout) {
         this.vm = vm;
         this.resizeDialogs = resizeDialogs;
+        this.layout = layout;
     }
 
     @FXML
@@ -91,6 +94,7 @@ public final class VolumesController {
         vm.sortedRows().comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.getSortOrder().add(nameColumn);
+        layout.table("volumes", table);
         vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
         filterField.textProperty().bindBidirectional(vm.filterTextProperty());
 

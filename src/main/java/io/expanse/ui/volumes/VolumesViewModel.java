@@ -64,6 +64,26 @@ public final class VolumesViewModel {
         filterText.addListener((o, a, b) -> applyFilter());
         filtered.addListener((javafx.collections.ListChangeListener<VolumeRow>) c -> updateStatusLine());
         session.connectionProperty().addListener((o, a, b) -> refresh());
+        session.connectingToProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                generation++;
+                rows.clear();
+                rowsByServer.clear();
+                errorMessage.set(null);
+                state.set(LoadState.LOADING);
+                updateStatusLine();
+            }
+        });
+        session.problemProperty().addListener((o, a, problem) -> {
+            if (problem != null) {
+                generation++;
+                rows.clear();
+                rowsByServer.clear();
+                errorMessage.set(problem);
+                state.set(LoadState.ERROR);
+                updateStatusLine();
+            }
+        });
     }
 
     public SortedList<VolumeRow> sortedRows() {
@@ -210,7 +230,8 @@ public final class VolumesViewModel {
     private void updateStatusLine() {
         Connection c = session.connection();
         if (c == null) {
-            statusLine.set("Not connected");
+            String connecting = session.connectingToProperty().get();
+            statusLine.set(connecting != null ? "Connecting to " + connecting + "…" : "Not connected");
             return;
         }
         StringBuilder sb = new StringBuilder();
