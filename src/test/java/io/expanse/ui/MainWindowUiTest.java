@@ -4,7 +4,13 @@ import static io.expanse.ui.UiHarness.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.expanse.sandbox.SandboxCloud;
+import io.expanse.sandbox.SandboxSeed;
+import io.expanse.sandbox.SandboxServer;
+import io.expanse.settings.Profile;
+import io.expanse.ui.main.AccountSwitcher;
 import io.expanse.ui.volumes.VolumeRow;
+import javafx.scene.control.ComboBox;
 import io.expanse.ui.volumes.VolumesViewModel;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -77,5 +83,36 @@ class MainWindowUiTest extends SandboxWindowTest {
                 () -> ui.context().volumes().stateProperty().get() == VolumesViewModel.LoadState.READY
                         && table(robot).getItems().size() == 50
                         && table(robot).getItems().stream().noneMatch(r -> r == row));
+    }
+
+    @Test
+    void switchingToAProfileShowsItsVolumesAndBack(FxRobot robot) throws Exception {
+        try (SandboxServer other = SandboxServer.start(new SandboxCloud(SandboxSeed.generated(7, 3),
+                java.time.Clock.systemUTC(), UiHarness.FAST_SANDBOX))) {
+            Profile profile = new Profile("ops-test", "ops-test", Profile.Kind.HUAWEI, Profile.Source.SETTINGS,
+                    other.region(), Profile.Site.CHINA, other.projectId(), null, other.credentials().accessKey(),
+                    false, java.util.Map.of("all", other.baseUri().toString()));
+            ui.context().profiles().save(profile, other.credentials().secretKey(), null);
+            robot.interact(() -> ui.context().switcher().reloadChoices(ui.context().huaweiProfiles()));
+
+            @SuppressWarnings("unchecked")
+            ComboBox<AccountSwitcher.Choice> choice = robot.lookup("#accountChoice").queryAs(ComboBox.class);
+            AccountSwitcher.Choice ops = choice.getItems().stream()
+                    .filter(c -> !c.sandbox() && c.profile().id().equals("ops-test")).findFirst().orElseThrow();
+            robot.clickOn(choice);
+            robot.clickOn(ops.toString());
+            waitUntil("profile's volumes", 15, () -> table(robot).getItems().size() == 7
+                    && ui.context().volumes().stateProperty().get() == VolumesViewModel.LoadState.READY);
+            String status = robot.lookup("#statusLabel").queryAs(Label.class).getText();
+            assertTrue(status.startsWith("ops-test") && status.contains("7 volumes"), status);
+            assertTrue(!robot.lookup("#sandboxBadge").queryAs(Label.class).isVisible(), "sandbox badge on a profile");
+            assertEquals(java.util.Optional.of("ops-test"),
+                    ui.context().profiles().lastSelected().map(Profile::id));
+
+            robot.clickOn(choice);
+            robot.clickOn(choice.getItems().get(0).toString());
+            waitUntil("sandbox again", 15, () -> table(robot).getItems().size() == 50);
+            assertTrue(robot.lookup("#sandboxBadge").queryAs(Label.class).isVisible());
+        }
     }
 }
