@@ -54,6 +54,8 @@ public final class SandboxCloud {
     private final Map<String, SandboxExtension> jobs = new LinkedHashMap<>();
     private final Map<String, SandboxExtension> orders = new LinkedHashMap<>();
     private final List<SandboxExtension> pending = new ArrayList<>();
+    /** Volume ids per attached server, in seed order; attachments never change after seeding. */
+    private final Map<String, List<String>> volumeIdsByServer = new java.util.HashMap<>();
     private final Random random;
     private int injectedFailures;
     private int injectedStatus;
@@ -63,6 +65,14 @@ public final class SandboxCloud {
         this.timings = Objects.requireNonNull(timings, "timings");
         seed.servers().forEach(s -> servers.put(s.id(), s));
         seed.volumes().forEach(v -> volumes.put(v.id(), v));
+        for (SandboxVolume v : seed.volumes()) {
+            for (SandboxAttachment a : v.attachments()) {
+                List<String> ids = volumeIdsByServer.computeIfAbsent(a.serverId(), k -> new ArrayList<>());
+                if (!ids.contains(v.id())) {
+                    ids.add(v.id());
+                }
+            }
+        }
         this.random = new Random(seed.volumes().size());
     }
 
@@ -107,9 +117,7 @@ public final class SandboxCloud {
     /** Volumes attached to a server, in seed order. */
     public synchronized List<SandboxVolume> volumesOf(String serverId) {
         settle();
-        return volumes.values().stream()
-                .filter(v -> v.attachments().stream().anyMatch(a -> a.serverId().equals(serverId)))
-                .toList();
+        return volumeIdsByServer.getOrDefault(serverId, List.of()).stream().map(volumes::get).toList();
     }
 
     public synchronized Optional<SandboxJob> job(String jobId) {

@@ -83,6 +83,10 @@ public final class VolumesController {
         statusColumn.setCellFactory(col -> new StatusCell());
         serverStatusColumn.setCellFactory(col -> new StatusCell());
         sizeColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
+        for (TableColumn<VolumeRow, String> c : java.util.List.of(nameColumn, idColumn, statusColumn, typeColumn,
+                azColumn, serverColumn, serverStatusColumn, roleColumn, billingColumn, sharedColumn, projectColumn)) {
+            c.setComparator(new CollatedOrder());
+        }
 
         table.setItems(vm.sortedRows());
         // Start with the table focused: arrow keys move, Enter expands, and the filter's hint stays readable.

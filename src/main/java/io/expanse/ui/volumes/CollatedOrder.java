@@ -1,0 +1,42 @@
+package io.expanse.ui.volumes;
+
+import java.text.CollationKey;
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The order a {@code TableColumn} sorts text in by default (the default locale's {@link Collator}, nulls first), with
+ * each value's collation key computed once instead of collating both strings on every comparison. With the default
+ * comparator, sorting 10,000 names (on every load, sort click and cleared filter) held the FX thread for hundreds of
+ * milliseconds, most of it inside {@code RuleBasedCollator.compare}. Used on the FX thread only.
+ */
+final class CollatedOrder implements Comparator<String> {
+
+    /** Past this many distinct values the cache starts over, so volumes that come and go do not pile up. */
+    private static final int MAX_KEYS = 100_000;
+
+    private final Collator collator = Collator.getInstance();
+    private final Map<String, CollationKey> keys = new HashMap<>();
+
+    @Override
+    public int compare(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return key(a).compareTo(key(b));
+    }
+
+    private CollationKey key(String s) {
+        CollationKey k = keys.get(s);
+        if (k == null) {
+            if (keys.size() >= MAX_KEYS) {
+                keys.clear();
+            }
+            k = collator.getCollationKey(s);
+            keys.put(s, k);
+        }
+        return k;
+    }
+}
