@@ -8,8 +8,6 @@ import io.expanse.cloud.huawei.HuaweiEndpoints;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -52,7 +50,7 @@ public final class SandboxServer implements AutoCloseable {
         this.credentials = credentials != null ? credentials
                 : Credentials.permanent(randomKey(20, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
                         randomKey(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"));
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        this.http = LoopbackHttp.create(port);
         this.baseUri = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
         this.auth = new SandboxAuth(this.credentials, cloud.clock());
         this.routes = new SandboxRoutes(cloud, baseUri.toString(), REGION);

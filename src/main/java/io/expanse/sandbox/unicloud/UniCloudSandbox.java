@@ -12,8 +12,6 @@ import io.expanse.cloud.unicloud.UniCloudSigner;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +95,7 @@ public final class UniCloudSandbox implements AutoCloseable {
         this.paidAfter = paidAfter;
         this.credentials = new UniCloudCredentials("SBX" + random(13), random(30));
         seed.forEach(p -> packs.put(p.id(), p));
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        this.http = io.expanse.sandbox.LoopbackHttp.create(0);
         this.baseUri = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "unicloud-sandbox");
