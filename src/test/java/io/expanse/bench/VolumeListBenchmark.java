@@ -224,7 +224,8 @@ public final class VolumeListBenchmark {
         Path home = Files.createTempDirectory("expanse-bench");
         AppDirs dirs = new AppDirs(home.resolve("data"), home.resolve("config"), home.resolve("logs"));
         AppContext context = new AppContext(dirs, Map.of(),
-                new AppContext.Options(true, SandboxTimings.DEFAULT, PollSchedule.defaults()));
+                new AppContext.Options(true, SandboxTimings.DEFAULT, PollSchedule.defaults(),
+                        java.time.Duration.ofSeconds(3), false));
         Stage stage = fx(() -> {
             Fxml.View<Object> main = context.fxml().load("main.fxml");
             Scene scene = new Scene(main.root(), 1400, 850);
