@@ -141,20 +141,30 @@ public final class AppContext implements AutoCloseable {
         rereadVolumesOnStateChanges();
         ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, background, fxml);
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel, switcher,
-                        profilesModule, this::huaweiProfiles, dirs, startupNotices()))
+                        profilesModule, this::huaweiProfiles, this::uniCloudProfileSaved, dirs, startupNotices()))
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs,
                         layout))
                 .register(ActivityController.class, () -> new ActivityController(activityViewModel, background,
                         layout));
-        // UniCloud accounts are not wired to the packs view yet: it runs on its sandbox and says so.
-        this.nas = NasModule.forSandbox(new NasModule.Shared(journal, background, controllers, fxml, scheduler, clock,
+        this.nas = new NasModule(new NasModule.Shared(journal, background, controllers, fxml, scheduler, clock,
                 http, dirs.data(), options.pollSchedule(), NasUpgradeTracker.DEFAULT_PAYMENT_GRACE),
-                options.nasPaidAfter());
+                options.nasPaidAfter(), profiles, options.forceSandbox(),
+                (owner, profile) -> profilesModule.openEditor(owner, profile, this::uniCloudProfileSaved));
     }
 
     /** Huawei profiles, the SDK's ready-made ones included. */
     public List<Profile> huaweiProfiles() {
         return profiles.all().stream().filter(p -> p.kind() == Profile.Kind.HUAWEI).toList();
+    }
+
+    /** A saved profile reaches the packs view's selector; the UniCloud account shown is reopened when it was edited. */
+    private void uniCloudProfileSaved(Profile saved) {
+        nas.switcher().profileSaved(saved, profiles.uniCloud());
+    }
+
+    /** The NAS side: the packs view's accounts. */
+    public NasModule nas() {
+        return nas;
     }
 
     /** Where the window starts: the sandbox when forced, else the last choice, else an SDK profile, else the sandbox. */

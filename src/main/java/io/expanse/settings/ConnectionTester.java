@@ -4,6 +4,8 @@ import io.expanse.cloud.ApiException;
 import io.expanse.cloud.huawei.Credentials;
 import io.expanse.cloud.huawei.HuaweiClient;
 import io.expanse.cloud.huawei.RetryPolicy;
+import io.expanse.cloud.unicloud.UniCloudClient;
+import io.expanse.cloud.unicloud.UniCloudCredentials;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -21,15 +23,15 @@ import okhttp3.OkHttpClient;
 
 /**
  * "Test connection" for a profile: for Huawei Cloud, finds the project id through IAM when the profile has none,
- * then makes one cheap signed call ({@link HuaweiClient#probe()}), and explains the outcome in a plain sentence.
- * UniCloud profiles are only checked for completeness until the NAS client exists. Blocking: call off the FX thread.
+ * then makes one cheap signed call ({@link HuaweiClient#probe()}); for UniCloud, one signed {@code QueryOrders}
+ * ({@link UniCloudClient#probe()}). Explains the outcome in a plain sentence. Blocking: call off the FX thread.
  */
 public final class ConnectionTester {
 
     /** What the test found. */
     public enum Outcome {
         OK, INCOMPLETE, WRONG_KEY, CLOCK_SKEW, UNKNOWN_REGION_OR_PROJECT, NO_NETWORK, TLS_FAILURE,
-        PERMISSION_DENIED, NOT_CHECKED, OTHER
+        PERMISSION_DENIED, OTHER
     }
 
     /**
@@ -88,7 +90,10 @@ public final class ConnectionTester {
         }
     }
 
-    /** UniCloud: fields are checked; no call is made yet, and the result says so. */
+    /**
+     * Tests a UniCloud profile with this AccessKey secret: one signed {@code QueryOrders} for a single order
+     * ({@link UniCloudClient#probe()}) on the profile's endpoints.
+     */
     public Result testUniCloud(Profile profile, String secret) {
         List<String> problems = profile.problems();
         if (!problems.isEmpty()) {
@@ -97,12 +102,45 @@ public final class ConnectionTester {
         if (secret == null || secret.isBlank()) {
             return new Result(Outcome.INCOMPLETE, "Enter the AccessKey secret.", null, null);
         }
-        return new Result(Outcome.NOT_CHECKED, "The fields look complete. Expanse cannot call UniCloud yet, so the "
-                + "key and region were not checked with the service.", null, null);
+        UniCloudClient client = UniCloudClient.builder().http(http).endpoints(profile.uniCloudEndpoints())
+                .credentials(new UniCloudCredentials(profile.accessKeyId(), secret)).region(profile.region())
+                .clock(clock).retry(RetryPolicy.none()).build();
+        try {
+            long orders = client.probe();
+            String seen = orders < 0 ? "" : " " + orders + (orders == 1 ? " order is" : " orders are")
+                    + " visible to this key.";
+            return new Result(Outcome.OK, "Connected to UniCloud " + profile.region() + "." + seen, null, null);
+        } catch (ApiException e) {
+            return explainUniCloud(e);
+        } catch (RuntimeException e) {
+            return new Result(Outcome.OTHER, "The test failed unexpectedly (" + e.getClass().getSimpleName()
+                    + ").", null, null);
+        }
     }
 
-    /** The plain sentence for a failed test. */
-    static Result explain(ApiException e, String region, String projectId) {
+    /** UniCloud's failures: a refused signature means the secret or the clock; the network like Huawei's. */
+    static Result explainUniCloud(ApiException e) {
+        Result network = explainNetwork(e, "UniCloud");
+        if (network != null) {
+            return network;
+        }
+        if (e.kind() == ApiException.Kind.CLOCK_SKEW) {
+            return new Result(Outcome.CLOCK_SKEW, e.operatorMessage(), null, e.clockSkew());
+        }
+        if (e.kind() == ApiException.Kind.AUTHENTICATION) {
+            return new Result(Outcome.WRONG_KEY, "UniCloud rejected the request signature: the AccessKeyId or "
+                    + "AccessKey secret is wrong, or this computer's clock is off (requests carry a UTC timestamp)."
+                    + (e.details().isEmpty() ? "" : " (" + e.details() + ")"), null, null);
+        }
+        if (e.kind() == ApiException.Kind.PERMISSION) {
+            return new Result(Outcome.PERMISSION_DENIED, "Permission denied: " + e.operatorMessage(), null, null);
+        }
+        return new Result(Outcome.OTHER, e.operatorMessage() + (e.details().isEmpty() ? "" : " (" + e.details()
+                + ")"), null, null);
+    }
+
+    /** No network or a TLS failure, in the cloud's name; null when the failure is not one of those. */
+    private static Result explainNetwork(ApiException e, String cloud) {
         Throwable network = networkCause(e);
         if (network instanceof SSLException || network instanceof CertificateException) {
             return new Result(Outcome.TLS_FAILURE, "The secure (TLS) connection failed: the server's certificate "
@@ -114,8 +152,17 @@ public final class ConnectionTester {
                     + "connection, or the region or endpoint is wrong.", null, null);
         }
         if (network != null || e.kind() == ApiException.Kind.NETWORK) {
-            return new Result(Outcome.NO_NETWORK, "No connection to Huawei Cloud: check the network connection, "
+            return new Result(Outcome.NO_NETWORK, "No connection to " + cloud + ": check the network connection, "
                     + "proxy and firewall. (" + e.operatorMessage() + ")", null, null);
+        }
+        return null;
+    }
+
+    /** The plain sentence for a failed test. */
+    static Result explain(ApiException e, String region, String projectId) {
+        Result network = explainNetwork(e, "Huawei Cloud");
+        if (network != null) {
+            return network;
         }
         String code = e.code() == null ? "" : e.code();
         switch (e.kind()) {

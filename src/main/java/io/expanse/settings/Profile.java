@@ -3,6 +3,7 @@ package io.expanse.settings;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.expanse.cloud.huawei.HuaweiEndpoints;
+import io.expanse.cloud.unicloud.UniCloudEndpoints;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,14 @@ public record Profile(String id, String label, Kind kind, Source source, String 
                 : HuaweiEndpoints.forRegion(Objects.requireNonNull(region, "region"), site == Site.INTERNATIONAL);
         return new HuaweiEndpoints(uri("evs", base.evs()), uri("ecs", base.ecs()), uri("iam", base.iam()),
                 uri("bss", base.bss()));
+    }
+
+    /** UniCloud endpoints: the public cloud, or a private deployment's under the {@code nas} override. */
+    public UniCloudEndpoints uniCloudEndpoints() {
+        if (kind != Kind.UNICLOUD) {
+            throw new IllegalStateException("not a UniCloud profile");
+        }
+        return UniCloudEndpoints.fromOverride(endpoints.get("nas"));
     }
 
     private URI uri(String key, URI fallback) {

@@ -71,6 +71,22 @@ public final class ProfileRepository {
         store.update(s -> s.withLastProfileId(id));
     }
 
+    /** UniCloud profiles, in the order of {@link #all()}. */
+    public List<Profile> uniCloud() {
+        return all().stream().filter(p -> p.kind() == Profile.Kind.UNICLOUD).toList();
+    }
+
+    /** The UniCloud profile chosen last in the resource packs view, when it still exists; empty: the sandbox. */
+    public Optional<Profile> lastUniCloud() {
+        String id = store.current().lastUniCloudProfileId();
+        return id == null ? Optional.empty() : find(id).filter(p -> p.kind() == Profile.Kind.UNICLOUD);
+    }
+
+    /** Remembers the packs view's choice: a UniCloud profile id, or null for the sandbox. */
+    public synchronized void selectUniCloud(String idOrNull) {
+        store.update(s -> s.withLastUniCloudProfileId(idOrNull));
+    }
+
     /**
      * Saves a profile. For an operator's profile, a non-null {@code secretKey} or {@code securityToken} replaces
      * the stored one (null keeps it); a non-temporary profile loses its token. For an SDK profile only the

@@ -14,12 +14,13 @@ import java.util.Optional;
  * @param version       format version ({@link SettingsStore#VERSION} when written by this build)
  * @param profiles      the operator's profiles, and edits to the SDK ones (labels, regions, never secrets)
  * @param lastProfileId the profile chosen last, or null
+ * @param lastUniCloudProfileId the UniCloud profile chosen last in the resource packs view, or null (sandbox)
  * @param window        main window geometry, or null for the default
  * @param tables        per table id: column order, widths and sort
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int version, List<Profile> profiles, String lastProfileId, WindowState window,
-                       Map<String, TableState> tables) {
+                       Map<String, TableState> tables, String lastUniCloudProfileId) {
 
     /** Main window position (null x/y: centre it) and size. */
     public record WindowState(Double x, Double y, double width, double height, boolean maximized) {
@@ -52,7 +53,7 @@ public record Settings(int version, List<Profile> profiles, String lastProfileId
 
     /** Nothing remembered yet. */
     public static Settings empty() {
-        return new Settings(SettingsStore.VERSION, List.of(), null, null, Map.of());
+        return new Settings(SettingsStore.VERSION, List.of(), null, null, Map.of(), null);
     }
 
     public Optional<Profile> profile(String id) {
@@ -68,21 +69,27 @@ public record Settings(int version, List<Profile> profiles, String lastProfileId
         } else {
             next.set(at, profile);
         }
-        return new Settings(version, next, lastProfileId, window, tables);
+        return new Settings(version, next, lastProfileId, window, tables, lastUniCloudProfileId);
     }
 
     public Settings withoutProfile(String id) {
         List<Profile> next = new ArrayList<>(profiles);
         next.removeIf(p -> p.id().equals(id));
-        return new Settings(version, next, id.equals(lastProfileId) ? null : lastProfileId, window, tables);
+        return new Settings(version, next, id.equals(lastProfileId) ? null : lastProfileId, window, tables,
+                id.equals(lastUniCloudProfileId) ? null : lastUniCloudProfileId);
     }
 
     public Settings withLastProfileId(String id) {
-        return new Settings(version, profiles, id, window, tables);
+        return new Settings(version, profiles, id, window, tables, lastUniCloudProfileId);
+    }
+
+    /** Remembers the packs view's account: a UniCloud profile id, or null for the sandbox. */
+    public Settings withLastUniCloudProfileId(String id) {
+        return new Settings(version, profiles, lastProfileId, window, tables, id);
     }
 
     public Settings withWindow(WindowState newWindow) {
-        return new Settings(version, profiles, lastProfileId, newWindow, tables);
+        return new Settings(version, profiles, lastProfileId, newWindow, tables, lastUniCloudProfileId);
     }
 
     public Optional<TableState> table(String tableId) {
@@ -92,11 +99,11 @@ public record Settings(int version, List<Profile> profiles, String lastProfileId
     public Settings withTable(String tableId, TableState state) {
         Map<String, TableState> next = new LinkedHashMap<>(tables);
         next.put(tableId, state);
-        return new Settings(version, profiles, lastProfileId, window, next);
+        return new Settings(version, profiles, lastProfileId, window, next, lastUniCloudProfileId);
     }
 
     Settings withVersion(int newVersion) {
-        return new Settings(newVersion, profiles, lastProfileId, window, tables);
+        return new Settings(newVersion, profiles, lastProfileId, window, tables, lastUniCloudProfileId);
     }
 
     private int indexOf(String id) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.expanse.cloud.huawei.Credentials;
 import io.expanse.sandbox.SandboxCloud;
 import io.expanse.sandbox.SandboxServer;
+import io.expanse.sandbox.unicloud.UniCloudSandbox;
 import io.expanse.settings.ConnectionTester.Outcome;
 import io.expanse.settings.ConnectionTester.Result;
 import java.time.Clock;
@@ -163,13 +164,81 @@ class ConnectionTesterTest {
                 null), null).outcome());
     }
 
+    static Profile uniCloud(String endpoint, String accessKeyId) {
+        return new Profile("u", "NAS", Profile.Kind.UNICLOUD, null, UniCloudSandbox.REGION, null, null, null,
+                accessKeyId, false, endpoint == null ? Map.of() : Map.of("nas", endpoint));
+    }
+
     @Test
-    void uniCloudIsOnlyCheckedForCompleteness() {
-        Profile p = new Profile("u", "NAS", Profile.Kind.UNICLOUD, null, "cn-beijing-1", null, null, null,
-                "LTAIexampleKeyId01", false, Map.of());
-        Result r = tester.testUniCloud(p, "secret-value");
-        assertEquals(Outcome.NOT_CHECKED, r.outcome());
-        assertTrue(r.message().contains("cannot call UniCloud yet"), r.message());
-        assertEquals(Outcome.INCOMPLETE, tester.testUniCloud(p, "").outcome());
+    void theUniCloudSandboxAnswersASignedProbe() {
+        try (UniCloudSandbox uc = UniCloudSandbox.start()) {
+            Result r = tester.testUniCloud(uniCloud(uc.baseUri().toString(), uc.credentials().accessKeyId()),
+                    uc.credentials().accessKeySecret());
+            assertEquals(Outcome.OK, r.outcome(), r.message());
+            assertTrue(r.message().startsWith("Connected to UniCloud cn-tianjin-yfb."), r.message());
+        }
+    }
+
+    @Test
+    void aWrongUniCloudSecretIsAWrongKeyOrClock() {
+        try (UniCloudSandbox uc = UniCloudSandbox.start()) {
+            Result r = tester.testUniCloud(uniCloud(uc.baseUri() + "/openapi/nas", uc.credentials().accessKeyId()),
+                    "not-the-secret");
+            assertEquals(Outcome.WRONG_KEY, r.outcome(), r.message());
+            assertTrue(r.message().contains("AccessKey secret is wrong") && r.message().contains("clock"),
+                    r.message());
+            assertTrue(r.message().contains("InvalidParameter, HTTP 400"), r.message());
+        }
+    }
+
+    @Test
+    void aUniCloudGatewayPageIsReportedWithItsStatusAndNotRetried() {
+        scripted.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html")
+                .body("<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>").build());
+        Result r = tester.testUniCloud(uniCloud(scripted.url("/").toString(), "UCAKEXAMPLE00001"), SK);
+        assertEquals(Outcome.OTHER, r.outcome(), r.message());
+        assertTrue(r.message().contains("HTTP 502") && r.message().contains("502 Bad Gateway"), r.message());
+        assertEquals(1, scripted.getRequestCount(), "the probe was retried");
+    }
+
+    @Test
+    void aClosedUniCloudPortIsNoNetwork() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Result r = tester.testUniCloud(uniCloud("http://127.0.0.1:" + port, "UCAKEXAMPLE00001"), SK);
+        assertEquals(Outcome.NO_NETWORK, r.outcome(), r.message());
+        assertTrue(r.message().startsWith("No connection to UniCloud"), r.message());
+    }
+
+    @Test
+    void httpsToAPlainUniCloudServerIsATlsFailure() throws Exception {
+        try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 5,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (java.net.Socket s = plain.accept()) {
+                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                } catch (java.io.IOException ignored) {
+                    // the client gave up: nothing to answer
+                }
+            });
+            answer.setDaemon(true);
+            answer.start();
+            Result r = tester.testUniCloud(uniCloud("https://127.0.0.1:" + plain.getLocalPort(),
+                    "UCAKEXAMPLE00001"), SK);
+            assertEquals(Outcome.TLS_FAILURE, r.outcome(), r.message());
+        }
+    }
+
+    @Test
+    void anIncompleteUniCloudProfileIsNotSent() {
+        assertEquals(Outcome.INCOMPLETE, tester.testUniCloud(uniCloud(scripted.url("/").toString(),
+                "UCAKEXAMPLE00001"), "").outcome());
+        assertEquals(Outcome.INCOMPLETE, tester.testUniCloud(uniCloud(scripted.url("/").toString(), null), SK)
+                .outcome());
+        assertEquals(0, scripted.getRequestCount());
     }
 }

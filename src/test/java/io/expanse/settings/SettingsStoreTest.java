@@ -61,6 +61,33 @@ class SettingsStoreTest {
     }
 
     @Test
+    void theLastUniCloudProfileIsRememberedAndForgottenWithItsProfile() {
+        Profile nas = new Profile("nas-1", "NAS prod", Profile.Kind.UNICLOUD, Profile.Source.SETTINGS,
+                "cn-tianjin-yfb", null, null, null, "UCAKEXAMPLE00001", false, Map.of());
+        SessionSecretStore secrets = new SessionSecretStore();
+        ProfileRepository repo = new ProfileRepository(store(), secrets,
+                new SdkProfiles.Discovery(List.of(), List.of()));
+        repo.save(huawei("h"), "huawei-secret-value", "token-value");
+        repo.save(nas, "nas-secret-value", null);
+        assertTrue(repo.lastUniCloud().isEmpty(), "no choice yet means the sandbox");
+        assertEquals(List.of("nas-1"), repo.uniCloud().stream().map(Profile::id).toList());
+
+        repo.selectUniCloud("h");
+        assertTrue(repo.lastUniCloud().isEmpty(), "a Huawei profile is not a UniCloud choice");
+        repo.selectUniCloud("nas-1");
+        repo.select("h");
+        ProfileRepository reopened = new ProfileRepository(store(), secrets,
+                new SdkProfiles.Discovery(List.of(), List.of()));
+        assertEquals("nas-1", reopened.lastUniCloud().map(Profile::id).orElse(null));
+        assertEquals("h", reopened.settings().current().lastProfileId(), "the Huawei choice is kept apart");
+        assertEquals("nas-secret-value", reopened.secretKey(reopened.lastUniCloud().orElseThrow()).orElse(null));
+
+        reopened.delete("nas-1");
+        assertNull(store().load().lastUniCloudProfileId());
+        assertEquals("h", store().load().lastProfileId());
+    }
+
+    @Test
     void updateReplacesAProfileInPlace() {
         SettingsStore s = store();
         s.update(x -> x.withProfile(huawei("a")).withProfile(huawei("b")));

@@ -13,14 +13,20 @@ import io.expanse.ui.common.Background;
 import io.expanse.ui.common.ControllerFactory;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.packs.NasModule;
+import io.expanse.ui.packs.PackAccountChoice;
 import io.expanse.ui.packs.PackRow;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityJournal;
 import io.expanse.work.ActivityState;
+import io.expanse.work.nas.PackInventory;
+import io.expanse.settings.ProfileRepository;
+import io.expanse.settings.SdkProfiles;
+import io.expanse.settings.SessionSecretStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +36,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -46,7 +53,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The packs view and upgrade dialog on the UniCloud sandbox, wired like NasModule documents for the lead. */
+/** The packs view and upgrade dialog on the UniCloud sandbox, wired like NasModule documents. */
 @ExtendWith(ApplicationExtension.class)
 class PacksUiTest {
 
@@ -67,11 +74,14 @@ class PacksUiTest {
         Fxml fxml = new Fxml(controllers);
         Background background = new Background(io);
         ActivityViewModel activity = new ActivityViewModel(journal);
-        LayoutMemory layout = new LayoutMemory(new SettingsStore(home.resolve("settings.json"), Clock.systemUTC()),
-                Runnable::run);
+        SettingsStore settings = new SettingsStore(home.resolve("settings.json"), Clock.systemUTC());
+        LayoutMemory layout = new LayoutMemory(settings, Runnable::run);
         controllers.register(ActivityController.class, () -> new ActivityController(activity, background, layout));
-        nas = NasModule.forSandbox(new NasModule.Shared(journal, background, controllers, fxml, scheduler,
-                Clock.systemUTC(), http, home, UiHarness.FAST_POLL, Duration.ofSeconds(1)), Duration.ofSeconds(1));
+        ProfileRepository profiles = new ProfileRepository(settings, new SessionSecretStore(),
+                new SdkProfiles.Discovery(List.of(), List.of()));
+        nas = new NasModule(new NasModule.Shared(journal, background, controllers, fxml, scheduler,
+                Clock.systemUTC(), http, home, UiHarness.FAST_POLL, Duration.ofSeconds(1)), Duration.ofSeconds(1),
+                profiles, false, null);
         Parent packs = fxml.load("packs.fxml").root();
         Parent activities = fxml.load("activity.fxml").root();
         VBox root = new VBox(packs, activities);
@@ -88,6 +98,11 @@ class PacksUiTest {
         scheduler.shutdownNow();
         io.shutdownNow();
         http.dispatcher().executorService().shutdown();
+    }
+
+    private PackInventory inventory() {
+        waitUntil("an account shown", 10, () -> nas.current() != null);
+        return nas.current().inventory();
     }
 
     @SuppressWarnings("unchecked")
@@ -134,6 +149,12 @@ class PacksUiTest {
     @Test
     void sandboxInventoryIsPrefilled(FxRobot robot) {
         waitUntil("six sandbox packs", 10, () -> table(robot).getItems().size() == SandboxPack.standard().size());
+        assertTrue(text(robot, "#packsSourceLabel").startsWith("Sandbox (simulated"), text(robot, "#packsSourceLabel"));
+        @SuppressWarnings("unchecked")
+        ComboBox<PackAccountChoice> choice = robot.lookup("#packsAccountChoice").queryAs(ComboBox.class);
+        assertEquals(List.of(PackAccountChoice.SANDBOX), choice.getItems());
+        assertTrue(choice.getValue().sandbox());
+        assertTrue(robot.lookup("#editPacksAccountButton").queryAs(Button.class).isDisabled());
     }
 
     @Test
@@ -151,7 +172,7 @@ class PacksUiTest {
         type(robot, "#packLabelField", "ui-test");
         assertFalse(save.isDisabled(), text(robot, "#packEditorError"));
         robot.clickOn(save);
-        waitUntil("pack saved", 10, () -> nas.inventory().find("pack-newtest01ab").isPresent());
+        waitUntil("pack saved", 10, () -> inventory().find("pack-newtest01ab").isPresent());
 
         openUpgrade(robot, "pack-newtest01ab");
         assertTrue(text(robot, "#upgradePackLabel").contains("pack-newtest01ab"));
@@ -193,7 +214,7 @@ class PacksUiTest {
         assertEquals(200, a.newSizeGb());
         assertNotNull(a.orderId());
         assertEquals(19, a.orderId().length());
-        waitUntil("inventory updated", 10, () -> nas.inventory().find("pack-newtest01ab").orElseThrow()
+        waitUntil("inventory updated", 10, () -> inventory().find("pack-newtest01ab").orElseThrow()
                 .capacityGb() == 200);
         waitUntil("table shows 200 GB and Succeeded", 10, () -> table(robot).getItems().stream()
                 .anyMatch(r -> r.pack().id().equals("pack-newtest01ab") && r.pack().capacityGb() == 200
@@ -218,7 +239,7 @@ class PacksUiTest {
                 .map(a -> a.state() == ActivityState.AWAITING_PAYMENT).orElse(false));
         Activity a = activityFor(SandboxPack.UNPAID_PACK).orElseThrow();
         assertTrue(a.message().contains(a.orderId()), a.message());
-        assertEquals(300, nas.inventory().find(SandboxPack.UNPAID_PACK).orElseThrow().capacityGb());
+        assertEquals(300, inventory().find(SandboxPack.UNPAID_PACK).orElseThrow().capacityGb());
 
         // A second upgrade of the same pack is refused while the first is in flight.
         openUpgrade(robot, SandboxPack.UNPAID_PACK);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.expanse.sandbox.SandboxCloud;
 import io.expanse.sandbox.SandboxServer;
+import io.expanse.sandbox.unicloud.UniCloudSandbox;
 import io.expanse.settings.ConnectionTester;
 import io.expanse.settings.Profile;
 import io.expanse.settings.ProfileRepository;
@@ -197,16 +198,25 @@ class ProfileEditorUiTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void uniCloudProfilesAreOnlyCheckedForCompleteness(FxRobot robot) {
-        open(robot, null);
-        ComboBox<Profile.Kind> kind = robot.lookup("#kindChoice").queryAs(ComboBox.class);
-        robot.interact(() -> kind.setValue(Profile.Kind.UNICLOUD));
-        assertFalse(robot.lookup("#projectField").query().isVisible(), "Huawei-only field shown for UniCloud");
-        assertEquals("AccessKeyId", robot.lookup("#accessKeyLabel").queryAs(Label.class).getText());
-        set(robot, "#regionField", "cn-beijing-1");
-        set(robot, "#accessKeyField", "LTAIexampleKeyId01");
-        set(robot, "#secretKeyField", "uni-secret-value");
-        String result = awaitResult(robot);
-        assertTrue(result.contains("cannot call UniCloud yet"), result);
+    void aUniCloudProfileIsTestedWithASignedCallAndAWrongSecretIsExplained(FxRobot robot) {
+        try (UniCloudSandbox uc = UniCloudSandbox.start()) {
+            open(robot, null);
+            ComboBox<Profile.Kind> kind = robot.lookup("#kindChoice").queryAs(ComboBox.class);
+            robot.interact(() -> kind.setValue(Profile.Kind.UNICLOUD));
+            assertFalse(robot.lookup("#projectField").query().isVisible(), "Huawei-only field shown for UniCloud");
+            assertEquals("AccessKeyId", robot.lookup("#accessKeyLabel").queryAs(Label.class).getText());
+            set(robot, "#regionField", uc.region());
+            set(robot, "#accessKeyField", uc.credentials().accessKeyId());
+            set(robot, "#endpointField", uc.baseUri().toString());
+            set(robot, "#secretKeyField", "not-the-secret");
+            String wrong = awaitResult(robot);
+            assertTrue(wrong.contains("AccessKey secret is wrong"), wrong);
+            assertTrue(robot.lookup("#testResultLabel").queryAs(Label.class).getStyleClass().contains("danger"));
+
+            set(robot, "#secretKeyField", uc.credentials().accessKeySecret());
+            String ok = awaitResult(robot);
+            assertTrue(ok.startsWith("Connected to UniCloud " + uc.region()), ok);
+            assertTrue(robot.lookup("#testResultLabel").queryAs(Label.class).getStyleClass().contains("success"));
+        }
     }
 }

@@ -179,6 +179,29 @@ public final class UniCloudClient implements NasApi {
         return out;
     }
 
+    /**
+     * One cheap signed read for "Test connection": {@code QueryOrders} asking for one order ({@code Page=1,
+     * Size=1}) on the transaction endpoint. It proves the key, secret and clock; it does not check the region,
+     * which QueryOrders does not take.
+     *
+     * @return the account's order count when the answer states it ({@code TotalCount}), else -1
+     */
+    public long probe() throws ApiException {
+        Map<String, String> params = common("QueryOrders");
+        params.put("Page", "1");
+        params.put("Size", "1");
+        Envelope env = getWithRetry(endpoints.transaction(), params, "the connection test");
+        String total = text(env.res(), "TotalCount");
+        if (total == null) {
+            total = text(env.root(), "TotalCount");
+        }
+        try {
+            return total == null ? -1 : Long.parseLong(total);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** {@code name} inside {@code Res}, or at the top level: the documents do not say which. */
     private static JsonNode firstObject(Envelope env, String name) {
         JsonNode inRes = Envelope.field(env.res(), name);

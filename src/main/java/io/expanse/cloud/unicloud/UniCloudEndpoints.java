@@ -24,6 +24,22 @@ public record UniCloudEndpoints(URI nas, URI transaction) {
         return new UniCloudEndpoints(PUBLIC_NAS, PUBLIC_TRANSACTION);
     }
 
+    /**
+     * The endpoints of a profile's {@code nas} override: a private deployment's base URL, or its NAS URL ending in
+     * {@code /openapi/nas}; either way the transaction service is {@code <base>/transaction}. Null or blank: the
+     * public cloud.
+     */
+    public static UniCloudEndpoints fromOverride(String override) {
+        if (override == null || override.isBlank()) {
+            return publicCloud();
+        }
+        String base = override.strip().replaceAll("/+$", "");
+        if (base.endsWith("/openapi/nas")) {
+            base = base.substring(0, base.length() - "/openapi/nas".length());
+        }
+        return under(URI.create(base));
+    }
+
     /** Both services under one base ({@code <base>/openapi/nas}, {@code <base>/transaction}), e.g. the sandbox. */
     public static UniCloudEndpoints under(URI base) {
         String b = base.toString().replaceAll("/+$", "");

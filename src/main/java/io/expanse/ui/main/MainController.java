@@ -8,6 +8,7 @@ import io.expanse.ui.profiles.ProfilesModule;
 import io.expanse.ui.volumes.VolumesController;
 import io.expanse.ui.volumes.VolumesViewModel;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -32,6 +33,7 @@ public final class MainController {
     private final AccountSwitcher switcher;
     private final ProfilesModule profilesModule;
     private final Supplier<List<Profile>> huaweiProfiles;
+    private final Consumer<Profile> packsProfileSaved;
     private final AppDirs dirs;
     private final List<String> notices;
     private boolean updatingChoice;
@@ -47,13 +49,14 @@ public final class MainController {
     @FXML private VolumesController volumesController;
 
     public MainController(Session session, VolumesViewModel volumes, AccountSwitcher switcher,
-                          ProfilesModule profilesModule, Supplier<List<Profile>> huaweiProfiles, AppDirs dirs,
-                          List<String> notices) {
+                          ProfilesModule profilesModule, Supplier<List<Profile>> huaweiProfiles,
+                          Consumer<Profile> packsProfileSaved, AppDirs dirs, List<String> notices) {
         this.session = session;
         this.volumes = volumes;
         this.switcher = switcher;
         this.profilesModule = profilesModule;
         this.huaweiProfiles = huaweiProfiles;
+        this.packsProfileSaved = packsProfileSaved;
         this.dirs = dirs;
         this.notices = List.copyOf(notices);
     }
@@ -123,9 +126,13 @@ public final class MainController {
         }
     }
 
-    /** A saved profile joins the selector and is switched to, so its volumes show at once. */
+    /**
+     * A saved profile joins its selector: a Huawei one is switched to, so its volumes show at once; a UniCloud one
+     * appears in the packs view's selector.
+     */
     private void profileSaved(Profile saved) {
         switcher.reloadChoices(huaweiProfiles.get());
+        packsProfileSaved.accept(saved);
         if (saved.kind() == Profile.Kind.HUAWEI) {
             switcher.choices().stream().filter(c -> !c.sandbox() && c.profile().id().equals(saved.id()))
                     .findFirst().ifPresent(switcher::switchTo);

@@ -1,9 +1,11 @@
 package io.expanse.ui.packs;
 
+import io.expanse.settings.Profile;
 import io.expanse.work.nas.ResourcePack;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
@@ -11,6 +13,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -18,12 +21,27 @@ import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The resource packs view: table, filter, add/edit/remove/import, and the upgrade action. */
+/**
+ * The resource packs view: the account selector, table, filter, add/edit/remove/import, and the upgrade action.
+ * On load it opens the initial account (in the background) unless one was already chosen.
+ */
 public final class PacksController {
+
+    /** Opens the profile editor for a UniCloud profile. */
+    @FunctionalInterface
+    public interface AccountEditor {
+        void edit(Window owner, Profile profile);
+    }
 
     private final PacksViewModel vm;
     private final UpgradeDialogs upgrades;
+    private final PacksAccountSwitcher switcher;
+    private final Supplier<PackAccountChoice> initialChoice;
+    private final AccountEditor editor;
+    private boolean updatingChoice;
 
+    @FXML private ComboBox<PackAccountChoice> packsAccountChoice;
+    @FXML private Button editPacksAccountButton;
     @FXML private TextField packFilterField;
     @FXML private TableView<PackRow> packTable;
     @FXML private TableColumn<PackRow, String> packLabelColumn;
@@ -40,9 +58,13 @@ public final class PacksController {
     @FXML private Label packsProblemLabel;
     @FXML private Label packsSourceLabel;
 
-    public PacksController(PacksViewModel vm, UpgradeDialogs upgrades) {
+    public PacksController(PacksViewModel vm, UpgradeDialogs upgrades, PacksAccountSwitcher switcher,
+                           Supplier<PackAccountChoice> initialChoice, AccountEditor editor) {
         this.vm = vm;
         this.upgrades = upgrades;
+        this.switcher = switcher;
+        this.initialChoice = initialChoice;
+        this.editor = editor;
     }
 
     @FXML
@@ -57,28 +79,60 @@ public final class PacksController {
         SortedList<PackRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(packTable.comparatorProperty());
         packTable.setItems(sorted);
-        packTable.setPlaceholder(new Label(vm.editable()
-                ? "No resource packs yet. UniCloud has no API that lists them: add each pack from the UniCloud"
-                + " console (Add… or Import CSV…)." : "No resource packs."));
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> vm.account() == null ? ""
+                : "No resource packs yet. UniCloud has no API that lists them: add each pack from the UniCloud"
+                + " console (Add… or Import CSV…).", vm.accountProperty()));
+        packTable.setPlaceholder(placeholder);
         packFilterField.textProperty().bindBidirectional(vm.filterProperty());
         var selected = packTable.getSelectionModel().selectedItemProperty();
         var none = Bindings.isNull(selected);
-        editPackButton.disableProperty().bind(none.or(Bindings.createBooleanBinding(() -> !vm.editable())));
+        var notEditable = Bindings.createBooleanBinding(() -> !vm.editable(), vm.accountProperty());
+        editPackButton.disableProperty().bind(none.or(notEditable));
         removePackButton.disableProperty().bind(editPackButton.disableProperty());
-        upgradePackButton.disableProperty().bind(none);
-        addPackButton.setDisable(!vm.editable());
-        importPacksButton.setDisable(!vm.editable());
+        upgradePackButton.disableProperty().bind(none.or(vm.accountProperty().isNull()));
+        addPackButton.disableProperty().bind(notEditable);
+        importPacksButton.disableProperty().bind(notEditable);
         packsProblemLabel.textProperty().bind(vm.problemProperty());
         packsProblemLabel.visibleProperty().bind(vm.problemProperty().isNotEmpty());
         packsProblemLabel.managedProperty().bind(packsProblemLabel.visibleProperty());
-        packsSourceLabel.setText(vm.source().account() + " · " + vm.source().region()
-                + (vm.editable() ? " · list kept by you" : ""));
+        packsSourceLabel.textProperty().bind(vm.sourceTextProperty());
         packTable.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && packTable.getSelectionModel().getSelectedItem() != null) {
                 openUpgrade();
             }
         });
-        vm.reload();
+        bindAccountChoice();
+    }
+
+    private void bindAccountChoice() {
+        packsAccountChoice.setItems(switcher.choices());
+        packsAccountChoice.setValue(switcher.currentProperty().get());
+        switcher.currentProperty().addListener((o, a, b) -> {
+            updatingChoice = true;
+            packsAccountChoice.setValue(b);
+            updatingChoice = false;
+        });
+        packsAccountChoice.valueProperty().addListener((o, a, b) -> {
+            if (!updatingChoice && b != null && b != switcher.currentProperty().get()) {
+                switcher.switchTo(b, true);
+            }
+        });
+        editPacksAccountButton.disableProperty().bind(Bindings.createBooleanBinding(() -> editor == null
+                || packsAccountChoice.getValue() == null || packsAccountChoice.getValue().sandbox(),
+                packsAccountChoice.valueProperty()));
+        if (switcher.currentProperty().get() == null) {
+            switcher.switchTo(initialChoice.get(), false);
+        }
+    }
+
+    @FXML
+    private void editPacksAccount() {
+        PackAccountChoice choice = packsAccountChoice.getValue();
+        if (editor != null && choice != null && !choice.sandbox()) {
+            editor.edit(window(), choice.profile());
+        }
     }
 
     private Window window() {

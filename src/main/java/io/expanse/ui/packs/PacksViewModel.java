@@ -5,6 +5,7 @@ import io.expanse.ui.volumes.VolumesViewModel;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityJournal;
 import io.expanse.work.nas.EditablePackSource;
+import io.expanse.work.nas.PackInventory;
 import io.expanse.work.nas.ResourcePack;
 import io.expanse.work.nas.ResourcePackSource;
 import java.util.HashMap;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -21,26 +24,27 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * The packs view's state: the list from a {@link ResourcePackSource} (reloaded when it changes), each row with the
- * state of the pack's latest upgrade from the journal, and a text filter. Edits go to the source when it is an
- * {@link EditablePackSource}; all I/O runs through {@link Background}.
+ * The packs view's state: the account shown ({@link NasAccount}, switched by {@link PacksAccountSwitcher}), its
+ * list (reloaded when it changes), each row with the state of the pack's latest upgrade in that account from the
+ * journal, and a text filter. Edits go to the account's inventory; all I/O runs through {@link Background}.
+ * Properties change on the FX thread only.
  */
 public final class PacksViewModel {
 
-    private final ResourcePackSource source;
     private final ActivityJournal journal;
     private final Background background;
     private final ObservableList<PackRow> rows = FXCollections.observableArrayList();
     private final FilteredList<PackRow> filtered = new FilteredList<>(rows, r -> true);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final ReadOnlyObjectWrapper<NasAccount> account = new ReadOnlyObjectWrapper<>(this, "account");
+    private final ReadOnlyStringWrapper sourceText = new ReadOnlyStringWrapper(this, "sourceText", "");
+    private final Runnable reloadOnChange = () -> Background.onFx(this::reload);
 
-    public PacksViewModel(ResourcePackSource source, ActivityJournal journal, Background background) {
-        this.source = source;
+    public PacksViewModel(ActivityJournal journal, Background background) {
         this.journal = journal;
         this.background = background;
         filter.addListener((o, a, b) -> applyFilter());
-        source.addListener(() -> Background.onFx(this::reload));
         journal.addListener(a -> {
             if (Activity.KIND_NAS_UPGRADE.equals(a.kind())) {
                 Background.onFx(this::reload);
@@ -48,31 +52,94 @@ public final class PacksViewModel {
         });
     }
 
+    /** The account shown, or null while connecting or after a failure. */
+    public ReadOnlyObjectProperty<NasAccount> accountProperty() {
+        return account.getReadOnlyProperty();
+    }
+
+    public NasAccount account() {
+        return account.get();
+    }
+
+    /** The shown account's list, or null when none is shown. */
     public ResourcePackSource source() {
-        return source;
+        NasAccount a = account.get();
+        return a == null ? null : a.inventory();
     }
 
-    /** Whether add/edit/remove/import are possible (an inventory, not an API listing). */
+    /** Whether add/edit/remove/import are possible now (an account is shown and its list is kept by hand). */
     public boolean editable() {
-        return source instanceof EditablePackSource;
+        return source() instanceof EditablePackSource;
     }
 
-    /** Reads the list again off the FX thread. */
+    /** Sandbox or real account, region, and who keeps the list; or what is happening instead. */
+    public ReadOnlyStringProperty sourceTextProperty() {
+        return sourceText.getReadOnlyProperty();
+    }
+
+    /** A switch started: the previous account is closed and nothing is listed until the next one is shown. */
+    public void connecting(String what) {
+        detach();
+        rows.clear();
+        problem.set(null);
+        sourceText.set("Opening " + what + "…");
+    }
+
+    /** Shows an account (replacing and closing any other). */
+    public void show(NasAccount next) {
+        detach();
+        account.set(next);
+        next.inventory().addListener(reloadOnChange);
+        sourceText.set(next.describe());
+        problem.set(next.inventory().loadProblem().orElse(null));
+        reload();
+    }
+
+    /** Opening an account failed: the message is shown instead of a list. */
+    public void failed(String message) {
+        detach();
+        rows.clear();
+        sourceText.set("No account shown");
+        problem.set(message);
+    }
+
+    private void detach() {
+        NasAccount old = account.get();
+        if (old != null) {
+            old.inventory().removeListener(reloadOnChange);
+            old.close();
+            account.set(null);
+        }
+    }
+
+    /** Reads the shown account's list again off the FX thread; a result for an account no longer shown is dropped. */
     public void reload() {
+        NasAccount shown = account.get();
+        if (shown == null) {
+            return;
+        }
+        PackInventory source = shown.inventory();
         background.run(() -> {
             List<ResourcePack> packs = source.list();
             Map<String, Activity> latest = new HashMap<>();
             for (Activity a : journal.all()) {
-                if (Activity.KIND_NAS_UPGRADE.equals(a.kind()) && source.region().equals(a.region())) {
+                if (Activity.KIND_NAS_UPGRADE.equals(a.kind()) && source.region().equals(a.region())
+                        && source.account().equals(a.account())) {
                     latest.merge(a.resourceId(), a, (x, y) -> x.startedAt().isAfter(y.startedAt()) ? x : y);
                 }
             }
             return packs.stream().map(p -> new PackRow(p, source.region(),
                     latest.containsKey(p.id()) ? latest.get(p.id()).state().label() : "")).toList();
         }, list -> {
-            problem.set(null);
-            rows.setAll(list);
-        }, error -> problem.set("Could not list the resource packs: " + VolumesViewModel.describe(error)));
+            if (account.get() == shown) {
+                problem.set(shown.inventory().loadProblem().orElse(null));
+                rows.setAll(list);
+            }
+        }, error -> {
+            if (account.get() == shown) {
+                problem.set("Could not list the resource packs: " + VolumesViewModel.describe(error));
+            }
+        });
     }
 
     private void applyFilter() {
@@ -83,7 +150,7 @@ public final class PacksViewModel {
 
     /** Adds (original null) or replaces a pack in the background; {@code done} gets null or an error sentence. */
     public void save(String originalId, ResourcePack pack, Consumer<String> done) {
-        EditablePackSource editable = (EditablePackSource) source;
+        EditablePackSource editable = editableSource();
         background.run(() -> {
             if (originalId == null) {
                 editable.add(pack);
@@ -95,16 +162,23 @@ public final class PacksViewModel {
     }
 
     public void remove(String id, Consumer<String> done) {
-        EditablePackSource editable = (EditablePackSource) source;
+        EditablePackSource editable = editableSource();
         background.run(() -> editable.remove(id), ok -> done.accept(null),
                 error -> done.accept(VolumesViewModel.describe(error)));
     }
 
     /** Imports CSV text; {@code done} gets the report's summary. */
     public void importCsv(String csv, Consumer<String> done) {
-        EditablePackSource editable = (EditablePackSource) source;
+        EditablePackSource editable = editableSource();
         background.run(() -> editable.importCsv(csv).summary(), done,
                 error -> done.accept("The import failed: " + VolumesViewModel.describe(error)));
+    }
+
+    private EditablePackSource editableSource() {
+        if (!(source() instanceof EditablePackSource editable)) {
+            throw new IllegalStateException("No editable pack list is shown");
+        }
+        return editable;
     }
 
     /** Whether the id belongs to a listed pack other than {@code exceptId}. */

@@ -11,25 +11,29 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** Opens one modal upgrade dialog for a pack. */
+/** Opens one modal upgrade dialog for a pack of the account the packs view shows. */
 public class UpgradeDialogs {
 
-    private final NasUpgradeTracker tracker;
+    private final PacksViewModel packs;
     private final UpgradePolicy policy;
     private final Background background;
     private final Fxml fxml;
-    private final ResourcePackSource source;
 
-    public UpgradeDialogs(NasUpgradeTracker tracker, UpgradePolicy policy, Background background, Fxml fxml,
-                          ResourcePackSource source) {
-        this.tracker = tracker;
+    public UpgradeDialogs(PacksViewModel packs, UpgradePolicy policy, Background background, Fxml fxml) {
+        this.packs = packs;
         this.policy = policy;
         this.background = background;
         this.fxml = fxml;
-        this.source = source;
     }
 
+    /** Opens the dialog; null when no account is shown (the upgrade button is then disabled anyway). */
     public Stage open(Window owner, io.expanse.work.nas.ResourcePack pack) {
+        NasAccount account = packs.account();
+        if (account == null) {
+            return null;
+        }
+        NasUpgradeTracker tracker = account.tracker();
+        ResourcePackSource source = account.inventory();
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);

@@ -98,7 +98,7 @@ public final class ProfileEditorController {
         secretKeyLabel.textProperty().bind(Bindings.when(huawei).then("Secret key (SK)")
                 .otherwise("AccessKey secret"));
         endpointField.promptTextProperty().bind(Bindings.when(huawei)
-                .then("Optional: one gateway URL for a private deployment").otherwise("Optional: NAS endpoint URL"));
+                .then("Optional: one gateway URL for a private deployment").otherwise("Optional: base URL of a private deployment (…/openapi/nas and …/transaction)"));
         if (model.hasStoredSecret()) {
             secretKeyField.setPromptText("Stored; leave empty to keep it");
             tokenField.setPromptText("Stored; leave empty to keep it");
@@ -128,8 +128,7 @@ public final class ProfileEditorController {
         model.testOutcomeProperty().addListener((o, old, outcome) -> {
             testResultLabel.getStyleClass().removeAll("success", "danger", "warning");
             if (outcome != null) {
-                testResultLabel.getStyleClass().add(outcome == ConnectionTester.Outcome.OK ? "success"
-                        : outcome == ConnectionTester.Outcome.NOT_CHECKED ? "warning" : "danger");
+                testResultLabel.getStyleClass().add(outcome == ConnectionTester.Outcome.OK ? "success" : "danger");
             }
         });
         problemsLabel.textProperty().bind(Bindings.when(model.saveErrorProperty().isEmpty())

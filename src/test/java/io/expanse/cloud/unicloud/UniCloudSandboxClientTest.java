@@ -108,4 +108,26 @@ class UniCloudSandboxClientTest {
         ApiException e = assertThrows(ApiException.class, () -> client.orderDetail("1038174306469270849"));
         assertEquals(Kind.SERVER, e.kind());
     }
+
+    @Test
+    void probeCountsTheOrdersWithOneSignedRead() throws Exception {
+        assertEquals(0, client.probe());
+        client.upgrade(UpgradeBody.of("pack-h58kdagr9vsf", 200, null, sandbox.region()));
+        assertEquals(1, client.probe());
+        UniCloudClient bad = clientWith(new UniCloudCredentials(sandbox.credentials().accessKeyId(), "wrong"));
+        ApiException e = assertThrows(ApiException.class, bad::probe);
+        assertEquals("InvalidParameter", e.code());
+        assertEquals(Kind.AUTHENTICATION, e.kind());
+    }
+
+    @Test
+    void aNasOverrideGivesBothServicesUnderItsBase() {
+        UniCloudEndpoints byBase = UniCloudEndpoints.fromOverride("http://127.0.0.1:8080/");
+        assertEquals("http://127.0.0.1:8080/openapi/nas", byBase.nas().toString());
+        assertEquals("http://127.0.0.1:8080/transaction", byBase.transaction().toString());
+        UniCloudEndpoints byNas = UniCloudEndpoints.fromOverride("https://uc.example.cn/openapi/nas");
+        assertEquals("https://uc.example.cn/openapi/nas", byNas.nas().toString());
+        assertEquals("https://uc.example.cn/transaction", byNas.transaction().toString());
+        assertEquals(UniCloudEndpoints.publicCloud(), UniCloudEndpoints.fromOverride(" "));
+    }
 }
