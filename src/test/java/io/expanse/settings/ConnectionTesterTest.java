@@ -147,12 +147,28 @@ class ConnectionTesterTest {
     }
 
     @Test
-    void httpsToAPlainServerIsATlsFailure() {
-        String url = "https://127.0.0.1:" + scripted.getPort();
-        scripted.enqueue(json(200, "{}"));
-        Result r = tester.testHuawei(profile(url, "cn-north-4", "0b2f5c7e9a1d4e6f8c3b5a7d9e1f2a4c"),
-                Credentials.permanent(AK, SK));
-        assertEquals(Outcome.TLS_FAILURE, r.outcome(), r.message());
+    void httpsToAPlainServerIsATlsFailure() throws Exception {
+        // A server that answers every connection at once with plain HTTP: the TLS handshake gets a record that is
+        // not TLS and fails straight away (no read timeout involved, so the outcome does not depend on load).
+        try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                while (!plain.isClosed()) {
+                    try (java.net.Socket s = plain.accept()) {
+                        s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        s.getOutputStream().flush();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            }, "plain-http");
+            answer.setDaemon(true);
+            answer.start();
+            String url = "https://127.0.0.1:" + plain.getLocalPort();
+            Result r = tester.testHuawei(profile(url, "cn-north-4", "0b2f5c7e9a1d4e6f8c3b5a7d9e1f2a4c"),
+                    Credentials.permanent(AK, SK));
+            assertEquals(Outcome.TLS_FAILURE, r.outcome(), r.message());
+        }
     }
 
     @Test
