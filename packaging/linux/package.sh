@@ -19,7 +19,7 @@ JDK_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}
 # Jackson (sql), ECDHE TLS for the cloud APIs, English and Chinese locale data.
 MODULES=javafx.controls,javafx.fxml,java.logging,java.naming,java.sql,java.xml,jdk.httpserver,jdk.crypto.ec,jdk.localedata,jdk.unsupported
 
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== [%3ss] %s\n' "$SECONDS" "$*"; }
 
 step "Sorting jars"
 rm -rf "$OUT/jfx" "$OUT/input" "$OUT/runtime" "$OUT/dist"
