@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Cold start of the packaged app, launcher exec -> its first window visible on the X server, on a private Xvfb.
 # Run after mvn -Pnative package:   bash packaging/linux/measure-startup.sh [runs, default 7]
-# Measures, each <runs> times, and prints the median in ms:
+# Measures <runs> rounds and prints the median in ms of each of:
 #   appcds  - dist/Expanse/bin/Expanse --sandbox as packaged (AppCDS archive lib/app/expanse.jsa)
-#   nocds   - the same launcher with the AppCDS option taken out of lib/app/Expanse.cfg (JDK's own CDS only)
+#   nocds   - the same launcher with the AppCDS option taken out of lib/app/Expanse.cfg (no CDS at all: the
+#             jlinked runtime has no default archive, the app's archive replaces it)
 #   bare    - a one-label JavaFX window (src/bench/java/.../BareWindow.java) on the same jlinked runtime
-# The page cache is warm (files were just read); the first run of each series is dropped.
+# The page cache is warm (files were just read); the first round is dropped.
 # Needs Xvfb and xdotool (Debian: xvfb xdotool).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,11 +28,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-display=:$((90 + RANDOM % 9))
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+# A private X server on a free display (Xvfb picks it and writes its number to fd 3).
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
 xvfb_pid=$!
-export DISPLAY=$display
-for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+[ -s "$work/display" ] || { echo "Xvfb did not start" >&2; exit 1; }
+export DISPLAY=:$(cat "$work/display")
 
 "$RUNTIME/bin/java" -version >/dev/null 2>&1
 javac -d "$work/bench" --release 17 --module-path "$OUT/jfx" --add-modules javafx.controls \
@@ -53,18 +55,20 @@ one_run() {
   echo $(( (t1 - t0) / 1000000 ))
 }
 
-series() {
-  local name=$1; shift
-  local times=() median
-  one_run "$@" >/dev/null   # warm-up, dropped
-  for _ in $(seq "$RUNS"); do times+=("$(one_run "$@")"); done
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  printf '%-7s median %5s ms   runs: %s\n' "$name" "$median" "${times[*]}"
-}
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-echo "cold start, launcher exec -> first window visible (Xvfb, warm page cache, $RUNS runs + 1 dropped)"
-series appcds Expanse "$APP/bin/Expanse" --sandbox
-sed -i -e '/SharedArchiveFile=/d' "$CFG"
-series nocds Expanse "$APP/bin/Expanse" --sandbox
+sed -e '/SharedArchiveFile=/d' "$work/Expanse.cfg" > "$work/Expanse-nocds.cfg"
+appcds() { cp "$work/Expanse.cfg" "$CFG"; one_run Expanse "$APP/bin/Expanse" --sandbox; }
+nocds() { cp "$work/Expanse-nocds.cfg" "$CFG"; one_run Expanse "$APP/bin/Expanse" --sandbox; }
+bare() { one_run "Bare JavaFX window" "$RUNTIME/bin/java" -Xmx512m -Dfile.encoding=UTF-8 -cp "$work/bench" \
+  io.expanse.bench.BareWindow; }
+
+echo "cold start, launcher exec -> first window visible (Xvfb, warm page cache, $RUNS rounds + 1 dropped;"
+echo "each round runs the three in turn, so a change in machine load hits all three alike)"
+appcds >/dev/null; nocds >/dev/null; bare >/dev/null   # warm-up round, dropped
+a=(); n=(); b=()
+for _ in $(seq "$RUNS"); do a+=("$(appcds)"); n+=("$(nocds)"); b+=("$(bare)"); done
 cp "$work/Expanse.cfg" "$CFG"
-series bare "Bare JavaFX window" "$RUNTIME/bin/java" -Xmx512m -Dfile.encoding=UTF-8 -cp "$work/bench" io.expanse.bench.BareWindow
+printf '%-7s median %5s ms   runs: %s\n' appcds "$(median "${a[@]}")" "${a[*]}" nocds "$(median "${n[@]}")" "${n[*]}" \
+  bare "$(median "${b[@]}")" "${b[*]}"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
