@@ -44,10 +44,10 @@ one_run() {
   local title=$1; shift
   local t0 t1 pid
   t0=$(date +%s%N)
-  "$@" >/dev/null 2>&1 &
+  "$@" >"$work/run.log" 2>&1 &
   pid=$!
   until xdotool search --onlyvisible --name "^$title\$" >/dev/null 2>&1; do
-    kill -0 "$pid" 2>/dev/null || { echo "process died before showing '$title'" >&2; return 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "process died before showing '$title':" >&2; tail -20 "$work/run.log" >&2; return 1; }
     sleep 0.005
   done
   t1=$(date +%s%N)
