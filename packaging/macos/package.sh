@@ -51,6 +51,18 @@ for jar in "$OUT"/jfx/*.jar; do
   fi
 done
 
+# The module list above is fixed; warn when a dependency added to the pom needs a JDK module the runtime lacks.
+scan=$(mktemp -d)
+for jar in "$OUT"/input/*.jar; do (cd "$scan" && "${JDK_BIN}jar" xf "$jar"); done
+find "$scan" -name module-info.class -delete
+needed=$("${JDK_BIN}jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 --module-path "$OUT/jfx" "$scan" \
+  2>/dev/null | tr ',' ' ' || true)
+rm -rf "$scan"
+have=$("$OUT/runtime/bin/java" --list-modules | sed 's/@.*//')
+for m in $needed; do
+  grep -qx "$m" <<<"$have" || echo "WARNING: jdeps finds a use of $m, which is not in the runtime (MODULES in $0)" >&2
+done
+
 JPACKAGE=("${JDK_BIN}jpackage" "@$OUT/cfg/jpackage.cfg" --input "$OUT/input" --runtime-image "$OUT/runtime" --dest "$OUT/dist"
   "@$OUT/cfg/packaging/macos/jpackage-macos.cfg" ${VERSION:+--app-version "$VERSION"})
 

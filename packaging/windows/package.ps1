@@ -43,6 +43,18 @@ foreach ($jar in Get-ChildItem (Join-Path $Out 'jfx\*.jar')) {
 }
 Pop-Location
 
+# The module list above is fixed; warn when a dependency added to the pom needs a JDK module the runtime lacks.
+$Scan = Join-Path ([IO.Path]::GetTempPath()) ("expanse-jdeps-" + [guid]::NewGuid())
+New-Item -ItemType Directory $Scan | Out-Null
+Push-Location $Scan
+foreach ($jar in Get-ChildItem (Join-Path $Out 'input\*.jar')) { & (Tool 'jar') xf $jar.FullName }
+Pop-Location
+Get-ChildItem -Recurse -Filter module-info.class $Scan | Remove-Item -Force
+$Needed = (& (Tool 'jdeps') --print-module-deps --ignore-missing-deps --multi-release 17 --module-path (Join-Path $Out 'jfx') $Scan) -split ','
+Remove-Item -Recurse -Force $Scan
+$Have = & (Join-Path $Out 'runtime\bin\java.exe') --list-modules | ForEach-Object { ($_ -split '@')[0] }
+foreach ($m in $Needed) { if ($m -and $Have -notcontains $m.Trim()) { Write-Warning "jdeps finds a use of $m, which is not in the runtime" } }
+
 $JPackage = @("@$Out\cfg\jpackage.cfg", '--input', "$Out\input", '--runtime-image', "$Out\runtime", '--dest', "$Out\dist",
     '--icon', 'assets\expanse.ico')
 
@@ -54,7 +66,7 @@ Step 'AppCDS: class list from a training run (--sandbox --smoke)'
 # As on Linux: JDK 17 takes an archive only for the class path it was dumped with, so what ships is the class list.
 $Cfg = Join-Path $App 'app\Expanse.cfg'
 $Orig = Get-Content -Raw $Cfg
-($Orig -replace '-XX:SharedArchiveFile=\$APPDIR/expanse.jsa', '-XX:DumpLoadedClassList=$APPDIR/expanse.classlist') |
+$Orig.Replace('-XX:SharedArchiveFile=$APPDIR/expanse.jsa', '-XX:DumpLoadedClassList=$APPDIR/expanse.classlist') |
     Set-Content -NoNewline $Cfg
 $TrainHome = Join-Path ([IO.Path]::GetTempPath()) ("expanse-train-" + [guid]::NewGuid())
 $SavedLocal = $env:LOCALAPPDATA; $SavedRoaming = $env:APPDATA
