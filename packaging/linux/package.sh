@@ -26,7 +26,7 @@ rm -rf "$OUT/jfx" "$OUT/input" "$OUT/runtime" "$OUT/dist"
 mkdir -p "$OUT/jfx" "$OUT/input" "$OUT/dist"
 for jar in "$OUT"/libs/*.jar; do
   case "$(basename "$jar")" in
-    javafx-*-linux.jar) cp "$jar" "$OUT/jfx/" ;;   # JavaFX with natives: linked into the runtime
+    javafx-*-linux.jar|javafx-*-linux-aarch64.jar) cp "$jar" "$OUT/jfx/" ;;   # JavaFX with natives: linked into the runtime
     javafx-*.jar) ;;                                 # empty no-classifier JavaFX jars: never used
     *) cp "$jar" "$OUT/input/" ;;                    # everything else stays on the class path
   esac
