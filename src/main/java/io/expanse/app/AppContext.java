@@ -225,7 +225,8 @@ public final class AppContext implements AutoCloseable {
         HuaweiAccount a = HuaweiAccount.of(profile, credentials);
         String projectId = a.projectId() != null ? a.projectId()
                 : builder(a.endpoints(), a.credentials(), a.region()).lookupProjectId(a.region());
-        EvsApi api = builder(a.endpoints(), a.credentials(), a.region()).projectId(projectId).build();
+        EvsApi api = builder(a.endpoints(), a.credentials(), a.region()).projectId(projectId)
+                .enterpriseProject(profile.enterpriseProjectId()).build();
         return new Connection(profile.label(), false, a.region(), projectId, api);
     }
 

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * @param region              region id, e.g. cn-north-4; may be null only for an SDK profile not yet completed
  * @param site                Huawei only: China or international site (international BSS endpoint)
  * @param projectId           Huawei only: project id, or null to discover it through IAM from the region
- * @param enterpriseProjectId Huawei only: one enterprise project, or null for all authorised ones
+ * @param enterpriseProjectId Huawei only: one enterprise project id, "all" for every authorised one
+ *                            ({@code all_granted_eps}), or null for no filter
  * @param accessKeyId         AK / AccessKeyId (an identifier, not a secret)
  * @param temporary           Huawei only: temporary AK/SK, sent with a security token
  * @param endpoints           overrides for private deployments: {@code evs}, {@code ecs}, {@code iam},

@@ -28,6 +28,8 @@ public final class HuaweiClient implements EvsApi {
 
     /** The largest page EVS serves. */
     public static final int MAX_PAGE_SIZE = 1000;
+    /** The enterprise-project filter value meaning every project the user is authorised for. */
+    public static final String ALL_GRANTED_EPS = "all_granted_eps";
     /** A guard against a nonsensical {@code count}: at most this many pages are fetched. */
     static final int MAX_PAGES = 1000;
 
@@ -37,6 +39,7 @@ public final class HuaweiClient implements EvsApi {
     private final String projectId;
     private final Executor pageExecutor;
     private final int pageSize;
+    private final String enterpriseProject;
 
     private HuaweiClient(Builder b) {
         this.endpoints = b.endpoints;
@@ -44,6 +47,7 @@ public final class HuaweiClient implements EvsApi {
         this.projectId = b.projectId;
         this.pageExecutor = b.pageExecutor;
         this.pageSize = b.pageSize;
+        this.enterpriseProject = b.enterpriseProject;
         this.transport = new HuaweiTransport(b.http, b.credentials, b.clock, b.retry, b.projectId);
     }
 
@@ -131,9 +135,18 @@ public final class HuaweiClient implements EvsApi {
 
     private JsonNode page(int offset) throws ApiException {
         return transport.get("the volume list (offset " + offset + ")", endpoints.evs(),
-                List.of(new QueryParam("limit", Integer.toString(pageSize)),
+                listQuery(new QueryParam("limit", Integer.toString(pageSize)),
                         new QueryParam("offset", Integer.toString(offset))),
                 "v2", projectId, "cloudvolumes", "detail");
+    }
+
+    /** The list parameters, plus the enterprise-project filter when the profile names one. */
+    private List<QueryParam> listQuery(QueryParam... params) {
+        List<QueryParam> query = new ArrayList<>(List.of(params));
+        if (enterpriseProject != null) {
+            query.add(new QueryParam("enterprise_project_id", enterpriseProject));
+        }
+        return query;
     }
 
     private static List<Volume> volumes(JsonNode page, int offset) throws ApiException {
@@ -154,7 +167,7 @@ public final class HuaweiClient implements EvsApi {
      * @return the number of volumes the answer reports, or -1 when it reports none
      */
     public long probe() throws ApiException {
-        JsonNode root = transport.get("the volume list", endpoints.evs(), List.of(new QueryParam("limit", "1")),
+        JsonNode root = transport.get("the volume list", endpoints.evs(), listQuery(new QueryParam("limit", "1")),
                 "v2", projectId, "cloudvolumes", "detail");
         JsonNode count = root.get("count");
         return count != null && count.canConvertToLong() ? count.asLong() : -1;
@@ -265,6 +278,7 @@ public final class HuaweiClient implements EvsApi {
         private RetryPolicy retry = RetryPolicy.defaults();
         private Executor pageExecutor;
         private int pageSize = MAX_PAGE_SIZE;
+        private String enterpriseProject;
 
         private Builder() {
         }
@@ -313,6 +327,18 @@ public final class HuaweiClient implements EvsApi {
         }
 
         /** Volumes per page, 1..1000; 1000 by default. */
+        /**
+         * Lists only the volumes of one enterprise project. {@code "all"} asks for every enterprise project the
+         * user is authorised for ({@code all_granted_eps}, which IAM users authorised only through enterprise
+         * projects need); null or blank sends no filter, so the account's default view applies. Whether an
+         * account without enterprise projects accepts {@code all_granted_eps} is UNCONFIRMED, hence not the default.
+         */
+        public Builder enterpriseProject(String enterpriseProject) {
+            String ep = enterpriseProject == null || enterpriseProject.isBlank() ? null : enterpriseProject.strip();
+            this.enterpriseProject = "all".equalsIgnoreCase(ep) ? ALL_GRANTED_EPS : ep;
+            return this;
+        }
+
         public Builder pageSize(int pageSize) {
             if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
                 throw new IllegalArgumentException("pageSize must be within 1.." + MAX_PAGE_SIZE);

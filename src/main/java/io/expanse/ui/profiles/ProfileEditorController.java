@@ -121,7 +121,7 @@ public final class ProfileEditorController {
         keyringNoticeLabel.setText(model.keyringNotice());
 
         projectField.promptTextProperty().set("Empty: found through IAM from the region");
-        enterpriseProjectField.setPromptText("Empty: all authorised enterprise projects");
+        enterpriseProjectField.setPromptText("Empty: no filter · an ID · \"all\": every authorised one");
         testButton.disableProperty().bind(model.testingProperty());
         testProgress.visibleProperty().bind(model.testingProperty());
         testResultLabel.textProperty().bind(model.testMessageProperty());

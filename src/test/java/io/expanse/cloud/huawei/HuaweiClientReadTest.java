@@ -73,6 +73,16 @@ class HuaweiClientReadTest extends ClientFixture {
     }
 
     @Test
+    void enterpriseProjectFilterIsSentAndSignedWithEveryListCall() throws Exception {
+        server.enqueue(json(200, "{\"volumes\":[" + volumeJson("a", "1") + "],\"count\":1}"));
+        server.enqueue(json(200, "{\"volumes\":[],\"count\":0}"));
+        builder(Credentials.permanent(AK, SK)).pageSize(2).enterpriseProject("ep-1").build().listVolumes();
+        assertEquals("enterprise_project_id=ep-1&limit=2&offset=0", takeSigned().getUrl().encodedQuery());
+        builder(Credentials.permanent(AK, SK)).pageSize(2).enterpriseProject(" ALL ").build().listVolumes();
+        assertEquals("enterprise_project_id=all_granted_eps&limit=2&offset=0", takeSigned().getUrl().encodedQuery());
+    }
+
+    @Test
     void firstPageWithoutCountIsWalkedUntilAShortPage() throws Exception {
         server.enqueue(json(200, "{\"volumes\":[" + volumeJson("a", "1") + "," + volumeJson("b", "2") + "]}"));
         server.enqueue(json(200, "{\"volumes\":[" + volumeJson("c", "3") + "]}"));
