@@ -10,14 +10,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,29 +27,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only {@link #submit} blocks (for its single POST); everything else runs on the given scheduler. One tracker
  * serves one {@link EvsApi}, i.e. one account in one region: {@link #resumeUnfinished()} picks up only the
- * journal entries of that region and project.
+ * journal entries of that region and project. The following itself is {@link ActivityFollower}'s.
  */
-public final class ResizeTracker {
+public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, ResizeTracker.ResizeFollow> {
 
     private static final Logger log = LoggerFactory.getLogger(ResizeTracker.class);
 
     private static final String BILLING_PATH = "Huawei Cloud Billing Center > Orders > Pending Payment";
 
     private final EvsApi api;
-    private final ActivityJournal journal;
-    private final ScheduledExecutorService scheduler;
-    private final Clock clock;
-    private final PollSchedule schedule;
-    private final Map<String, Follow> follows = new ConcurrentHashMap<>();
-    private volatile boolean shutDown;
 
     public ResizeTracker(EvsApi api, ActivityJournal journal, ScheduledExecutorService scheduler, Clock clock,
                          PollSchedule schedule) {
+        super(log, journal, scheduler, clock, schedule);
         this.api = Objects.requireNonNull(api, "api");
-        this.journal = Objects.requireNonNull(journal, "journal");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.schedule = Objects.requireNonNull(schedule, "schedule");
     }
 
     /**
@@ -67,7 +53,7 @@ public final class ResizeTracker {
      */
     public Activity submit(ResizeRequest req) {
         Objects.requireNonNull(req, "req");
-        if (shutDown) {
+        if (isShutDown()) {
             throw new IllegalStateException("The resize tracker has been shut down");
         }
         Instant now = clock.instant();
@@ -76,20 +62,8 @@ public final class ResizeTracker {
                 req.yearlyMonthly(), req.autoPay(), req.device(), ActivityState.SUBMITTING, null, null, now, now, null,
                 "Sending the request to expand " + name(req.volumeName(), req.volumeId()) + " to "
                         + req.newSizeGb() + " GB…", null, null, null);
-        // Registered before it is journaled, so that resumeUnfinished() never settles a request still in flight.
-        Follow follow = new Follow(activity);
-        follows.put(activity.id(), follow);
-        boolean recorded = false;
-        try {
-            recorded = journal.recordIfIdle(activity);
-        } finally {
-            if (!recorded) {
-                follows.remove(activity.id(), follow);
-            }
-        }
-        if (!recorded) {
-            throw new IllegalStateException("A change of " + activity.displayName() + " is already in progress");
-        }
+        ResizeFollow follow = new ResizeFollow(activity);
+        register(follow);
         log.info("Resizing volume {} from {} to {} GB (activity {})", req.volumeId(), req.oldSizeGb(),
                 req.newSizeGb(), activity.id());
         ResizeAccepted accepted;
@@ -136,36 +110,22 @@ public final class ResizeTracker {
         return follow.activity;
     }
 
-    /**
-     * Follows again every unfinished journal entry of this tracker's region and project that is not already being
-     * followed: a job or order is polled, an unanswered request (SUBMITTING) is settled by reading the volume, an
-     * expansion without job or order (RUNNING after an unanswered request) is followed by reading the volume.
-     * Returns at once.
-     */
-    public void resumeUnfinished() {
-        for (Activity activity : journal.unfinished()) {
-            if (Activity.KIND_EVS_RESIZE.equals(activity.kind())
-                    && Objects.equals(activity.region(), api.region())
-                    && Objects.equals(activity.projectId(), api.projectId())) {
-                resume(activity.id());
-            }
-        }
+    /** {@link #resumeUnfinished()} picks up the resizes of this tracker's region and project. */
+    @Override
+    protected boolean ownedHere(Activity activity) {
+        return Activity.KIND_EVS_RESIZE.equals(activity.kind())
+                && Objects.equals(activity.region(), api.region())
+                && Objects.equals(activity.projectId(), api.projectId());
     }
 
     /**
-     * Follows one unfinished activity again (e.g. after it stopped on an authentication error that is now fixed).
-     * Does nothing when it is finished, unknown or already followed.
+     * A job or order is polled, an unanswered request (SUBMITTING) is settled by reading the volume, an expansion
+     * without job or order (RUNNING after an unanswered request) is followed by reading the volume.
      */
-    public void resume(String activityId) {
-        if (shutDown) {
-            return;
-        }
-        Activity activity = journal.find(activityId).orElse(null);
-        if (activity == null || activity.finished() || follows.containsKey(activityId)) {
-            return;
-        }
+    @Override
+    protected void resumeFollowing(Activity activity) {
         log.info("Resuming activity {} ({}) for volume {}", activity.id(), activity.state(), activity.resourceId());
-        Follow follow = new Follow(activity);
+        ResizeFollow follow = new ResizeFollow(activity);
         if (activity.state() == ActivityState.SUBMITTING) {
             startSettling(follow);
         } else if (activity.jobId() != null) {
@@ -178,30 +138,9 @@ public final class ResizeTracker {
         }
     }
 
-    /** Whether this activity is being followed right now (an unfinished one may have stopped, see {@link #resume}). */
-    public boolean isFollowing(String activityId) {
-        return follows.containsKey(activityId);
-    }
-
-    /**
-     * Stops following. Unfinished activities stay unfinished in the journal and are picked up by
-     * {@link #resumeUnfinished()} on the next start. Neither the scheduler nor the journal is closed.
-     */
-    public void shutdown() {
-        shutDown = true;
-        for (Follow follow : follows.values()) {
-            follow.stopped = true;
-            ScheduledFuture<?> pending = follow.pending;
-            if (pending != null) {
-                pending.cancel(false);
-            }
-        }
-        follows.clear();
-    }
-
     // ---------------------------------------------------------------------------------------------- following
 
-    private enum Phase {
+    enum Phase {
         /** Reading the volume to learn whether an unanswered request was applied. */
         SETTLE,
         /** Polling the EVS job. */
@@ -212,92 +151,56 @@ public final class ResizeTracker {
         READ_BACK
     }
 
-    /**
-     * The state of following one activity. Steps run one at a time (each schedules the next) under the Follow's
-     * monitor; {@link #shutdown()} only flips the volatile flags, so it never waits for a call in progress.
-     */
-    private final class Follow {
-        Activity activity;
-        Phase phase;
-        Duration nextDelay = schedule.firstDelay();
-        Instant deadline;
-        boolean awaitingPayment;
+    /** Following one resize: the shared state plus the resize's counters. */
+    final class ResizeFollow extends ActivityFollower.Follow<Phase> {
         /** Failed reads while settling; volume reads without the new size while reading back. */
         int attempts;
         /** Reads showing the volume unchanged while settling. */
         int unchangedReads;
-        /** The status line without a note about a failed check. */
-        String baseMessage;
-        volatile ScheduledFuture<?> pending;
-        volatile boolean stopped;
 
-        Follow(Activity activity) {
-            this.activity = activity;
-            this.baseMessage = activity.message();
+        ResizeFollow(Activity activity) {
+            super(activity, schedule.firstDelay());
         }
     }
 
-    private void startSettling(Follow follow) {
+    private void startSettling(ResizeFollow follow) {
         startFollowing(follow, Phase.SETTLE, Duration.ZERO);
     }
 
-    private void startFollowing(Follow follow, Phase phase, Duration firstDelay) {
-        follow.phase = phase;
-        follow.deadline = clock.instant().plus(schedule.overallTimeout());
-        follow.nextDelay = firstDelay.isZero() ? schedule.firstDelay() : schedule.next(firstDelay);
-        Follow existing = follows.putIfAbsent(follow.activity.id(), follow);
-        if (shutDown || (existing != null && existing != follow)) {
-            return;
-        }
-        scheduleStep(follow, firstDelay);
-    }
-
-    private void scheduleStep(Follow follow, Duration delay) {
-        if (follow.stopped || shutDown) {
-            return;
-        }
-        try {
-            follow.pending = scheduler.schedule(() -> step(follow), delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            log.info("Scheduler closed; stopped following activity {}", follow.activity.id());
-            follows.remove(follow.activity.id(), follow);
+    @Override
+    protected void step(ResizeFollow follow) {
+        switch (follow.phase) {
+            case SETTLE -> settle(follow);
+            case JOB -> pollJob(follow);
+            case ORDER -> pollOrder(follow);
+            case READ_BACK -> readBack(follow);
+            default -> throw new IllegalStateException("phase " + follow.phase);
         }
     }
 
-    /** Schedules the next poll with a growing delay, or stops when the overall timeout has passed. */
-    private void scheduleBackoff(Follow follow) {
-        if (!follow.awaitingPayment && !clock.instant().isBefore(follow.deadline)) {
-            stop(follow, "Stopped checking after " + describe(schedule.overallTimeout()) + " (last status: "
-                    + follow.baseMessage + "). Check again later.");
-            return;
-        }
-        Duration delay = follow.awaitingPayment ? schedule.paymentInterval() : follow.nextDelay;
-        follow.nextDelay = schedule.next(follow.nextDelay);
-        scheduleStep(follow, delay);
+    @Override
+    protected String timeoutMessage(ResizeFollow follow) {
+        return "Stopped checking after " + describe(schedule.overallTimeout()) + " (last status: "
+                + follow.baseMessage + "). Check again later.";
     }
 
-    private void step(Follow follow) {
-        synchronized (follow) {
-            if (follow.stopped) {
-                return;
-            }
-            try {
-                switch (follow.phase) {
-                    case SETTLE -> settle(follow);
-                    case JOB -> pollJob(follow);
-                    case ORDER -> pollOrder(follow);
-                    case READ_BACK -> readBack(follow);
-                    default -> throw new IllegalStateException("phase " + follow.phase);
-                }
-            } catch (RuntimeException e) {
-                log.error("Unexpected error while following activity {}", follow.activity.id(), e);
-                stop(follow, "Stopped checking after an unexpected error (" + e.getClass().getSimpleName()
-                        + "). Check again later.");
-            }
-        }
+    @Override
+    protected String unexpectedErrorMessage(RuntimeException e) {
+        return "Stopped checking after an unexpected error (" + e.getClass().getSimpleName()
+                + "). Check again later.";
     }
 
-    private void pollJob(Follow follow) {
+    @Override
+    protected void schedulerClosed(ResizeFollow follow) {
+        log.info("Scheduler closed; stopped following activity {}", follow.activity.id());
+    }
+
+    @Override
+    protected String resourceNoun() {
+        return "volume";
+    }
+
+    private void pollJob(ResizeFollow follow) {
         Activity a = follow.activity;
         Job job;
         try {
@@ -320,7 +223,7 @@ public final class ResizeTracker {
         }
     }
 
-    private void pollOrder(Follow follow) {
+    private void pollOrder(ResizeFollow follow) {
         Activity a = follow.activity;
         Order order;
         try {
@@ -353,7 +256,7 @@ public final class ResizeTracker {
     }
 
     /** Once paid, the order is followed at the normal pace, and the timeout counts from the payment. */
-    private void leavePayment(Follow follow) {
+    private void leavePayment(ResizeFollow follow) {
         if (follow.awaitingPayment) {
             follow.awaitingPayment = false;
             follow.deadline = clock.instant().plus(schedule.overallTimeout());
@@ -361,14 +264,14 @@ public final class ResizeTracker {
         }
     }
 
-    private void startReadBack(Follow follow) {
+    private void startReadBack(ResizeFollow follow) {
         follow.phase = Phase.READ_BACK;
         follow.attempts = 0;
         follow.nextDelay = schedule.firstDelay();
         readBack(follow);
     }
 
-    private void readBack(Follow follow) {
+    private void readBack(ResizeFollow follow) {
         Activity a = follow.activity;
         Volume volume;
         try {
@@ -399,7 +302,7 @@ public final class ResizeTracker {
     }
 
     /** Decides from the volume whether an unanswered resize was applied. */
-    private void settle(Follow follow) {
+    private void settle(ResizeFollow follow) {
         Activity a = follow.activity;
         Volume volume;
         try {
@@ -460,7 +363,7 @@ public final class ResizeTracker {
         return text;
     }
 
-    private void onReadFailure(Follow follow, ApiException e, String what) {
+    private void onReadFailure(ResizeFollow follow, ApiException e, String what) {
         Activity a = follow.activity;
         if (e.kind() == ApiException.Kind.NOT_FOUND && follow.phase == Phase.READ_BACK) {
             finishVolumeGone(follow, e);
@@ -476,55 +379,10 @@ public final class ResizeTracker {
         }
     }
 
-    private void finishVolumeGone(Follow follow, ApiException e) {
+    private void finishVolumeGone(ResizeFollow follow, ApiException e) {
         Activity a = follow.activity;
         finish(follow, a.withState(ActivityState.FAILED, a.displayName() + " no longer exists.", clock.instant())
                 .withFailure(e.operatorMessage(), e.code(), e.requestId()));
-    }
-
-    // ------------------------------------------------------------------------------------------ recording
-
-    /** Records a state or status line if it changed; keeps following. */
-    private void progress(Follow follow, ActivityState state, String message) {
-        follow.baseMessage = message;
-        Activity a = follow.activity;
-        if (a.state() != state || !Objects.equals(a.message(), message)) {
-            save(follow, a.withState(state, message, clock.instant()));
-        }
-    }
-
-    /** Adds a note (a failed check) to the current status line without changing the state. */
-    private void note(Follow follow, String note) {
-        String base = follow.baseMessage == null ? "" : follow.baseMessage + " — ";
-        save(follow, follow.activity.withMessage(base + note, clock.instant()));
-    }
-
-    /** Stops following, leaving the activity unfinished with the reason; {@link #resume} can pick it up. */
-    private void stop(Follow follow, String message) {
-        follow.stopped = true;
-        follows.remove(follow.activity.id(), follow);
-        save(follow, follow.activity.withMessage(message, clock.instant()));
-    }
-
-    private void finish(Follow follow, Activity finished) {
-        follow.stopped = true;
-        follows.remove(follow.activity.id(), follow);
-        log.info("Activity {} for volume {} ended: {}", finished.id(), finished.resourceId(), finished.state());
-        save(follow, finished);
-    }
-
-    /**
-     * Records the activity. A journal that cannot be written does not stop the following: the next change
-     * writes the whole list again.
-     */
-    private Activity save(Follow follow, Activity activity) {
-        follow.activity = activity;
-        try {
-            journal.record(activity);
-        } catch (UncheckedIOException e) {
-            log.error("Could not journal activity {} ({})", activity.id(), activity.state(), e);
-        }
-        return activity;
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -7,6 +7,7 @@ import io.expanse.cloud.unicloud.OrderSummary;
 import io.expanse.cloud.unicloud.UpgradeAccepted;
 import io.expanse.cloud.unicloud.UpgradeBody;
 import io.expanse.work.Activity;
+import io.expanse.work.ActivityFollower;
 import io.expanse.work.ActivityJournal;
 import io.expanse.work.ActivityState;
 import io.expanse.work.PollSchedule;
@@ -15,14 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An unanswered POST is settled with {@code QueryOrders}: an order for the pack created since the request is
  * adopted and followed; none found means the upgrade was most likely not applied, which the activity says, pointing
- * to the UniCloud order list.
+ * to the UniCloud order list. The following itself is {@link ActivityFollower}'s.
  */
-public final class NasUpgradeTracker {
+public final class NasUpgradeTracker
+        extends ActivityFollower<NasUpgradeTracker.Phase, NasUpgradeTracker.UpgradeFollow> {
 
     /** Where the operator pays or checks orders. */
     public static final String ORDER_LIST = "the UniCloud console, 费用中心 > 订单管理 (Billing > Orders)";
@@ -50,24 +47,15 @@ public final class NasUpgradeTracker {
     private static final Logger LOG = LoggerFactory.getLogger(NasUpgradeTracker.class);
 
     private final NasApi api;
-    private final ActivityJournal journal;
     private final ResourcePackSource packs;
-    private final ScheduledExecutorService scheduler;
-    private final Clock clock;
-    private final PollSchedule schedule;
     private final Duration paymentGrace;
-    private final Map<String, Follow> follows = new ConcurrentHashMap<>();
-    private volatile boolean shutDown;
 
     public NasUpgradeTracker(NasApi api, ActivityJournal journal, ResourcePackSource packs,
                              ScheduledExecutorService scheduler, Clock clock, PollSchedule schedule,
                              Duration paymentGrace) {
+        super(LOG, journal, scheduler, clock, schedule);
         this.api = Objects.requireNonNull(api, "api");
-        this.journal = Objects.requireNonNull(journal, "journal");
         this.packs = Objects.requireNonNull(packs, "packs");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.paymentGrace = Objects.requireNonNull(paymentGrace, "paymentGrace");
     }
 
@@ -86,7 +74,7 @@ public final class NasUpgradeTracker {
      */
     public Activity submit(NasUpgradeRequest req) {
         Objects.requireNonNull(req, "req");
-        if (shutDown) {
+        if (isShutDown()) {
             throw new IllegalStateException("The upgrade tracker has been shut down");
         }
         Instant now = clock.instant();
@@ -97,19 +85,8 @@ public final class NasUpgradeTracker {
                 "YEAR_MONTH".equals(body.payType()), null, null, ActivityState.SUBMITTING, null, null, now, now, null,
                 "Sending the upgrade of " + name + " to " + req.newCapacityGb() + " GB (" + body.specificationCode()
                         + ")…", null, null, null);
-        Follow follow = new Follow(activity);
-        follows.put(activity.id(), follow);
-        boolean recorded = false;
-        try {
-            recorded = journal.recordIfIdle(activity);
-        } finally {
-            if (!recorded) {
-                follows.remove(activity.id(), follow);
-            }
-        }
-        if (!recorded) {
-            throw new IllegalStateException("A change of " + name + " is already in progress");
-        }
+        UpgradeFollow follow = new UpgradeFollow(activity);
+        register(follow);
         LOG.info("Upgrading NAS pack {} from {} to {} GB (activity {})", req.packId(), req.oldCapacityGb(),
                 req.newCapacityGb(), activity.id());
         UpgradeAccepted accepted;
@@ -120,7 +97,7 @@ public final class NasUpgradeTracker {
                 LOG.warn("Upgrade of pack {} unanswered: {}", req.packId(), e.getMessage());
                 save(follow, follow.activity.withMessage(e.operatorMessage()
                         + " Looking for the order in the order list…", clock.instant()));
-                start(follow, Phase.SETTLE, Duration.ZERO);
+                startFollowing(follow, Phase.SETTLE, Duration.ZERO);
                 return follow.activity;
             }
             finish(follow, follow.activity.withState(ActivityState.FAILED, e.operatorMessage(), clock.instant())
@@ -131,131 +108,75 @@ public final class NasUpgradeTracker {
             LOG.error("Upgrade of pack {} ended with an unexpected error; settling", req.packId(), e);
             save(follow, follow.activity.withMessage("The request ended with an unexpected error; looking for the"
                     + " order in the order list…", clock.instant()));
-            start(follow, Phase.SETTLE, Duration.ZERO);
+            startFollowing(follow, Phase.SETTLE, Duration.ZERO);
             return follow.activity;
         }
         follow.activity = follow.activity.withOrderId(accepted.orderId());
         progress(follow, ActivityState.SUBMITTED, "Order " + accepted.orderId() + " created for " + name + " ("
                 + body.specificationCode() + "); checking its payment…");
-        start(follow, Phase.ORDER, schedule.firstDelay());
+        startFollowing(follow, Phase.ORDER, schedule.firstDelay());
         return follow.activity;
     }
 
-    /** Follows again every unfinished {@code nas.upgrade} of this account and region. Returns at once. */
-    public void resumeUnfinished() {
-        for (Activity a : journal.unfinished()) {
-            if (Activity.KIND_NAS_UPGRADE.equals(a.kind()) && Objects.equals(a.region(), packs.region())
-                    && Objects.equals(a.account(), packs.account())) {
-                resume(a.id());
-            }
-        }
+    /** {@link #resumeUnfinished()} picks up the {@code nas.upgrade} activities of this account and region. */
+    @Override
+    protected boolean ownedHere(Activity a) {
+        return Activity.KIND_NAS_UPGRADE.equals(a.kind()) && Objects.equals(a.region(), packs.region())
+                && Objects.equals(a.account(), packs.account());
     }
 
-    /** Follows one unfinished activity again; does nothing when finished, unknown, followed, or not an upgrade. */
-    public void resume(String activityId) {
-        if (shutDown) {
-            return;
-        }
-        Activity a = journal.find(activityId).orElse(null);
-        if (a == null || a.finished() || !Activity.KIND_NAS_UPGRADE.equals(a.kind())
-                || follows.containsKey(activityId)) {
-            return;
-        }
-        Follow follow = new Follow(a);
+    /** {@link #resume(String)} follows upgrades only. */
+    @Override
+    protected boolean resumable(Activity a) {
+        return Activity.KIND_NAS_UPGRADE.equals(a.kind());
+    }
+
+    @Override
+    protected void resumeFollowing(Activity a) {
+        UpgradeFollow follow = new UpgradeFollow(a);
         follow.awaitingPayment = a.state() == ActivityState.AWAITING_PAYMENT;
-        start(follow, a.orderId() == null ? Phase.SETTLE : Phase.ORDER, Duration.ZERO);
-    }
-
-    public boolean isFollowing(String activityId) {
-        return follows.containsKey(activityId);
-    }
-
-    /** Stops following; unfinished activities stay unfinished for {@link #resumeUnfinished()}. */
-    public void shutdown() {
-        shutDown = true;
-        for (Follow f : follows.values()) {
-            f.stopped = true;
-            ScheduledFuture<?> p = f.pending;
-            if (p != null) {
-                p.cancel(false);
-            }
-        }
-        follows.clear();
+        startFollowing(follow, a.orderId() == null ? Phase.SETTLE : Phase.ORDER, Duration.ZERO);
     }
 
     // ------------------------------------------------------------------------------------------ following
 
-    private enum Phase { SETTLE, ORDER }
+    enum Phase { SETTLE, ORDER }
 
-    private final class Follow {
-        Activity activity;
-        Phase phase;
-        Duration nextDelay = schedule.firstDelay();
-        Instant deadline;
-        boolean awaitingPayment;
+    /** Following one upgrade: the shared state plus the failed reads of the order list. */
+    final class UpgradeFollow extends ActivityFollower.Follow<Phase> {
         int failedReads;
-        String baseMessage;
-        volatile ScheduledFuture<?> pending;
-        volatile boolean stopped;
 
-        Follow(Activity activity) {
-            this.activity = activity;
-            this.baseMessage = activity.message();
+        UpgradeFollow(Activity activity) {
+            super(activity, schedule.firstDelay());
         }
     }
 
-    private void start(Follow follow, Phase phase, Duration firstDelay) {
-        follow.phase = phase;
-        follow.deadline = clock.instant().plus(schedule.overallTimeout());
-        follow.nextDelay = firstDelay.isZero() ? schedule.firstDelay() : schedule.next(firstDelay);
-        Follow existing = follows.putIfAbsent(follow.activity.id(), follow);
-        if (shutDown || existing != null && existing != follow) {
-            return;
-        }
-        scheduleStep(follow, firstDelay);
-    }
-
-    private void scheduleStep(Follow follow, Duration delay) {
-        if (follow.stopped || shutDown) {
-            return;
-        }
-        try {
-            follow.pending = scheduler.schedule(() -> step(follow), delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            follows.remove(follow.activity.id(), follow);
+    @Override
+    protected void step(UpgradeFollow follow) {
+        if (follow.phase == Phase.SETTLE) {
+            settle(follow);
+        } else {
+            pollOrder(follow);
         }
     }
 
-    private void scheduleBackoff(Follow follow) {
-        if (!follow.awaitingPayment && !clock.instant().isBefore(follow.deadline)) {
-            stop(follow, "Stopped checking after " + schedule.overallTimeout().toMinutes() + " min (last status: "
-                    + follow.baseMessage + "). Check the order in " + ORDER_LIST + ".");
-            return;
-        }
-        Duration delay = follow.awaitingPayment ? schedule.paymentInterval() : follow.nextDelay;
-        follow.nextDelay = schedule.next(follow.nextDelay);
-        scheduleStep(follow, delay);
+    @Override
+    protected String timeoutMessage(UpgradeFollow follow) {
+        return "Stopped checking after " + schedule.overallTimeout().toMinutes() + " min (last status: "
+                + follow.baseMessage + "). Check the order in " + ORDER_LIST + ".";
     }
 
-    private void step(Follow follow) {
-        synchronized (follow) {
-            if (follow.stopped) {
-                return;
-            }
-            try {
-                if (follow.phase == Phase.SETTLE) {
-                    settle(follow);
-                } else {
-                    pollOrder(follow);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("Unexpected error while following activity {}", follow.activity.id(), e);
-                stop(follow, "Stopped checking after an unexpected error (" + e.getClass().getSimpleName() + ").");
-            }
-        }
+    @Override
+    protected String unexpectedErrorMessage(RuntimeException e) {
+        return "Stopped checking after an unexpected error (" + e.getClass().getSimpleName() + ").";
     }
 
-    private void pollOrder(Follow follow) {
+    @Override
+    protected String resourceNoun() {
+        return "pack";
+    }
+
+    private void pollOrder(UpgradeFollow follow) {
         Activity a = follow.activity;
         OrderDetail order;
         try {
@@ -300,7 +221,7 @@ public final class NasUpgradeTracker {
     }
 
     /** Looks for the order an unanswered upgrade may have created. */
-    private void settle(Follow follow) {
+    private void settle(UpgradeFollow follow) {
         Activity a = follow.activity;
         List<OrderSummary> orders;
         try {
@@ -334,7 +255,7 @@ public final class NasUpgradeTracker {
         }
     }
 
-    private void onReadFailure(Follow follow, ApiException e, String what) {
+    private void onReadFailure(UpgradeFollow follow, ApiException e, String what) {
         if (e.retryableForReads()) {
             note(follow, "checking " + what + " failed (" + e.operatorMessage() + "); retrying");
             scheduleBackoff(follow);
@@ -342,41 +263,6 @@ public final class NasUpgradeTracker {
             stop(follow, "Stopped checking " + what + ": " + e.operatorMessage()
                     + (e.details().isEmpty() ? "" : " (" + e.details() + ")")
                     + ". Check the order in " + ORDER_LIST + ".");
-        }
-    }
-
-    private void progress(Follow follow, ActivityState state, String message) {
-        follow.baseMessage = message;
-        Activity a = follow.activity;
-        if (a.state() != state || !Objects.equals(a.message(), message)) {
-            save(follow, a.withState(state, message, clock.instant()));
-        }
-    }
-
-    private void note(Follow follow, String note) {
-        String base = follow.baseMessage == null ? "" : follow.baseMessage + " — ";
-        save(follow, follow.activity.withMessage(base + note, clock.instant()));
-    }
-
-    private void stop(Follow follow, String message) {
-        follow.stopped = true;
-        follows.remove(follow.activity.id(), follow);
-        save(follow, follow.activity.withMessage(message, clock.instant()));
-    }
-
-    private void finish(Follow follow, Activity finished) {
-        follow.stopped = true;
-        follows.remove(follow.activity.id(), follow);
-        LOG.info("Activity {} for pack {} ended: {}", finished.id(), finished.resourceId(), finished.state());
-        save(follow, finished);
-    }
-
-    private void save(Follow follow, Activity activity) {
-        follow.activity = activity;
-        try {
-            journal.record(activity);
-        } catch (UncheckedIOException e) {
-            LOG.error("Could not journal activity {} ({})", activity.id(), activity.state(), e);
         }
     }
 

@@ -1,0 +1,272 @@
+package io.expanse.work;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+
+/**
+ * The mechanics shared by the trackers that follow an {@link Activity} to its end in the background: the map of
+ * followed activities, scheduling each step (with a growing delay, or the slow payment interval) on the scheduler,
+ * the overall timeout, recording progress, notes, stops and endings in the {@link ActivityJournal}, shutting down and
+ * resuming unfinished activities.
+ *
+ * <p>A subclass submits its own request, decides what one step does in each of its phases, and supplies the texts
+ * that name its resource. Steps of one activity run one at a time (each schedules the next) under the
+ * {@link Follow}'s monitor; {@link #shutdown()} only flips volatile flags, so it never waits for a call in progress.
+ *
+ * @param <P> the phases of following one activity
+ * @param <F> the subclass's {@link Follow}, holding its own counters
+ */
+public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFollower.Follow<P>> {
+
+    /** The state of following one activity; subclasses add their own counters. */
+    protected static class Follow<P extends Enum<P>> {
+        public Activity activity;
+        public P phase;
+        public Duration nextDelay;
+        public Instant deadline;
+        public boolean awaitingPayment;
+        /** The status line without a note about a failed check. */
+        public String baseMessage;
+        volatile ScheduledFuture<?> pending;
+        volatile boolean stopped;
+
+        protected Follow(Activity activity, Duration firstDelay) {
+            this.activity = activity;
+            this.nextDelay = firstDelay;
+            this.baseMessage = activity.message();
+        }
+    }
+
+    protected final ActivityJournal journal;
+    protected final Clock clock;
+    protected final PollSchedule schedule;
+    private final ScheduledExecutorService scheduler;
+    /** The subclass's logger, so that log lines keep their category. */
+    private final Logger log;
+    private final Map<String, F> follows = new ConcurrentHashMap<>();
+    private volatile boolean shutDown;
+
+    protected ActivityFollower(Logger log, ActivityJournal journal, ScheduledExecutorService scheduler, Clock clock,
+                               PollSchedule schedule) {
+        this.log = Objects.requireNonNull(log, "log");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
+    }
+
+    // ------------------------------------------------------------------------------------------ hooks
+
+    /** The resource an activity changes, as named in log lines: "volume", "pack". */
+    protected abstract String resourceNoun();
+
+    /** Whether an unfinished journal entry belongs to this tracker (kind, account, region…). */
+    protected abstract boolean ownedHere(Activity activity);
+
+    /** Whether {@link #resume(String)} may follow this unfinished activity; every one unless overridden. */
+    protected boolean resumable(Activity activity) {
+        return true;
+    }
+
+    /**
+     * Starts following an unfinished activity again (with a new Follow, in the phase its journal entry calls for).
+     */
+    protected abstract void resumeFollowing(Activity activity);
+
+    /** One step of following in the Follow's current phase; it schedules the next one or ends following. */
+    protected abstract void step(F follow);
+
+    /** The status line when the overall timeout has passed. */
+    protected abstract String timeoutMessage(F follow);
+
+    /** The status line after a step threw an unexpected exception. */
+    protected abstract String unexpectedErrorMessage(RuntimeException e);
+
+    /** Called when the scheduler refused the next step (it was closed); following has then stopped. */
+    protected void schedulerClosed(F follow) {
+    }
+
+    // ------------------------------------------------------------------------------------------ public
+
+    /**
+     * Follows again every unfinished journal entry that belongs to this tracker and is not already being followed.
+     * Returns at once.
+     */
+    public void resumeUnfinished() {
+        for (Activity activity : journal.unfinished()) {
+            if (ownedHere(activity)) {
+                resume(activity.id());
+            }
+        }
+    }
+
+    /**
+     * Follows one unfinished activity again (e.g. after it stopped on an authentication error that is now fixed).
+     * Does nothing when it is finished, unknown, already followed, or not one of this tracker's.
+     */
+    public void resume(String activityId) {
+        if (shutDown) {
+            return;
+        }
+        Activity activity = journal.find(activityId).orElse(null);
+        if (activity == null || activity.finished() || !resumable(activity) || follows.containsKey(activityId)) {
+            return;
+        }
+        resumeFollowing(activity);
+    }
+
+    /** Whether this activity is being followed right now (an unfinished one may have stopped, see {@link #resume}). */
+    public boolean isFollowing(String activityId) {
+        return follows.containsKey(activityId);
+    }
+
+    /**
+     * Stops following. Unfinished activities stay unfinished in the journal and are picked up by
+     * {@link #resumeUnfinished()} on the next start. Neither the scheduler nor the journal is closed.
+     */
+    public void shutdown() {
+        shutDown = true;
+        for (F follow : follows.values()) {
+            follow.stopped = true;
+            ScheduledFuture<?> pending = follow.pending;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+        }
+        follows.clear();
+    }
+
+    // ------------------------------------------------------------------------------------------ following
+
+    protected final boolean isShutDown() {
+        return shutDown;
+    }
+
+    /**
+     * Registers a new activity and journals it, unless its resource already has an unfinished one. It is registered
+     * before it is journaled, so that {@link #resumeUnfinished()} never settles a request still in flight.
+     *
+     * @throws IllegalStateException when the resource already has an unfinished activity
+     * @throws UncheckedIOException  when the journal cannot be written
+     */
+    protected final void register(F follow) {
+        Activity activity = follow.activity;
+        follows.put(activity.id(), follow);
+        boolean recorded = false;
+        try {
+            recorded = journal.recordIfIdle(activity);
+        } finally {
+            if (!recorded) {
+                follows.remove(activity.id(), follow);
+            }
+        }
+        if (!recorded) {
+            throw new IllegalStateException("A change of " + activity.displayName() + " is already in progress");
+        }
+    }
+
+    /** Starts following in {@code phase}; the overall timeout counts from now. */
+    protected final void startFollowing(F follow, P phase, Duration firstDelay) {
+        follow.phase = phase;
+        follow.deadline = clock.instant().plus(schedule.overallTimeout());
+        follow.nextDelay = firstDelay.isZero() ? schedule.firstDelay() : schedule.next(firstDelay);
+        F existing = follows.putIfAbsent(follow.activity.id(), follow);
+        if (shutDown || (existing != null && existing != follow)) {
+            return;
+        }
+        scheduleStep(follow, firstDelay);
+    }
+
+    protected final void scheduleStep(F follow, Duration delay) {
+        if (follow.stopped || shutDown) {
+            return;
+        }
+        try {
+            follow.pending = scheduler.schedule(() -> runStep(follow), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            schedulerClosed(follow);
+            follows.remove(follow.activity.id(), follow);
+        }
+    }
+
+    /** Schedules the next poll with a growing delay, or stops when the overall timeout has passed. */
+    protected final void scheduleBackoff(F follow) {
+        if (!follow.awaitingPayment && !clock.instant().isBefore(follow.deadline)) {
+            stop(follow, timeoutMessage(follow));
+            return;
+        }
+        Duration delay = follow.awaitingPayment ? schedule.paymentInterval() : follow.nextDelay;
+        follow.nextDelay = schedule.next(follow.nextDelay);
+        scheduleStep(follow, delay);
+    }
+
+    private void runStep(F follow) {
+        synchronized (follow) {
+            if (follow.stopped) {
+                return;
+            }
+            try {
+                step(follow);
+            } catch (RuntimeException e) {
+                log.error("Unexpected error while following activity {}", follow.activity.id(), e);
+                stop(follow, unexpectedErrorMessage(e));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ recording
+
+    /** Records a state or status line if it changed; keeps following. */
+    protected final void progress(F follow, ActivityState state, String message) {
+        follow.baseMessage = message;
+        Activity a = follow.activity;
+        if (a.state() != state || !Objects.equals(a.message(), message)) {
+            save(follow, a.withState(state, message, clock.instant()));
+        }
+    }
+
+    /** Adds a note (a failed check) to the current status line without changing the state. */
+    protected final void note(F follow, String note) {
+        String base = follow.baseMessage == null ? "" : follow.baseMessage + " — ";
+        save(follow, follow.activity.withMessage(base + note, clock.instant()));
+    }
+
+    /** Stops following, leaving the activity unfinished with the reason; {@link #resume} can pick it up. */
+    protected final void stop(F follow, String message) {
+        follow.stopped = true;
+        follows.remove(follow.activity.id(), follow);
+        save(follow, follow.activity.withMessage(message, clock.instant()));
+    }
+
+    /** Ends following with the activity in a final state. */
+    protected final void finish(F follow, Activity finished) {
+        follow.stopped = true;
+        follows.remove(follow.activity.id(), follow);
+        log.info("Activity {} for {} {} ended: {}", finished.id(), resourceNoun(), finished.resourceId(),
+                finished.state());
+        save(follow, finished);
+    }
+
+    /**
+     * Records the activity. A journal that cannot be written does not stop the following: the next change
+     * writes the whole list again.
+     */
+    protected final void save(F follow, Activity activity) {
+        follow.activity = activity;
+        try {
+            journal.record(activity);
+        } catch (UncheckedIOException e) {
+            log.error("Could not journal activity {} ({})", activity.id(), activity.state(), e);
+        }
+    }
+}
