@@ -14,6 +14,7 @@ import io.expanse.sandbox.SandboxTimings;
 import io.expanse.sandbox.unicloud.UniCloudSandbox;
 import io.expanse.settings.AppDirs;
 import io.expanse.settings.ConnectionTester;
+import io.expanse.settings.DeferredSecretStore;
 import io.expanse.settings.HuaweiAccount;
 import io.expanse.settings.Profile;
 import io.expanse.settings.ProfileRepository;
@@ -50,6 +51,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,13 +127,13 @@ public final class AppContext implements AutoCloseable {
                 .writeTimeout(30, TimeUnit.SECONDS)
                 .addInterceptor(new HttpLogging())
                 .build();
-        this.secrets = options.useKeyring() ? SecretStores.chooseForThisSystem()
-                : new SecretStores.Choice(new SessionSecretStore(), null);
+        // The keyring probe loads native libraries (about half a second): it runs beside the rest of start-up.
+        CompletableFuture<SecretStores.Choice> secretChoice = options.useKeyring()
+                ? CompletableFuture.supplyAsync(SecretStores::chooseForThisSystem, io)
+                : CompletableFuture.completedFuture(new SecretStores.Choice(new SessionSecretStore(), null));
         this.settingsStore = SettingsStore.in(dirs);
-        this.profiles = new ProfileRepository(settingsStore, secrets.store(),
+        this.profiles = new ProfileRepository(settingsStore, new DeferredSecretStore(secretChoice),
                 SdkProfiles.discover(env, Path.of(System.getProperty("user.home"))));
-        this.profilesModule = new ProfilesModule(fxml, profiles, new ConnectionTester(http, io, clock), io,
-                secrets.notice());
         this.layout = new LayoutMemory(settingsStore, settingsWriter);
         this.journal = new ActivityJournal(dirs.data().resolve("activity.json"));
         this.volumesViewModel = new VolumesViewModel(session, background, lookups);
@@ -141,7 +143,7 @@ public final class AppContext implements AutoCloseable {
         rereadVolumesOnStateChanges();
         ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, background, fxml);
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel, switcher,
-                        profilesModule, this::huaweiProfiles, this::uniCloudProfileSaved, dirs, startupNotices()))
+                        profilesModule(), this::huaweiProfiles, this::uniCloudProfileSaved, dirs, startupNotices()))
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs,
                         layout))
                 .register(ActivityController.class, () -> new ActivityController(activityViewModel, background,
@@ -149,7 +151,15 @@ public final class AppContext implements AutoCloseable {
         this.nas = new NasModule(new NasModule.Shared(journal, background, controllers, fxml, scheduler, clock,
                 http, dirs.data(), options.pollSchedule(), NasUpgradeTracker.DEFAULT_PAYMENT_GRACE),
                 options.nasPaidAfter(), profiles, options.forceSandbox(),
-                (owner, profile) -> profilesModule.openEditor(owner, profile, this::uniCloudProfileSaved));
+                (owner, profile) -> profilesModule().openEditor(owner, profile, this::uniCloudProfileSaved));
+        this.secrets = secretChoice.join();
+        this.profilesModule = new ProfilesModule(fxml, profiles, new ConnectionTester(http, io, clock), io,
+                secrets.notice());
+    }
+
+    /** The profile editor; made at the end of start-up, once the keyring probe has answered. */
+    private ProfilesModule profilesModule() {
+        return profilesModule;
     }
 
     /** Huawei profiles, the SDK's ready-made ones included. */
