@@ -43,6 +43,11 @@ for jar in "$OUT"/jfx/*.jar; do
     (cd "$OUT/runtime/lib" && "${JDK_BIN}jar" xf "$jar" $natives)
   fi
 done
+# Debian's JDK ships its native libraries with their symbol tables (about 4 MB in libjvm.so alone); the runtime
+# needs only the dynamic symbols. Without binutils the image is just larger.
+if command -v strip >/dev/null; then
+  find "$OUT/runtime" -name '*.so' -exec strip --strip-unneeded {} +
+fi
 
 # The module list above is fixed; warn when a dependency added to the pom needs a JDK module the runtime lacks.
 scan=$(mktemp -d)
