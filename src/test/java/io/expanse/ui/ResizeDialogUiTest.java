@@ -63,6 +63,8 @@ class ResizeDialogUiTest extends SandboxWindowTest {
 
         type(robot, "abc");
         assertTrue(confirm(robot).isDisabled());
+        waitUntil("size field marked invalid", 5,
+                () -> robot.lookup("#newSizeField").query().getStyleClass().contains("error"));
         assertTrue(text(robot, "#validationLabel").toLowerCase(Locale.ROOT).contains("whole number"),
                 text(robot, "#validationLabel"));
 
@@ -88,6 +90,8 @@ class ResizeDialogUiTest extends SandboxWindowTest {
 
         type(robot, "200GB");
         assertFalse(confirm(robot).isDisabled(), text(robot, "#validationLabel"));
+        waitUntil("size field no longer marked", 5,
+                () -> !robot.lookup("#newSizeField").query().getStyleClass().contains("error"));
         assertTrue(text(robot, "#summaryLabel").startsWith("Expand data-01 from 100 GB to 200 GB"),
                 text(robot, "#summaryLabel"));
         assertFalse(confirm(robot).isDefaultButton(), "confirm must not be the default button");

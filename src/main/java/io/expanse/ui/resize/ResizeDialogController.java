@@ -1,6 +1,11 @@
 package io.expanse.ui.resize;
 
+import javafx.application.Platform;
 import javafx.fxml.FXML;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -54,6 +59,24 @@ public final class ResizeDialogController {
         // Enter in the size field must not confirm a billing-affecting action.
         confirmButton.setDefaultButton(false);
         vm.setOnSubmitted(close);
+        decorateSizeField();
+    }
+
+    /**
+     * Marks the size field with a ControlsFX validation decoration while the policy refuses the size; the sentence
+     * itself stays in the label under the field, where it can be read without hovering.
+     */
+    private void decorateSizeField() {
+        ValidationSupport support = new ValidationSupport();
+        // The "error" style class (red border, app.css) rather than an icon: it does not cover the typed digits.
+        support.setValidationDecorator(new StyleClassValidationDecoration());
+        Validator<String> rule = (control, text) -> ValidationResult.fromErrorIf(control,
+                vm.validationProperty().get(), !vm.validProperty().get() && !text.isBlank());
+        // Decorations need the field in a scene: register once it is shown, and re-check whenever the decision
+        // changes without a keystroke (the disk's facts were read again).
+        Platform.runLater(() -> support.registerValidator(newSizeField, false, rule));
+        vm.validProperty().addListener((o, a, b) -> support.revalidate());
+        vm.validationProperty().addListener((o, a, b) -> support.revalidate());
     }
 
     private static void showWhenText(Label label) {
