@@ -3,8 +3,6 @@ package io.expanse.app;
 import atlantafx.base.theme.PrimerLight;
 import io.expanse.settings.AppDirs;
 import io.expanse.ui.common.Fxml;
-import io.expanse.ui.volumes.VolumesViewModel;
-import io.expanse.work.Connection;
 import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
@@ -12,8 +10,6 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX application. {@link #init()} (launcher thread) builds the composition root, which reads the journal
@@ -23,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * window is shown and the volume list has loaded, and with 1 and the reason otherwise.
  */
 public final class ExpanseApp extends Application {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ExpanseApp.class);
 
     private AppContext context;
     private boolean smoke;
@@ -44,11 +38,11 @@ public final class ExpanseApp extends Application {
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(main.root(), Math.min(1480, screen.getWidth() * 0.95),
                 Math.min(860, screen.getHeight() * 0.92));
-        // Centred by default; a remembered geometry (applied below) wins.
-        stage.centerOnScreen();
         scene.getStylesheets().add(Objects.requireNonNull(
                 ExpanseApp.class.getResource("/io/expanse/ui/app.css")).toExternalForm());
         stage.setScene(scene);
+        // Centred by default; a remembered geometry (applied below) wins.
+        stage.centerOnScreen();
         stage.setTitle("Expanse");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = ExpanseApp.class.getResource("/io/expanse/icons/expanse-" + size + ".png");

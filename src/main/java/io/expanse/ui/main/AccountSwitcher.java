@@ -21,6 +21,8 @@ import javafx.collections.ObservableList;
  */
 public final class AccountSwitcher {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountSwitcher.class);
+
     /** Opens a connection for a profile (null: the sandbox). Blocks on the network. */
     @FunctionalInterface
     public interface Connector {
@@ -107,6 +109,7 @@ public final class AccountSwitcher {
                 }, ok -> { }, error -> { });
             }
         }, error -> {
+            LOG.warn("Could not connect to {}: {}", choice, VolumesViewModel.describe(error));
             if (mine == attempt) {
                 session.failed("Could not connect to " + choice + ": " + VolumesViewModel.describe(error));
             }
