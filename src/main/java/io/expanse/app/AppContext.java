@@ -143,7 +143,8 @@ public final class AppContext implements AutoCloseable {
         rereadVolumesOnStateChanges();
         ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, background, fxml);
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel, switcher,
-                        profilesModule(), this::huaweiProfiles, this::uniCloudProfileSaved, dirs, startupNotices()))
+                        profilesModule(), this::huaweiProfiles, this::uniCloudProfileSaved, this::deleteProfile, dirs,
+                        startupNotices()))
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs,
                         layout))
                 .register(ActivityController.class, () -> new ActivityController(activityViewModel, background,
@@ -160,6 +161,16 @@ public final class AppContext implements AutoCloseable {
     /** The profile editor; made at the end of start-up, once the keyring probe has answered. */
     private ProfilesModule profilesModule() {
         return profilesModule;
+    }
+
+    /** Deletes a profile and its stored secrets off the FX thread, then refreshes the account selector. */
+    private void deleteProfile(Profile profile) {
+        background.run(() -> {
+            profiles.delete(profile.id());
+            return null;
+        }, ok -> switcher.reloadChoices(huaweiProfiles()),
+                error -> session.failed("Could not delete the profile " + profile.label() + ": "
+                        + VolumesViewModel.describe(error)));
     }
 
     /** Huawei profiles, the SDK's ready-made ones included. */

@@ -124,4 +124,28 @@ class MainWindowUiTest extends SandboxWindowTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no open list shows " + text));
         robot.clickOn(cell);
     }
+
+    @Test
+    void deletingAProfileRemovesItAndItsSecretAfterConfirmation(FxRobot robot) {
+        Profile profile = new Profile("doomed", "doomed", Profile.Kind.HUAWEI, Profile.Source.SETTINGS,
+                "cn-north-4", Profile.Site.CHINA, "0123456789abcdef", null, "AKDOOMED12345678", false,
+                java.util.Map.of("all", "http://127.0.0.1:9"));
+        ui.context().profiles().save(profile, "doomed-secret-key-doomed-secret-key-0000", null);
+        assertTrue(ui.context().profiles().hasSecret(profile));
+        robot.interact(() -> {
+            ui.context().switcher().reloadChoices(ui.context().huaweiProfiles());
+            @SuppressWarnings("unchecked")
+            ComboBox<AccountSwitcher.Choice> choice = robot.lookup("#accountChoice").queryAs(ComboBox.class);
+            choice.getItems().stream().filter(c -> !c.sandbox() && c.profile().id().equals("doomed"))
+                    .findFirst().ifPresent(choice::setValue);
+        });
+        robot.clickOn("#fileMenu").clickOn("Delete profile…");
+        waitUntil("confirmation shown", 5, () -> robot.lookup("#confirmDeleteProfileButton").tryQuery().isPresent());
+        robot.clickOn("#confirmDeleteProfileButton");
+        waitUntil("profile gone", 10, () -> ui.context().profiles().find("doomed").isEmpty()
+                && ui.context().switcher().choices().stream().noneMatch(c -> !c.sandbox()
+                        && c.profile().id().equals("doomed")));
+        assertTrue(!ui.context().profiles().hasSecret(profile), "the secret outlived its profile");
+        waitUntil("back on the sandbox", 15, () -> table(robot).getItems().size() == 50);
+    }
 }

@@ -35,6 +35,8 @@ public final class MainController {
     private final Supplier<List<Profile>> huaweiProfiles;
     private final Consumer<Profile> packsProfileSaved;
     private final AppDirs dirs;
+    /** Deletes a profile and its secrets in the background, then refreshes the selectors. */
+    private final Consumer<Profile> removeProfile;
     private final List<String> notices;
     private boolean updatingChoice;
 
@@ -42,6 +44,7 @@ public final class MainController {
     @FXML private ComboBox<AccountSwitcher.Choice> accountChoice;
     @FXML private Button editAccountButton;
     @FXML private MenuItem editProfileItem;
+    @FXML private MenuItem deleteProfileItem;
     @FXML private MenuItem refreshItem;
     @FXML private HBox noticeBar;
     @FXML private Label noticeLabel;
@@ -50,7 +53,9 @@ public final class MainController {
 
     public MainController(Session session, VolumesViewModel volumes, AccountSwitcher switcher,
                           ProfilesModule profilesModule, Supplier<List<Profile>> huaweiProfiles,
-                          Consumer<Profile> packsProfileSaved, AppDirs dirs, List<String> notices) {
+                          Consumer<Profile> packsProfileSaved, Consumer<Profile> removeProfile, AppDirs dirs,
+                          List<String> notices) {
+        this.removeProfile = removeProfile;
         this.session = session;
         this.volumes = volumes;
         this.switcher = switcher;
@@ -88,6 +93,11 @@ public final class MainController {
                 || accountChoice.getValue().sandbox(), accountChoice.valueProperty());
         editAccountButton.disableProperty().bind(noProfile);
         editProfileItem.disableProperty().bind(noProfile);
+        // Profiles read from the SDK's environment or credentials file are not Expanse's to delete.
+        deleteProfileItem.disableProperty().bind(Bindings.createBooleanBinding(() -> accountChoice.getValue() == null
+                || accountChoice.getValue().sandbox()
+                || accountChoice.getValue().profile().source() != Profile.Source.SETTINGS,
+                accountChoice.valueProperty()));
 
         if (!notices.isEmpty()) {
             noticeLabel.setText(String.join("\n", notices));
@@ -137,6 +147,32 @@ public final class MainController {
             switcher.choices().stream().filter(c -> !c.sandbox() && c.profile().id().equals(saved.id()))
                     .findFirst().ifPresent(switcher::switchTo);
         }
+    }
+
+    /**
+     * Deletes the selected profile and its stored secrets after a confirmation, then shows the sandbox. The
+     * activity journal keeps its rows: they are the record of what was changed.
+     */
+    @FXML
+    private void deleteProfile() {
+        AccountSwitcher.Choice choice = accountChoice.getValue();
+        if (choice == null || choice.sandbox() || choice.profile().source() != Profile.Source.SETTINGS) {
+            return;
+        }
+        Profile profile = choice.profile();
+        ButtonType delete = new ButtonType("Delete", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Its secret key is removed from "
+                + "the keyring too. The activity list keeps what was done with it.", delete, ButtonType.CANCEL);
+        confirm.initOwner(statusLabel.getScene().getWindow());
+        confirm.setHeaderText("Delete the profile " + profile.label() + "?");
+        // Deleting is not the default: Enter cancels.
+        ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(delete)).setDefaultButton(false);
+        ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        confirm.getDialogPane().lookupButton(delete).setId("confirmDeleteProfileButton");
+        confirm.showAndWait().filter(delete::equals).ifPresent(b -> {
+            switcher.switchTo(new AccountSwitcher.Choice(null));
+            removeProfile.accept(profile);
+        });
     }
 
     @FXML
