@@ -32,7 +32,18 @@ public class ApiException extends Exception {
         /** A mutating call whose outcome is unknown: it may or may not have been applied. */
         OUTCOME_UNKNOWN,
         /** A response that could not be understood (HTML page, truncated JSON, missing fields). */
-        BAD_RESPONSE
+        BAD_RESPONSE;
+
+        /** What an HTTP error status means when no service code says better (any cloud). */
+        public static Kind forHttpStatus(int status) {
+            return switch (status) {
+                case 401 -> AUTHENTICATION;
+                case 403 -> PERMISSION;
+                case 404 -> NOT_FOUND;
+                case 429 -> THROTTLED;
+                default -> status >= 500 ? SERVER : REJECTED;
+            };
+        }
     }
 
     private final Kind kind;

@@ -109,26 +109,8 @@ public final class HuaweiErrors {
 
     /** The kind a status maps to when no service code says better. */
     public static Kind kindForStatus(int status) {
-        if (status == 401) {
-            return Kind.AUTHENTICATION;
-        }
-        if (status == 403) {
-            return Kind.PERMISSION;
-        }
-        if (status == 404) {
-            return Kind.NOT_FOUND;
-        }
-        if (status == 413) {
-            // Cinder's overLimit; the gateway's own 413 (body too large) has a code of its own.
-            return Kind.QUOTA;
-        }
-        if (status == 429) {
-            return Kind.THROTTLED;
-        }
-        if (status >= 500) {
-            return Kind.SERVER;
-        }
-        return Kind.REJECTED;
+        // Cinder's overLimit; the gateway's own 413 (body too large) has a code of its own.
+        return status == 413 ? Kind.QUOTA : Kind.forHttpStatus(status);
     }
 
     /**

@@ -58,7 +58,7 @@ public final class UniCloudErrors {
             kind = Kind.AUTHENTICATION;
             sentence = "UniCloud did not authenticate the request for " + what + said(msg);
         } else {
-            kind = httpStatus >= 400 ? kindForStatus(httpStatus) : Kind.REJECTED;
+            kind = httpStatus >= 400 ? Kind.forHttpStatus(httpStatus) : Kind.REJECTED;
             sentence = "UniCloud refused " + what + said(msg);
         }
         return new ApiException(kind, httpStatus, code, msg, env.requestId(), sentence, null, null);
@@ -67,7 +67,7 @@ public final class UniCloudErrors {
     /** For a body that is not a UniCloud envelope: a web page, plain text, or nothing. */
     public static ApiException fromUnparsed(int httpStatus, String contentType, String body, String what) {
         boolean ok = httpStatus >= 200 && httpStatus < 300;
-        Kind kind = ok ? Kind.BAD_RESPONSE : kindForStatus(httpStatus);
+        Kind kind = ok ? Kind.BAD_RESPONSE : Kind.forHttpStatus(httpStatus);
         String head = "UniCloud answered HTTP " + httpStatus + " for " + what;
         String sentence;
         if (looksLikeHtml(contentType, body)) {
@@ -82,21 +82,6 @@ public final class UniCloudErrors {
         return new ApiException(kind, httpStatus, null, null, null, sentence, null, null);
     }
 
-    public static Kind kindForStatus(int status) {
-        if (status == 401) {
-            return Kind.AUTHENTICATION;
-        }
-        if (status == 403) {
-            return Kind.PERMISSION;
-        }
-        if (status == 404) {
-            return Kind.NOT_FOUND;
-        }
-        if (status == 429) {
-            return Kind.THROTTLED;
-        }
-        return status >= 500 ? Kind.SERVER : Kind.REJECTED;
-    }
 
     static boolean looksLikeHtml(String contentType, String body) {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")
