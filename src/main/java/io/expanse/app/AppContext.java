@@ -28,6 +28,8 @@ import io.expanse.ui.common.Background;
 import io.expanse.ui.common.ControllerFactory;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.common.Session;
+import io.expanse.ui.common.task.FxTaskExecutor;
+import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.ui.main.AccountSwitcher;
 import io.expanse.ui.main.MainController;
 import io.expanse.ui.packs.NasModule;
@@ -83,6 +85,7 @@ public final class AppContext implements AutoCloseable {
     private final ResizePolicy policy = new ResizePolicy();
     private final Session session = new Session();
     private final Background background = new Background(io);
+    private final TaskExecutor tasks = new FxTaskExecutor(io);
     private final ControllerFactory controllers = new ControllerFactory();
     private final Fxml fxml = new Fxml(controllers);
     private final SecretStores.Choice secrets;
@@ -293,6 +296,11 @@ public final class AppContext implements AutoCloseable {
 
     public Background background() {
         return background;
+    }
+
+    /** Runs blocking work off the FX thread and its continuations on it. */
+    public TaskExecutor tasks() {
+        return tasks;
     }
 
     public ActivityJournal journal() {

@@ -1,0 +1,34 @@
+package io.expanse.ui.common.task;
+
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import javafx.application.Platform;
+
+/**
+ * The application's executor: work runs on a background pool, continuations on the JavaFX application thread.
+ * The FX thread never waits for the work.
+ */
+public final class FxTaskExecutor extends AbstractTaskExecutor {
+
+    private final ExecutorService pool;
+
+    public FxTaskExecutor(ExecutorService pool) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+    }
+
+    @Override
+    protected Runnable start(Runnable body) {
+        Future<?> future = pool.submit(body);
+        return () -> future.cancel(true);
+    }
+
+    @Override
+    public void runOnUiThread(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+}
