@@ -122,28 +122,69 @@ public final class SdkProfiles {
         });
     }
 
-    /** Sections in file order; keys lower-cased; {@code #} and {@code ;} start comments; keys before any section go to "default". */
+    /**
+     * Sections in file order, as the SDKs' INI readers see them: a UTF-8 byte-order mark is ignored; lines end in
+     * LF, CRLF or CR; lines starting with {@code #} or {@code ;} are comments; keys are lower-cased and separated
+     * from their value by {@code =} or {@code :}; a value in matching double, single or back quotes loses them
+     * (whatever the quotes enclose is kept verbatim), and an unquoted value loses a trailing comment that starts with
+     * {@code #} or {@code ;} after a space, so {@code sk = abc # prod} reads {@code abc}. A {@code #} or {@code ;}
+     * inside a value with no space before it is part of the value: keys and tokens are never cut. Keys before any
+     * section go to "default"; a repeated section adds to the first, a repeated key keeps its last value.
+     */
     static Map<String, Map<String, String>> parseIni(String text) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         String section = "default";
-        for (String raw : text.split("\\R")) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        for (String raw : body.split("\\R")) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
                 continue;
             }
-            if (line.startsWith("[") && line.endsWith("]")) {
-                section = line.substring(1, line.length() - 1).strip();
-                out.computeIfAbsent(section, s -> new LinkedHashMap<>());
+            if (line.startsWith("[")) {
+                int close = line.indexOf(']');
+                if (close > 1) {
+                    section = line.substring(1, close).strip();
+                    out.computeIfAbsent(section, s -> new LinkedHashMap<>());
+                }
                 continue;
             }
-            int eq = line.indexOf('=');
+            int eq = separator(line);
             if (eq <= 0) {
                 continue;
             }
-            out.computeIfAbsent(section, s -> new LinkedHashMap<>())
-                    .put(line.substring(0, eq).strip().toLowerCase(Locale.ROOT), line.substring(eq + 1).strip());
+            String key = line.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            out.computeIfAbsent(section, s -> new LinkedHashMap<>()).put(key, value(line.substring(eq + 1).strip()));
         }
         return out;
+    }
+
+    /** The first {@code =} or {@code :}, whichever comes first; -1 when there is neither. */
+    private static int separator(String line) {
+        int eq = line.indexOf('=');
+        int colon = line.indexOf(':');
+        if (eq < 0) {
+            return colon;
+        }
+        return colon < 0 ? eq : Math.min(eq, colon);
+    }
+
+    private static String value(String raw) {
+        if (raw.length() >= 2) {
+            char q = raw.charAt(0);
+            if (q == '"' || q == '\'' || q == '`') {
+                int end = raw.indexOf(q, 1);
+                if (end > 0) {
+                    return raw.substring(1, end);
+                }
+            }
+        }
+        for (int i = 1; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if ((c == '#' || c == ';') && Character.isWhitespace(raw.charAt(i - 1))) {
+                return raw.substring(0, i).strip();
+            }
+        }
+        return raw;
     }
 
     private static String blank(String s) {
