@@ -1,17 +1,30 @@
 package io.expanse.work;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import io.expanse.logging.Redactor;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The activity journal as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a comma, quote or line break
- * quoted, quotes doubled), with a header row. Every text field passes through {@link Redactor}.
+ * The activity history as CSV the way spreadsheet programs write it (RFC 4180 through Jackson's CSV module:
+ * comma-separated, CRLF line ends, a field with a comma, quote or line break quoted, quotes doubled), with a header
+ * row. Times are ISO-8601 with their offset, to the second ({@code 2026-03-01T18:00:00+08:00}). Every text field
+ * passes through {@link Redactor}, and a text that a spreadsheet would run as a formula ({@code =}, {@code +},
+ * {@code -}, {@code @} first) is written with a leading apostrophe, so a server's message can never become one.
  */
 public final class ActivityCsv {
 
@@ -19,56 +32,76 @@ public final class ActivityCsv {
             "region", "project", "resource id", "resource name", "old size (GB)", "new size (GB)", "billing",
             "job id", "order id", "message", "error code", "request id", "failure reason");
 
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            // Jackson's default quoting: more fields quoted than RFC 4180 needs (any with a character below '-'),
+            // all valid. Its strict check (STRICT_CHECK_FOR_QUOTING) leaves a lone LF unquoted in 2.20: not used.
+            .build();
+
     private ActivityCsv() {
     }
 
-    /** Writes the header and one row per activity. */
-    public static void write(List<Activity> activities, Writer out) throws IOException {
-        row(out, HEADER);
-        for (Activity a : activities) {
-            row(out, List.of(time(a.startedAt()), time(a.updatedAt()), time(a.finishedAt()), a.state().label(),
-                    a.kind(), s(a.account()), s(a.region()), s(a.projectId()), a.resourceId(), s(a.resourceName()),
-                    Long.toString(a.oldSizeGb()), Long.toString(a.newSizeGb()), billing(a), s(a.jobId()),
-                    s(a.orderId()), s(a.message()), s(a.errorCode()), s(a.requestId()), s(a.failureReason())));
+    /** Writes the header and one row per activity, times in {@code zone}. */
+    public static void write(List<Activity> activities, Writer out, ZoneId zone) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
+        HEADER.forEach(schema::addColumn);
+        DateTimeFormatter times = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone);
+        try (SequenceWriter rows = MAPPER.writerFor(List.class).with(schema.build()).writeValues(out)) {
+            for (Activity a : activities) {
+                List<String> row = new ArrayList<>(HEADER.size());
+                row.add(time(a.startedAt(), times));
+                row.add(time(a.updatedAt(), times));
+                row.add(time(a.finishedAt(), times));
+                row.add(text(a.state().label()));
+                row.add(text(a.kind()));
+                row.add(text(a.account()));
+                row.add(text(a.region()));
+                row.add(text(a.projectId()));
+                row.add(text(a.resourceId()));
+                row.add(text(a.resourceName()));
+                row.add(Long.toString(a.oldSizeGb()));
+                row.add(Long.toString(a.newSizeGb()));
+                row.add(billing(a));
+                row.add(text(a.jobId()));
+                row.add(text(a.orderId()));
+                row.add(text(a.message()));
+                row.add(text(a.errorCode()));
+                row.add(text(a.requestId()));
+                row.add(text(a.failureReason()));
+                rows.write(row);
+            }
         }
     }
 
-    /** Writes the CSV to a file in UTF-8 (with a byte-order mark, so spreadsheet programs detect the encoding). */
+    /**
+     * Writes the CSV to a file in UTF-8 with a byte-order mark (so spreadsheet programs detect the encoding), times
+     * in this computer's time zone.
+     */
     public static void export(List<Activity> activities, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write('\uFEFF');
-            write(activities, w);
+            write(activities, w, ZoneId.systemDefault());
         }
     }
 
-    /** The CSV as a string. */
-    public static String toCsv(List<Activity> activities) {
-        java.io.StringWriter w = new java.io.StringWriter();
+    /** The CSV as a string, times in {@code zone}. */
+    public static String toCsv(List<Activity> activities, ZoneId zone) {
+        StringWriter w = new StringWriter();
         try {
-            write(activities, w);
+            write(activities, w, zone);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
         return w.toString();
     }
 
-    /** One field, quoted when needed. */
-    static String field(String value) {
-        String v = value == null ? "" : value;
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
+    /** A text cell: secrets masked, a would-be formula defused. */
+    static String text(String value) {
+        String v = Redactor.redact(value == null ? "" : value);
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            return "'" + v;
         }
         return v;
-    }
-
-    private static void row(Writer out, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(field(Redactor.redact(fields.get(i))));
-        }
-        out.write("\r\n");
     }
 
     private static String billing(Activity a) {
@@ -78,11 +111,7 @@ public final class ActivityCsv {
         return Boolean.TRUE.equals(a.autoPay()) ? "yearly/monthly, auto-pay" : "yearly/monthly";
     }
 
-    private static String time(Instant t) {
-        return t == null ? "" : t.toString();
-    }
-
-    private static String s(String v) {
-        return v == null ? "" : v;
+    private static String time(Instant t, DateTimeFormatter format) {
+        return t == null ? "" : format.format(t.truncatedTo(ChronoUnit.SECONDS));
     }
 }
