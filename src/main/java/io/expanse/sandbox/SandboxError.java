@@ -19,7 +19,9 @@ public final class SandboxError extends RuntimeException {
         /** {@code {"error_code","error_msg"}}: BSS. */
         BSS,
         /** {@code {"itemNotFound":{"message","code":404}}}: Nova. */
-        NOVA
+        NOVA,
+        /** {@code {"badRequest":{"message","code":400}}}: Nova. */
+        NOVA_BAD_REQUEST
     }
 
     private final int httpStatus;
@@ -49,6 +51,10 @@ public final class SandboxError extends RuntimeException {
         return new SandboxError(404, "404", message, Shape.NOVA);
     }
 
+    public static SandboxError novaBadRequest(String message) {
+        return new SandboxError(400, "400", message, Shape.NOVA_BAD_REQUEST);
+    }
+
     public int httpStatus() {
         return httpStatus;
     }
@@ -69,6 +75,7 @@ public final class SandboxError extends RuntimeException {
             case GATEWAY -> root.put("error_msg", getMessage()).put("error_code", code).put("request_id", requestId);
             case BSS -> root.put("error_code", code).put("error_msg", getMessage());
             case NOVA -> root.putObject("itemNotFound").put("message", getMessage()).put("code", httpStatus);
+            case NOVA_BAD_REQUEST -> root.putObject("badRequest").put("message", getMessage()).put("code", httpStatus);
             default -> throw new IllegalStateException(shape.name());
         }
         return root;

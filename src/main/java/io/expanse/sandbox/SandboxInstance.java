@@ -31,6 +31,17 @@ public record SandboxInstance(String id, String name, String status, String avai
         };
     }
 
+    /** {@code Windows} for a server whose name says so, else {@code Linux}. */
+    public String osType() {
+        return name.toLowerCase(java.util.Locale.ROOT).contains("win") ? "Windows" : "Linux";
+    }
+
+    /** The image the server was made from, as ECS metadata names it. */
+    public String imageName() {
+        return "Windows".equals(osType()) ? "Windows Server 2022 Datacenter 64bit English"
+                : "Ubuntu 22.04 server 64bit";
+    }
+
     /** The Nova {@code OS-EXT-STS:task_state}, null when no task runs. */
     public String taskState() {
         return switch (status) {

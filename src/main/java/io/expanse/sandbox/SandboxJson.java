@@ -1,5 +1,6 @@
 package io.expanse.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -107,22 +108,50 @@ final class SandboxJson {
     }
 
     ObjectNode novaServer(SandboxInstance s, List<SandboxVolume> volumes) {
+        ObjectNode root = F.objectNode();
+        root.set("server", novaServerNode(s, volumes));
+        return root;
+    }
+
+    /** A Nova server: its status as Nova reports it; {@code delete_on_termination} is a boolean here. */
+    ObjectNode novaServerNode(SandboxInstance s, List<SandboxVolume> volumes) {
         ObjectNode n = serverCommon(s, s.status());
         ArrayNode attached = n.putArray("os-extended-volumes:volumes_attached");
-        volumes.forEach(v -> attached.addObject().put("id", v.id())
-                .put("delete_on_termination", Boolean.toString(v.bootable()))); // Nova reports it as a string here
+        volumes.forEach(v -> attached.addObject().put("id", v.id()).put("delete_on_termination", v.bootable()));
+        ArrayNode links = n.putArray("links");
+        links.addObject().put("rel", "self").put("href", baseUri + "/v2.1/" + projectId + "/servers/" + s.id());
+        links.addObject().put("rel", "bookmark").put("href", baseUri + "/" + projectId + "/servers/" + s.id());
+        return n;
+    }
+
+    ObjectNode novaServerList(List<ObjectNode> servers, String nextHref) {
         ObjectNode root = F.objectNode();
-        root.set("server", n);
+        root.putArray("servers").addAll(servers);
+        if (nextHref != null) {
+            root.putArray("servers_links").addObject().put("rel", "next").put("href", nextHref);
+        }
         return root;
     }
 
     ObjectNode ecsServer(SandboxInstance s, List<SandboxVolume> volumes) {
+        ObjectNode root = F.objectNode();
+        root.set("server", ecsServerNode(s, volumes));
+        return root;
+    }
+
+    /**
+     * An ECS v1 server: the v1 status (no PAUSED or SUSPENDED), the attachments with {@code device},
+     * {@code bootIndex} as a string and {@code delete_on_termination} as a string, and the metadata the guest
+     * guide and the monitoring hint read ({@code os_type}, {@code image_name}).
+     */
+    ObjectNode ecsServerNode(SandboxInstance s, List<SandboxVolume> volumes) {
         ObjectNode n = serverCommon(s, s.ecsV1Status());
         n.put("OS-EXT-SRV-ATTR:root_device_name", s.rootDeviceName());
         n.put("OS-EXT-SRV-ATTR:hostname", s.name());
         n.put("enterprise_project_id", s.enterpriseProjectId());
         n.put("locked", false);
-        n.putObject("metadata").put("charging_mode", "0").put("vpc_id", "3f1b6c2a-5d4e-4f7a-9b8c-1d2e3f4a5b6c");
+        n.putObject("metadata").put("charging_mode", "0").put("vpc_id", "3f1b6c2a-5d4e-4f7a-9b8c-1d2e3f4a5b6c")
+                .put("os_type", s.osType()).put("image_name", s.imageName());
         ArrayNode attached = n.putArray("os-extended-volumes:volumes_attached");
         for (SandboxVolume v : volumes) {
             v.attachments().stream().filter(a -> a.serverId().equals(s.id())).findFirst()
@@ -130,9 +159,23 @@ final class SandboxJson {
                             .put("bootIndex", a.bootIndex())
                             .put("delete_on_termination", Boolean.toString(a.systemDisk())));
         }
+        return n;
+    }
+
+    ObjectNode ecsServerList(List<JsonNode> servers, int count) {
         ObjectNode root = F.objectNode();
-        root.set("server", n);
+        root.put("count", count);
+        root.putArray("servers").addAll(servers);
         return root;
+    }
+
+    /** What ECS lists for a {@code server_id} it does not know. */
+    static ObjectNode ecsFault(String id) {
+        ObjectNode n = F.objectNode();
+        n.put("id", id);
+        n.putObject("fault").put("code", 404).put("message", "Instance[" + id + "] could not be found.")
+                .put("created", "");
+        return n;
     }
 
     private ObjectNode serverCommon(SandboxInstance s, String status) {

@@ -35,7 +35,9 @@ final class SandboxRoutes {
     private static final Pattern VOLUME = Pattern.compile("/v2/" + PID + "/cloudvolumes/" + ID);
     private static final Pattern ACTION = Pattern.compile("/v2\\.1/" + PID + "/cloudvolumes/" + ID + "/action");
     private static final Pattern JOB = Pattern.compile("/v1/" + PID + "/jobs/" + ID);
+    private static final Pattern NOVA_LIST = Pattern.compile("/v2\\.1/" + PID + "/servers/detail");
     private static final Pattern NOVA_SERVER = Pattern.compile("/v2\\.1/" + PID + "/servers/" + ID);
+    private static final Pattern ECS_LIST = Pattern.compile("/v1/" + PID + "/cloudservers/detail");
     private static final Pattern ECS_SERVER = Pattern.compile("/v1/" + PID + "/cloudservers/" + ID);
     private static final Pattern PROJECTS = Pattern.compile("/v3/projects");
     private static final Pattern ORDER = Pattern.compile("/v2/orders/customer-orders/details/" + ID);
@@ -71,6 +73,10 @@ final class SandboxRoutes {
             String jobId = m.group(2);
             return ok(SandboxJson.job(cloud.job(jobId).orElseThrow(() -> SandboxError.evs(404, "EVS.5404",
                     "The job " + jobId + " could not be found."))));
+        } else if (get && match(NOVA_LIST, path) != null) {
+            return ok(novaList(first(query)));
+        } else if (get && match(ECS_LIST, path) != null) {
+            return ok(ecsList(first(query)));
         } else if (get && (m = match(NOVA_SERVER, path)) != null) {
             String id = m.group(2);
             SandboxInstance s = cloud.server(id).orElseThrow(() ->
@@ -137,6 +143,98 @@ final class SandboxRoutes {
                 : all.subList(start, Math.min(all.size(), start + limit));
         String next = start + limit < all.size() && !page.isEmpty() ? nextHref(q, limit, page) : null;
         return json.volumeList(page, all.size(), next);
+    }
+
+    /**
+     * ECS v1 {@code cloudservers/detail}: {@code offset} is a 1-based page number (0 reads as 1), {@code limit}
+     * 25 by default and at most 1000. With {@code server_id=id1,id2,…} every other filter is ignored and the named
+     * servers come back in the order asked, an unknown id as an entry with only {@code id} and {@code fault}.
+     */
+    private JsonNode ecsList(Map<String, String> q) {
+        int limit = intParam(q, "limit", 25);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw SandboxError.evs(400, "Ecs.0005", "Invalid limit " + limit + ": it must be between 1 and "
+                    + MAX_LIMIT + ".");
+        }
+        int pageNumber = Math.max(1, intParam(q, "offset", 1));
+        String ids = q.get("server_id");
+        if (ids != null) {
+            List<String> wanted = java.util.Arrays.stream(ids.split(",")).map(String::strip)
+                    .filter(x -> !x.isEmpty()).distinct().toList();
+            List<JsonNode> entries = new java.util.ArrayList<>();
+            for (String id : wanted) {
+                entries.add(cloud.server(id).<JsonNode>map(srv -> json.ecsServerNode(srv, cloud.volumesOf(id)))
+                        .orElseGet(() -> SandboxJson.ecsFault(id)));
+            }
+            return json.ecsServerList(page(entries, pageNumber, limit), entries.size());
+        }
+        List<SandboxInstance> all = cloud.servers().stream()
+                .filter(srv -> q.get("name") == null || srv.name().contains(q.get("name")))
+                .filter(srv -> q.get("status") == null || broadStatus(q.get("status"), srv.ecsV1Status()))
+                .filter(srv -> q.get("enterprise_project_id") == null
+                        || "all_granted_eps".equals(q.get("enterprise_project_id"))
+                        || srv.enterpriseProjectId().equals(q.get("enterprise_project_id")))
+                .toList();
+        String marker = q.get("marker");
+        if (marker != null) {
+            int at = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).id().equals(marker)) {
+                    at = i;
+                }
+            }
+            all = at < 0 ? List.of() : all.subList(at + 1, all.size());
+            pageNumber = 1;
+        }
+        List<JsonNode> entries = all.stream().<JsonNode>map(srv -> json.ecsServerNode(srv, cloud.volumesOf(srv.id())))
+                .toList();
+        return json.ecsServerList(page(entries, pageNumber, limit), entries.size());
+    }
+
+    /** ECS's status filter is broad: ACTIVE also matches servers busy with a task that keeps them running. */
+    private static boolean broadStatus(String wanted, String status) {
+        if ("ACTIVE".equalsIgnoreCase(wanted)) {
+            return List.of("ACTIVE", "REBOOT", "HARD_REBOOT", "REBUILD", "MIGRATING", "RESIZE").contains(status);
+        }
+        return wanted.equalsIgnoreCase(status);
+    }
+
+    private static <T> List<T> page(List<T> all, int pageNumber, int limit) {
+        long start = (long) (pageNumber - 1) * limit;
+        if (start >= all.size()) {
+            return List.of();
+        }
+        return all.subList((int) start, (int) Math.min(all.size(), start + limit));
+    }
+
+    /** Nova {@code servers/detail}: marker paging, {@code limit} 25 by default and at most 1000, a next link. */
+    private JsonNode novaList(Map<String, String> q) {
+        int limit = intParam(q, "limit", 25);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw SandboxError.novaBadRequest("limit must be between 1 and " + MAX_LIMIT + ".");
+        }
+        List<SandboxInstance> all = cloud.servers();
+        int start = 0;
+        String marker = q.get("marker");
+        if (marker != null) {
+            start = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).id().equals(marker)) {
+                    start = i + 1;
+                }
+            }
+            if (start < 0) {
+                throw SandboxError.novaBadRequest("marker [" + marker + "] not found");
+            }
+        }
+        List<SandboxInstance> pageOf = all.subList(Math.min(start, all.size()), Math.min(all.size(), start + limit));
+        String next = null;
+        if (start + limit < all.size() && !pageOf.isEmpty()) {
+            next = baseUri + "/v2.1/" + cloud.projectId() + "/servers/detail?limit=" + limit + "&marker="
+                    + pageOf.get(pageOf.size() - 1).id();
+        }
+        return json.novaServerList(pageOf.stream().map(srv -> json.novaServerNode(srv, cloud.volumesOf(srv.id())))
+                .toList(), next);
     }
 
     private static int indexOf(List<SandboxVolume> volumes, String id) {

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -32,6 +33,11 @@ public final class SandboxServer implements AutoCloseable {
 
     /** The region the sandbox pretends to be. */
     public static final String REGION = "cn-north-4";
+    /**
+     * The longest request target (path and query) answered; longer ones get 414 like a gateway would. The real
+     * limit is not documented; 8 KB is a common gateway default and holds a chunk of 100 server ids.
+     */
+    static final int MAX_URI = 8192;
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -44,9 +50,12 @@ public final class SandboxServer implements AutoCloseable {
     private final URI baseUri;
     private final SandboxAuth auth;
     private final SandboxRoutes routes;
+    private final Duration latency;
 
-    private SandboxServer(SandboxCloud cloud, int port, Credentials credentials) throws IOException {
+    private SandboxServer(SandboxCloud cloud, int port, Credentials credentials, Duration latency)
+            throws IOException {
         this.cloud = cloud;
+        this.latency = latency;
         this.credentials = credentials != null ? credentials
                 : Credentials.permanent(randomKey(20, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
                         randomKey(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"));
@@ -55,7 +64,8 @@ public final class SandboxServer implements AutoCloseable {
         this.auth = new SandboxAuth(this.credentials, cloud.clock());
         this.routes = new SandboxRoutes(cloud, baseUri.toString(), REGION);
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(8, r -> {
+        // Enough threads that an added latency delays each answer without queueing the concurrent ones behind it.
+        this.executor = Executors.newFixedThreadPool(latency.isZero() ? 8 : 64, r -> {
             Thread t = new Thread(r, "sandbox-http-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -78,8 +88,19 @@ public final class SandboxServer implements AutoCloseable {
      * @throws UncheckedIOException when the port cannot be bound
      */
     public static SandboxServer start(SandboxCloud cloud, int port, Credentials credentials) {
+        return start(cloud, port, credentials, Duration.ZERO);
+    }
+
+    /**
+     * Starts on 127.0.0.1, every answer held back by {@code latency} (100 ms is about the round trip from an
+     * operator's desk to a Huawei region).
+     */
+    public static SandboxServer start(SandboxCloud cloud, int port, Credentials credentials, Duration latency) {
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative");
+        }
         try {
-            return new SandboxServer(cloud, port, credentials);
+            return new SandboxServer(cloud, port, credentials, latency);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sandbox on port " + port, e);
         }
@@ -125,6 +146,12 @@ public final class SandboxServer implements AutoCloseable {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 URI uri = exchange.getRequestURI();
                 String method = exchange.getRequestMethod();
+                if (uri.getRawPath().length() + (uri.getRawQuery() == null ? 0 : uri.getRawQuery().length())
+                        > MAX_URI) {
+                    pause();
+                    sendUriTooLong(exchange, requestId);
+                    return;
+                }
                 auth.verify(method, uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(), body);
                 int injected = cloud.takeInjectedFailure();
                 if (injected != 0) {
@@ -138,7 +165,31 @@ public final class SandboxServer implements AutoCloseable {
                 response = new SandboxResponse(500,
                         SandboxError.evs(500, "EVS.5500", "Internal error: " + e).body(requestId));
             }
+            pause();
             send(exchange, response, requestId, cloud.clock());
+        }
+    }
+
+    private void pause() {
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** What a gateway in front of the services answers for an over-long request line: a web page, not JSON. */
+    private static void sendUriTooLong(HttpExchange exchange, String requestId) throws IOException {
+        byte[] page = ("<html>\r\n<head><title>414 Request-URI Too Large</title></head>\r\n<body>\r\n"
+                + "<center><h1>414 Request-URI Too Large</h1></center>\r\n</body>\r\n</html>\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        exchange.getResponseHeaders().set("Content-Type", "text/html");
+        exchange.getResponseHeaders().set("X-Request-Id", requestId);
+        exchange.sendResponseHeaders(414, page.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(page);
         }
     }
 
