@@ -13,7 +13,7 @@ import io.expanse.sandbox.SandboxCloud;
 import io.expanse.sandbox.SandboxSeed;
 import io.expanse.sandbox.SandboxServer;
 import io.expanse.sandbox.SandboxTimings;
-import io.expanse.settings.AppDirs;
+import io.expanse.files.AppDirs;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.volumes.VolumeRow;
 import io.expanse.ui.volumes.VolumesViewModel;
