@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>The activity is journaled (SUBMITTING) before the POST, which is sent exactly once. Then {@code OrderDetail}
  * is polled: SUBMITTED/RUNNING while the order is new, SUCCEEDED once paid (and the pack's capacity is updated in
  * the {@link ResourcePackSource}), AWAITING_PAYMENT (slow polling) when it stays unpaid past a grace period
- * (UNCONFIRMED whether API orders are paid automatically, reference §6), CANCELLED when cancelled or past its
+ * (UNCONFIRMED: no UniCloud document says whether an order made through the API is paid automatically from the
+ * account balance), CANCELLED when cancelled or past its
  * payment deadline, FAILED with the server's message when refused. Unknown order status codes are shown raw.
  *
  * <p>An unanswered POST is settled with {@code QueryOrders}: an order for the pack created since the request is
