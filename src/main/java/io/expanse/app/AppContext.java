@@ -12,7 +12,7 @@ import io.expanse.sandbox.SandboxSeed;
 import io.expanse.sandbox.SandboxServer;
 import io.expanse.sandbox.SandboxTimings;
 import io.expanse.sandbox.unicloud.UniCloudSandbox;
-import io.expanse.settings.AppDirs;
+import io.expanse.files.AppDirs;
 import io.expanse.settings.ConnectionTester;
 import io.expanse.settings.DeferredSecretStore;
 import io.expanse.settings.HuaweiAccount;
@@ -47,7 +47,6 @@ import io.expanse.work.ResizeTracker;
 import io.expanse.work.nas.NasUpgradeTracker;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,7 +135,7 @@ public final class AppContext implements AutoCloseable {
                 : CompletableFuture.completedFuture(new SecretStores.Choice(new SessionSecretStore(), null));
         this.settingsStore = SettingsStore.in(dirs);
         this.profiles = new ProfileRepository(settingsStore, new DeferredSecretStore(secretChoice),
-                SdkProfiles.discover(env, Path.of(System.getProperty("user.home"))));
+                SdkProfiles.discover(env, dirs.home()));
         this.layout = new LayoutMemory(settingsStore, settingsWriter);
         this.journal = new ActivityJournal(dirs.data().resolve("activity.json"));
         this.volumesViewModel = new VolumesViewModel(session, background, lookups);

@@ -1,7 +1,7 @@
 package io.expanse.app;
 
 import atlantafx.base.theme.PrimerLight;
-import io.expanse.settings.AppDirs;
+import io.expanse.files.AppDirs;
 import io.expanse.ui.common.Fxml;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.expanse.logging;
 
 import ch.qos.logback.core.PropertyDefinerBase;
-import io.expanse.settings.AppDirs;
+import io.expanse.files.AppDirs;
 
 /**
  * Gives {@code logback.xml} the platform's log directory when Logback starts, before any code of the app has run:

@@ -34,7 +34,7 @@ import java.util.Set;
  * unknown volume 404 {@code EVS.5404}; status not available/in-use {@code EVS.1064}; an unfinished order on the
  * volume {@code EVS.1068}; multiattach and in-use {@code EVS.1065}; in-use on a server not in ACTIVE, PAUSED,
  * SUSPENDED or SHUTOFF {@code EVS.1066}; {@code new_size <= size} {@code EVS.1015}; above 1024 GB for a system disk
- * or 32768 GB for a data disk {@code EVS.1014} (the reference has no dedicated code; the message names the limit).
+ * or 32768 GB for a data disk {@code EVS.1014} (Huawei documents no code of its own; the message names the limit).
  */
 public final class SandboxCloud {
 

@@ -10,7 +10,10 @@ public final class SandboxError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Which service layer answers; each has its own body shape (reference §9 pitfall 5). */
+    /**
+     * Which layer answers: the service itself, the API gateway in front of it, or the billing service. Each
+     * words its error body differently, and clients must read all of them.
+     */
     public enum Shape {
         /** {@code {"error":{"message","code"}}}: EVS and ECS v1. */
         SERVICE,

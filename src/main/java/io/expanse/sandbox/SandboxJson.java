@@ -9,7 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** Renders sandbox state in the JSON shapes of the real services (reference §1–§3, §6, §7). */
+/**
+ * Renders sandbox state in the JSON shapes of the real services: the EVS volume list, EVS jobs, ECS servers, the
+ * IAM project lookup and the BSS orders of yearly/monthly disks.
+ */
 final class SandboxJson {
 
     /** EVS/Cinder volume times: UTC, microseconds, no zone suffix. */

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * The routes of the simulated EVS, ECS, IAM and BSS services. Requests reach it already authenticated.
  *
- * <p>Choices where the reference leaves room: an unknown volume or job is 404 {@code EVS.5404} in the
+ * <p>Choices where Huawei's documentation leaves room: an unknown volume or job is 404 {@code EVS.5404} in the
  * {@code {"error":{…}}} shape; a project id in the path other than the sandbox's is 403 {@code APIGW.0310};
  * an unknown server is 404 Nova {@code itemNotFound} (v2.1) or {@code Ecs.0114} (v1); an unknown or already paid
  * order is BSS 400 {@code CBC.0101}; a known path with the wrong method is 404 {@code APIGW.0101} like an unknown one.

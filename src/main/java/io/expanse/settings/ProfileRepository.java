@@ -26,10 +26,6 @@ public final class ProfileRepository {
         store.takeRecoveredSecrets().forEach(secrets::put);
     }
 
-    public SecretStore secretStore() {
-        return secrets;
-    }
-
     public SettingsStore settings() {
         return store;
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Read-only, ready-made profiles from the official Huawei Cloud SDK conventions (huawei-evs.md §10): the
+ * Read-only, ready-made profiles from the places the official Huawei Cloud SDKs read credentials from: the
  * {@code HUAWEICLOUD_SDK_AK/SK/SECURITY_TOKEN/PROJECT_ID} environment variables, and the sections of the
  * credentials file ({@code ~/.huaweicloud/credentials}, or the file named by {@code HUAWEICLOUD_SDK_CREDENTIALS_FILE},
  * whose name must match {@code ^[a-zA-Z0-9._ -]+\.(ini|properties)$}). Their secrets are read from there each

@@ -5,18 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.expanse.files.AppDirs;
+import io.expanse.files.AtomicFiles;
 import io.expanse.logging.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -119,7 +116,7 @@ public final class SettingsStore {
             throw new IllegalStateException("Refusing to write a secret into the settings file");
         }
         try {
-            writeAtomically(file, content);
+            AtomicFiles.write(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the settings file " + file, e);
         }
@@ -182,7 +179,7 @@ public final class SettingsStore {
 
     private Path keepBackup(int version, byte[] content) throws IOException {
         Path backup = file.resolveSibling(FILE_NAME + ".v" + version + "-backup");
-        writeAtomically(backup, content);
+        AtomicFiles.write(backup, content);
         return backup;
     }
 
@@ -202,35 +199,6 @@ public final class SettingsStore {
         }
         LOG.warn("Settings: {}", loadProblem);
         return Settings.empty();
-    }
-
-    /** Temporary file in the same directory, forced to disk, then moved over {@code target}. */
-    static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.trace("Directory sync not available for {}", dir);
-        }
     }
 
     /** For the migration result map: insertion-ordered. */

@@ -1,5 +1,6 @@
 package io.expanse.work;
 
+import io.expanse.cloud.ApiException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,16 +12,18 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 
 /**
- * The mechanics shared by the trackers that follow an {@link Activity} to its end in the background: the map of
+ * The mechanics shared by the trackers that submit a change and follow its {@link Activity} to its end in the
+ * background: submitting with a write-ahead journal entry (see {@link #submitOnce}), the map of
  * followed activities, scheduling each step (with a growing delay, or the slow payment interval) on the scheduler,
  * the overall timeout, recording progress, notes, stops and endings in the {@link ActivityJournal}, shutting down and
  * resuming unfinished activities.
  *
- * <p>A subclass submits its own request, decides what one step does in each of its phases, and supplies the texts
- * that name its resource. Steps of one activity run one at a time (each schedules the next) under the
+ * <p>A subclass builds and sends its own request, decides what one step does in each of its phases, and supplies the
+ * texts that name its resource. Steps of one activity run one at a time (each schedules the next) under the
  * {@link Follow}'s monitor; {@link #shutdown()} only flips volatile flags, so it never waits for a call in progress.
  *
  * @param <P> the phases of following one activity
@@ -47,18 +50,41 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
         }
     }
 
+    /**
+     * What a tracker calls its resource, and the fixed parts of what it tells the operator in situations every
+     * tracker meets.
+     *
+     * @param resourceNoun         the resource an activity changes, as named in log lines: "volume", "pack"
+     * @param unexpectedSendError  the status line while settling a request whose sending ended with an unexpected
+     *                             error
+     * @param stoppedReadingAdvice what the operator can do when following stopped on a read error; ends that
+     *                             status line
+     */
+    protected record Wording(String resourceNoun, String unexpectedSendError, String stoppedReadingAdvice) {
+        public Wording {
+            Objects.requireNonNull(resourceNoun, "resourceNoun");
+            Objects.requireNonNull(unexpectedSendError, "unexpectedSendError");
+            Objects.requireNonNull(stoppedReadingAdvice, "stoppedReadingAdvice");
+        }
+    }
+
     protected final ActivityJournal journal;
     protected final Clock clock;
     protected final PollSchedule schedule;
     private final ScheduledExecutorService scheduler;
+    /** The phase that finds out whether a request that got no answer was applied. */
+    private final P settlePhase;
+    private final Wording wording;
     /** The subclass's logger, so that log lines keep their category. */
     private final Logger log;
     private final Map<String, F> follows = new ConcurrentHashMap<>();
     private volatile boolean shutDown;
 
     protected ActivityFollower(Logger log, ActivityJournal journal, ScheduledExecutorService scheduler, Clock clock,
-                               PollSchedule schedule) {
+                               PollSchedule schedule, P settlePhase, Wording wording) {
         this.log = Objects.requireNonNull(log, "log");
+        this.settlePhase = Objects.requireNonNull(settlePhase, "settlePhase");
+        this.wording = Objects.requireNonNull(wording, "wording");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -66,9 +92,6 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
     }
 
     // ------------------------------------------------------------------------------------------ hooks
-
-    /** The resource an activity changes, as named in log lines: "volume", "pack". */
-    protected abstract String resourceNoun();
 
     /** Whether an unfinished journal entry belongs to this tracker (kind, account, region…). */
     protected abstract boolean ownedHere(Activity activity);
@@ -94,6 +117,27 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
 
     /** Called when the scheduler refused the next step (it was closed); following has then stopped. */
     protected void schedulerClosed(F follow) {
+    }
+
+    /** The status line while settling a request that got no answer ({@code e} is of kind OUTCOME_UNKNOWN). */
+    protected abstract String unansweredMessage(ApiException e);
+
+
+    /**
+     * A read of {@code what} ("order 123", "the volume") failed in a step: a transient error is noted and the step
+     * tried again later; any other stops following with the reason. A subclass may handle some errors first.
+     */
+    protected void readFailed(F follow, ApiException e, String what) {
+        Activity a = follow.activity;
+        if (e.retryableForReads()) {
+            log.info("Checking {} of activity {} failed, retrying: {}", what, a.id(), e.getMessage());
+            note(follow, "checking " + what + " failed (" + e.operatorMessage() + "); retrying");
+            scheduleBackoff(follow);
+        } else {
+            log.warn("Stopped following activity {}: {}", a.id(), e.getMessage());
+            stop(follow, "Stopped checking " + what + ": " + e.operatorMessage()
+                    + (e.details().isEmpty() ? "" : " (" + e.details() + ")") + ". " + wording.stoppedReadingAdvice());
+        }
     }
 
     // ------------------------------------------------------------------------------------------ public
@@ -146,11 +190,68 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
         follows.clear();
     }
 
-    // ------------------------------------------------------------------------------------------ following
+    // ------------------------------------------------------------------------------------------ submitting
 
-    protected final boolean isShutDown() {
-        return shutDown;
+    /** One call to the cloud's API: the request of a submit (made once, never repeated) or a read of a step. */
+    @FunctionalInterface
+    protected interface Call<A> {
+        A send() throws ApiException;
     }
+
+    /** @throws IllegalStateException after {@link #shutdown()}, naming the tracker ("resize", "upgrade") */
+    protected final void requireRunning(String trackerName) {
+        if (shutDown) {
+            throw new IllegalStateException("The " + trackerName + " tracker has been shut down");
+        }
+    }
+
+    /**
+     * Submits the change {@code follow} holds (an activity in state SUBMITTING): journals it before anything is
+     * sent ({@link #register}), sends {@code request} once (blocking) and handles the answer. An accepted request
+     * goes to {@code onAccepted}, which records it and starts following; a refused one ends FAILED with the cloud's
+     * message and code; one that got no answer, or whose sending failed unexpectedly, is settled in
+     * the settle phase, since it may have been applied.
+     *
+     * @return the activity as it stands after the answer
+     * @throws IllegalStateException when the resource already has an unfinished activity
+     * @throws UncheckedIOException  when the journal cannot be written; the request is then not sent
+     */
+    protected final <A> Activity submitOnce(F follow, Call<A> request, BiConsumer<F, A> onAccepted) {
+        register(follow);
+        Activity activity = follow.activity;
+        String resource = wording.resourceNoun() + " " + activity.resourceId();
+        log.info("Changing {} from {} to {} GB (activity {})", resource, activity.oldSizeGb(), activity.newSizeGb(),
+                activity.id());
+        A accepted;
+        try {
+            accepted = request.send();
+        } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.OUTCOME_UNKNOWN) {
+                log.warn("Change of {} unanswered: {}", resource, e.getMessage());
+                settleUnanswered(follow, unansweredMessage(e));
+            } else {
+                log.warn("Change of {} refused: {}", resource, e.getMessage());
+                finish(follow, follow.activity
+                        .withState(ActivityState.FAILED, e.operatorMessage(), clock.instant())
+                        .withFailure(e.serverMessage() != null ? e.serverMessage() : e.operatorMessage(), e.code(),
+                                e.requestId()));
+            }
+            return follow.activity;
+        } catch (RuntimeException e) {
+            log.error("Change of {} ended with an unexpected error; settling", resource, e);
+            settleUnanswered(follow, wording.unexpectedSendError());
+            return follow.activity;
+        }
+        onAccepted.accept(follow, accepted);
+        return follow.activity;
+    }
+
+    private void settleUnanswered(F follow, String message) {
+        save(follow, follow.activity.withMessage(message, clock.instant()));
+        startFollowing(follow, settlePhase, Duration.ZERO);
+    }
+
+    // ------------------------------------------------------------------------------------------ following
 
     /**
      * Registers a new activity and journals it, unless its resource already has an unfinished one. It is registered
@@ -224,6 +325,21 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
         }
     }
 
+    /**
+     * Makes the read of a step.
+     *
+     * @return what was read, or null when the read failed; {@link #readFailed} has then decided what follows and
+     *         the step should end
+     */
+    protected final <T> T read(F follow, String what, Call<T> call) {
+        try {
+            return call.send();
+        } catch (ApiException e) {
+            readFailed(follow, e, what);
+            return null;
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ recording
 
     /** Records a state or status line if it changed; keeps following. */
@@ -252,7 +368,7 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
     protected final void finish(F follow, Activity finished) {
         follow.stopped = true;
         follows.remove(follow.activity.id(), follow);
-        log.info("Activity {} for {} {} ended: {}", finished.id(), resourceNoun(), finished.resourceId(),
+        log.info("Activity {} for {} {} ended: {}", finished.id(), wording.resourceNoun(), finished.resourceId(),
                 finished.state());
         save(follow, finished);
     }

@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.expanse.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -54,12 +50,6 @@ public final class ActivityJournal {
     private static final DateTimeFormatter ASIDE_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** Writes the bytes of the new journal to the temporary file and forces them to disk. */
-    @FunctionalInterface
-    interface TempWriter {
-        void write(Path temp, byte[] content) throws IOException;
-    }
-
     @JsonIgnoreProperties(ignoreUnknown = true)
     record JournalFile(int version, List<Activity> activities) {
     }
@@ -67,7 +57,7 @@ public final class ActivityJournal {
     private final Path file;
     private final Clock clock;
     private final int maxEntries;
-    private final TempWriter writer;
+    private final AtomicFiles.TempWriter writer;
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -84,10 +74,10 @@ public final class ActivityJournal {
 
     /** As {@link #ActivityJournal(Path)}, with the clock used to name a corrupt file moved aside. */
     public ActivityJournal(Path file, Clock clock) {
-        this(file, clock, DEFAULT_MAX_ENTRIES, ActivityJournal::writeAndForce);
+        this(file, clock, DEFAULT_MAX_ENTRIES, AtomicFiles::writeAndForce);
     }
 
-    ActivityJournal(Path file, Clock clock, int maxEntries, TempWriter writer) {
+    ActivityJournal(Path file, Clock clock, int maxEntries, AtomicFiles.TempWriter writer) {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.writer = Objects.requireNonNull(writer, "writer");
@@ -224,46 +214,7 @@ public final class ActivityJournal {
     }
 
     private void write(List<Activity> activities) throws IOException {
-        byte[] content = mapper.writeValueAsBytes(new JournalFile(FORMAT_VERSION, activities));
-        Path dir = file.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
-        try {
-            writer.write(temp, content);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
-        forceDirectory(dir);
-    }
-
-    private static void writeAndForce(Path temp, byte[] content) throws IOException {
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-    }
-
-    /** Makes the rename itself durable where the platform allows it (not on Windows). */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            log.trace("Directory sync not available for {}", dir, e);
-        }
+        AtomicFiles.write(file, mapper.writeValueAsBytes(new JournalFile(FORMAT_VERSION, activities)), writer);
     }
 
     private record Load(List<Activity> activities, boolean readOnly, String problem) {

@@ -34,12 +34,15 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
     private static final Logger log = LoggerFactory.getLogger(ResizeTracker.class);
 
     private static final String BILLING_PATH = "Huawei Cloud Billing Center > Orders > Pending Payment";
+    private static final Wording WORDING = new Wording("volume",
+            "The request ended with an unexpected error; checking whether it was applied…",
+            "The change may still be in progress; check again once this is resolved.");
 
     private final EvsApi api;
 
     public ResizeTracker(EvsApi api, ActivityJournal journal, ScheduledExecutorService scheduler, Clock clock,
                          PollSchedule schedule) {
-        super(log, journal, scheduler, clock, schedule);
+        super(log, journal, scheduler, clock, schedule, Phase.SETTLE, WORDING);
         this.api = Objects.requireNonNull(api, "api");
     }
 
@@ -53,49 +56,24 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
      */
     public Activity submit(ResizeRequest req) {
         Objects.requireNonNull(req, "req");
-        if (isShutDown()) {
-            throw new IllegalStateException("The resize tracker has been shut down");
-        }
+        requireRunning("resize");
         Instant now = clock.instant();
         Activity activity = new Activity(UUID.randomUUID().toString(), Activity.KIND_EVS_RESIZE, req.account(),
                 req.region(), req.projectId(), req.volumeId(), req.volumeName(), req.oldSizeGb(), req.newSizeGb(),
                 req.yearlyMonthly(), req.autoPay(), req.device(), ActivityState.SUBMITTING, null, null, now, now, null,
                 "Sending the request to expand " + name(req.volumeName(), req.volumeId()) + " to "
                         + req.newSizeGb() + " GB…", null, null, null);
-        ResizeFollow follow = new ResizeFollow(activity);
-        register(follow);
-        log.info("Resizing volume {} from {} to {} GB (activity {})", req.volumeId(), req.oldSizeGb(),
-                req.newSizeGb(), activity.id());
-        ResizeAccepted accepted;
-        try {
-            accepted = api.resize(req.volumeId(), (int) req.newSizeGb(), req.autoPay());
-        } catch (ApiException e) {
-            if (e.kind() == ApiException.Kind.OUTCOME_UNKNOWN) {
-                log.warn("Resize of volume {} unanswered: {}", req.volumeId(), e.getMessage());
-                save(follow, follow.activity.withMessage(
-                        "The request got no answer; checking whether it was applied…", clock.instant()));
-                startSettling(follow);
-                return follow.activity;
-            }
-            log.warn("Resize of volume {} rejected: {}", req.volumeId(), e.getMessage());
-            finish(follow, follow.activity
-                    .withState(ActivityState.FAILED, e.operatorMessage(), clock.instant())
-                    .withFailure(e.serverMessage() != null ? e.serverMessage() : e.operatorMessage(), e.code(),
-                            e.requestId()));
-            return follow.activity;
-        } catch (RuntimeException e) {
-            log.error("Resize of volume {} ended with an unexpected error; settling by reading the volume",
-                    req.volumeId(), e);
-            save(follow, follow.activity.withMessage(
-                    "The request ended with an unexpected error; checking whether it was applied…", clock.instant()));
-            startSettling(follow);
-            return follow.activity;
-        }
+        return submitOnce(new ResizeFollow(activity),
+                () -> api.resize(req.volumeId(), (int) req.newSizeGb(), req.autoPay()),
+                (follow, accepted) -> followAccepted(follow, accepted, req.autoPay()));
+    }
+
+    private void followAccepted(ResizeFollow follow, ResizeAccepted accepted, Boolean autoPay) {
         if (accepted.jobId() != null) {
             follow.activity = follow.activity.withJobId(accepted.jobId());
             progress(follow, ActivityState.SUBMITTED, "Accepted: job " + accepted.jobId());
             startFollowing(follow, Phase.JOB, schedule.firstDelay());
-        } else if (Boolean.TRUE.equals(req.autoPay())) {
+        } else if (Boolean.TRUE.equals(autoPay)) {
             follow.activity = follow.activity.withOrderId(accepted.orderId());
             progress(follow, ActivityState.SUBMITTED,
                     "Accepted: order " + accepted.orderId() + ", paid from the account balance");
@@ -107,7 +85,6 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
             follow.awaitingPayment = true;
             startFollowing(follow, Phase.ORDER, schedule.paymentInterval());
         }
-        return follow.activity;
     }
 
     /** {@link #resumeUnfinished()} picks up the resizes of this tracker's region and project. */
@@ -127,7 +104,7 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
         log.info("Resuming activity {} ({}) for volume {}", activity.id(), activity.state(), activity.resourceId());
         ResizeFollow follow = new ResizeFollow(activity);
         if (activity.state() == ActivityState.SUBMITTING) {
-            startSettling(follow);
+            startFollowing(follow, Phase.SETTLE, Duration.ZERO);
         } else if (activity.jobId() != null) {
             startFollowing(follow, Phase.JOB, Duration.ZERO);
         } else if (activity.orderId() != null) {
@@ -163,10 +140,6 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
         }
     }
 
-    private void startSettling(ResizeFollow follow) {
-        startFollowing(follow, Phase.SETTLE, Duration.ZERO);
-    }
-
     @Override
     protected void step(ResizeFollow follow) {
         switch (follow.phase) {
@@ -196,17 +169,14 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
     }
 
     @Override
-    protected String resourceNoun() {
-        return "volume";
+    protected String unansweredMessage(ApiException e) {
+        return "The request got no answer; checking whether it was applied…";
     }
 
     private void pollJob(ResizeFollow follow) {
         Activity a = follow.activity;
-        Job job;
-        try {
-            job = api.getJob(a.jobId());
-        } catch (ApiException e) {
-            onReadFailure(follow, e, "job " + a.jobId());
+        Job job = read(follow, "job " + a.jobId(), () -> api.getJob(a.jobId()));
+        if (job == null) {
             return;
         }
         if (job.failed()) {
@@ -225,11 +195,8 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
 
     private void pollOrder(ResizeFollow follow) {
         Activity a = follow.activity;
-        Order order;
-        try {
-            order = api.getOrder(a.orderId());
-        } catch (ApiException e) {
-            onReadFailure(follow, e, "order " + a.orderId());
+        Order order = read(follow, "order " + a.orderId(), () -> api.getOrder(a.orderId()));
+        if (order == null) {
             return;
         }
         if (order.completed()) {
@@ -273,11 +240,8 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
 
     private void readBack(ResizeFollow follow) {
         Activity a = follow.activity;
-        Volume volume;
-        try {
-            volume = api.getVolume(a.resourceId());
-        } catch (ApiException e) {
-            onReadFailure(follow, e, "the volume");
+        Volume volume = read(follow, "the volume", () -> api.getVolume(a.resourceId()));
+        if (volume == null) {
             return;
         }
         String status = volume.status();
@@ -363,19 +327,13 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
         return text;
     }
 
-    private void onReadFailure(ResizeFollow follow, ApiException e, String what) {
-        Activity a = follow.activity;
+    /** A volume that is gone while reading back ends the resize; other errors as {@link ActivityFollower} says. */
+    @Override
+    protected void readFailed(ResizeFollow follow, ApiException e, String what) {
         if (e.kind() == ApiException.Kind.NOT_FOUND && follow.phase == Phase.READ_BACK) {
             finishVolumeGone(follow, e);
-        } else if (e.retryableForReads()) {
-            log.info("Checking {} of activity {} failed, retrying: {}", what, a.id(), e.getMessage());
-            note(follow, "checking " + what + " failed (" + e.operatorMessage() + "); retrying");
-            scheduleBackoff(follow);
         } else {
-            log.warn("Stopped following activity {}: {}", a.id(), e.getMessage());
-            stop(follow, "Stopped checking " + what + ": " + e.operatorMessage()
-                    + (e.details().isEmpty() ? "" : " (" + e.details() + ")")
-                    + ". The change may still be in progress; check again once this is resolved.");
+            super.readFailed(follow, e, what);
         }
     }
 

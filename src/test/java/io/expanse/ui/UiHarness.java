@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.expanse.app.AppContext;
 import io.expanse.sandbox.SandboxTimings;
-import io.expanse.settings.AppDirs;
+import io.expanse.files.AppDirs;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.volumes.VolumeRow;
 import io.expanse.ui.volumes.VolumesViewModel;

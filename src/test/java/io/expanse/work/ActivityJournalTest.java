@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.expanse.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,7 @@ class ActivityJournalTest {
         healthy.record(activity("a", "vol-1", ActivityState.RUNNING));
         byte[] before = Files.readAllBytes(file());
 
-        ActivityJournal.TempWriter crashesHalfway = (temp, content) -> {
+        AtomicFiles.TempWriter crashesHalfway = (temp, content) -> {
             Files.write(temp, Arrays.copyOf(content, content.length / 2));
             throw new IOException("disk full");
         };

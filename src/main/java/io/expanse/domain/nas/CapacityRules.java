@@ -4,9 +4,10 @@ package io.expanse.domain.nas;
  * Which target capacities may be requested for a NAS resource pack: whole multiples of {@code stepGb}, from
  * {@code stepGb} up to {@code maxGb}.
  *
- * <p>UNCONFIRMED: UniCloud documents no list of {@code nasbag.capacity.*} codes; only {@code 200G} appears
- * (reference §3, §9). The default below is a cautious guess, stated once here: multiples of 100 GB up to 100 TB
- * (102400 GB), far above the packs seen. Change {@link #DEFAULT} (or pass other rules to {@link UpgradePolicy})
+ * <p>UNCONFIRMED: UniCloud documents no list of {@code nasbag.capacity.*} codes; only {@code 200G} appears, in its
+ * upgrade example, and whether the number is the new total or the amount added is not documented either. The
+ * default below is a cautious guess, stated once here: multiples of 100 GB up to 100 TB (102400 GB), far above the
+ * packs seen. Change {@link #DEFAULT} (or pass other rules to {@link UpgradePolicy})
  * when the real set is known.
  *
  * @param stepGb allowed capacities are multiples of this (≥ 1)

@@ -17,9 +17,4 @@ public record ResizeContext(Volume volume, ServerInfo server, DiskRole role, boo
         Objects.requireNonNull(volume, "volume");
         role = role == null ? DiskRole.UNKNOWN : role;
     }
-
-    /** A context whose role is worked out by {@link DiskRoles#of(Volume, ServerInfo)}. */
-    public static ResizeContext of(Volume volume, ServerInfo server, boolean resizeInFlight) {
-        return new ResizeContext(volume, server, DiskRoles.of(volume, server), resizeInFlight);
-    }
 }

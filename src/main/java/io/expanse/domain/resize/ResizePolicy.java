@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Decides whether an EVS volume may be expanded, and to which size, before any API call (reference §0, §1, §3, §9).
+ * Decides whether an EVS volume may be expanded, and to which size, before any API call, following what Huawei
+ * documents for the resize call, the volume statuses, the server statuses and the known error codes.
  * Rules are checked in this order, the first failure wins:
  * <ol>
  *   <li>{@link Rule#RESIZE_IN_FLIGHT}: a resize of this volume is already running;</li>
@@ -32,7 +33,7 @@ public final class ResizePolicy {
 
     private static final String ONLINE_STATUSES_TEXT = "ACTIVE, PAUSED, SUSPENDED or SHUTOFF";
 
-    /** Plain words for the 16 documented volume statuses that block a resize (reference §1). */
+    /** Plain words for the documented EVS volume statuses that block a resize. */
     private static final Map<String, String> STATUS_WORDS = Map.ofEntries(
             Map.entry("creating", "is still being created"),
             Map.entry("error", "is in an error state"),
@@ -49,20 +50,6 @@ public final class ResizePolicy {
             Map.entry("rollbacking", "is being rolled back from a snapshot"),
             Map.entry("error_rollbacking", "failed to be rolled back from a snapshot"),
             Map.entry("awaiting-transfer", "is waiting to be transferred to another account"));
-
-    /** Volume-level rules only (used to enable/disable the Resize action and explain why in a tooltip). */
-    public ResizeDecision checkVolume(ResizeContext ctx) {
-        Objects.requireNonNull(ctx, "ctx");
-        ResizeDecision refused = volumeRules(ctx, -1);
-        if (refused != null) {
-            return refused;
-        }
-        long max = maxSizeGb(ctx.role());
-        if (ctx.volume().sizeGb() >= max) {
-            return ResizeDecision.deny(overLimitRule(ctx.role()), atMaximum(ctx), -1);
-        }
-        return ResizeDecision.allow(-1);
-    }
 
     /** Parses {@code newSizeText} with {@link NewSizeParser}, then checks volume rules before size rules. */
     public ResizeDecision check(ResizeContext ctx, String newSizeText) {
@@ -180,11 +167,6 @@ public final class ResizePolicy {
             case UNKNOWN -> SYSTEM_DISK_MAX_GB + " GB (the system-disk limit, applied because its role, system or data"
                     + " disk, is unknown; refresh once its server can be read)";
         };
-    }
-
-    private String atMaximum(ResizeContext ctx) {
-        return capitalised(label(ctx.volume())) + " is " + ctx.volume().sizeGb() + " GB, already at the maximum of "
-                + limitText(ctx.role()) + "; it cannot be expanded further.";
     }
 
     private String alreadyAtMaximum(ResizeContext ctx) {

@@ -1,6 +1,10 @@
 package io.expanse.domain.resize;
 
-/** The rule a resize request failed, in the order {@link ResizePolicy} checks them (volume rules first, then size). */
+/**
+ * The rule a resize request failed. The constants are grouped by what they look at (the size typed, then the
+ * volume, its server and any resize in flight); the order in which {@link ResizePolicy} checks them is in its class
+ * comment.
+ */
 public enum Rule {
     SIZE_MISSING,
     SIZE_NOT_A_NUMBER,

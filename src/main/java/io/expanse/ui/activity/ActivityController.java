@@ -33,7 +33,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-/** The activity panel: one row per resize, with copyable job/order ids and the guest-OS steps after success. */
+/**
+ * The activity panel: one row per change (an EVS resize or a NAS pack upgrade), with copyable job/order ids and,
+ * after a resize succeeded, the guest-OS steps.
+ */
 public final class ActivityController {
 
     private static final DateTimeFormatter TIME =

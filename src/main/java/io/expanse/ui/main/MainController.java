@@ -1,7 +1,7 @@
 package io.expanse.ui.main;
 
 import io.expanse.logging.LogFolder;
-import io.expanse.settings.AppDirs;
+import io.expanse.files.AppDirs;
 import io.expanse.settings.Profile;
 import io.expanse.ui.common.Session;
 import io.expanse.ui.profiles.ProfilesModule;

@@ -4,7 +4,6 @@ import io.expanse.cloud.ApiException;
 import io.expanse.cloud.unicloud.NasApi;
 import io.expanse.cloud.unicloud.OrderDetail;
 import io.expanse.cloud.unicloud.OrderSummary;
-import io.expanse.cloud.unicloud.UpgradeAccepted;
 import io.expanse.cloud.unicloud.UpgradeBody;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityFollower;
@@ -29,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>The activity is journaled (SUBMITTING) before the POST, which is sent exactly once. Then {@code OrderDetail}
  * is polled: SUBMITTED/RUNNING while the order is new, SUCCEEDED once paid (and the pack's capacity is updated in
  * the {@link ResourcePackSource}), AWAITING_PAYMENT (slow polling) when it stays unpaid past a grace period
- * (UNCONFIRMED whether API orders are paid automatically, reference §6), CANCELLED when cancelled or past its
+ * (UNCONFIRMED: no UniCloud document says whether an order made through the API is paid automatically from the
+ * account balance), CANCELLED when cancelled or past its
  * payment deadline, FAILED with the server's message when refused. Unknown order status codes are shown raw.
  *
  * <p>An unanswered POST is settled with {@code QueryOrders}: an order for the pack created since the request is
@@ -45,6 +45,9 @@ public final class NasUpgradeTracker
     public static final Duration DEFAULT_PAYMENT_GRACE = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(NasUpgradeTracker.class);
+    private static final Wording WORDING = new Wording("pack",
+            "The request ended with an unexpected error; looking for the order in the order list…",
+            "Check the order in " + ORDER_LIST + ".");
 
     private final NasApi api;
     private final ResourcePackSource packs;
@@ -53,7 +56,7 @@ public final class NasUpgradeTracker
     public NasUpgradeTracker(NasApi api, ActivityJournal journal, ResourcePackSource packs,
                              ScheduledExecutorService scheduler, Clock clock, PollSchedule schedule,
                              Duration paymentGrace) {
-        super(LOG, journal, scheduler, clock, schedule);
+        super(LOG, journal, scheduler, clock, schedule, Phase.SETTLE, WORDING);
         this.api = Objects.requireNonNull(api, "api");
         this.packs = Objects.requireNonNull(packs, "packs");
         this.paymentGrace = Objects.requireNonNull(paymentGrace, "paymentGrace");
@@ -74,9 +77,7 @@ public final class NasUpgradeTracker
      */
     public Activity submit(NasUpgradeRequest req) {
         Objects.requireNonNull(req, "req");
-        if (isShutDown()) {
-            throw new IllegalStateException("The upgrade tracker has been shut down");
-        }
+        requireRunning("upgrade");
         Instant now = clock.instant();
         String name = name(req.label(), req.packId());
         UpgradeBody body = UpgradeBody.of(req.packId(), req.newCapacityGb(), req.payType(), req.region());
@@ -85,37 +86,12 @@ public final class NasUpgradeTracker
                 "YEAR_MONTH".equals(body.payType()), null, null, ActivityState.SUBMITTING, null, null, now, now, null,
                 "Sending the upgrade of " + name + " to " + req.newCapacityGb() + " GB (" + body.specificationCode()
                         + ")…", null, null, null);
-        UpgradeFollow follow = new UpgradeFollow(activity);
-        register(follow);
-        LOG.info("Upgrading NAS pack {} from {} to {} GB (activity {})", req.packId(), req.oldCapacityGb(),
-                req.newCapacityGb(), activity.id());
-        UpgradeAccepted accepted;
-        try {
-            accepted = api.upgrade(body);
-        } catch (ApiException e) {
-            if (e.kind() == ApiException.Kind.OUTCOME_UNKNOWN) {
-                LOG.warn("Upgrade of pack {} unanswered: {}", req.packId(), e.getMessage());
-                save(follow, follow.activity.withMessage(e.operatorMessage()
-                        + " Looking for the order in the order list…", clock.instant()));
-                startFollowing(follow, Phase.SETTLE, Duration.ZERO);
-                return follow.activity;
-            }
-            finish(follow, follow.activity.withState(ActivityState.FAILED, e.operatorMessage(), clock.instant())
-                    .withFailure(e.serverMessage() != null ? e.serverMessage() : e.operatorMessage(), e.code(),
-                            e.requestId()));
-            return follow.activity;
-        } catch (RuntimeException e) {
-            LOG.error("Upgrade of pack {} ended with an unexpected error; settling", req.packId(), e);
-            save(follow, follow.activity.withMessage("The request ended with an unexpected error; looking for the"
-                    + " order in the order list…", clock.instant()));
-            startFollowing(follow, Phase.SETTLE, Duration.ZERO);
-            return follow.activity;
-        }
-        follow.activity = follow.activity.withOrderId(accepted.orderId());
-        progress(follow, ActivityState.SUBMITTED, "Order " + accepted.orderId() + " created for " + name + " ("
-                + body.specificationCode() + "); checking its payment…");
-        startFollowing(follow, Phase.ORDER, schedule.firstDelay());
-        return follow.activity;
+        return submitOnce(new UpgradeFollow(activity), () -> api.upgrade(body), (follow, accepted) -> {
+            follow.activity = follow.activity.withOrderId(accepted.orderId());
+            progress(follow, ActivityState.SUBMITTED, "Order " + accepted.orderId() + " created for " + name + " ("
+                    + body.specificationCode() + "); checking its payment…");
+            startFollowing(follow, Phase.ORDER, schedule.firstDelay());
+        });
     }
 
     /** {@link #resumeUnfinished()} picks up the {@code nas.upgrade} activities of this account and region. */
@@ -172,17 +148,14 @@ public final class NasUpgradeTracker
     }
 
     @Override
-    protected String resourceNoun() {
-        return "pack";
+    protected String unansweredMessage(ApiException e) {
+        return e.operatorMessage() + " Looking for the order in the order list…";
     }
 
     private void pollOrder(UpgradeFollow follow) {
         Activity a = follow.activity;
-        OrderDetail order;
-        try {
-            order = api.orderDetail(a.orderId());
-        } catch (ApiException e) {
-            onReadFailure(follow, e, "order " + a.orderId());
+        OrderDetail order = read(follow, "order " + a.orderId(), () -> api.orderDetail(a.orderId()));
+        if (order == null) {
             return;
         }
         follow.failedReads = 0;
@@ -252,17 +225,6 @@ public final class NasUpgradeTracker
                     + a.displayName() + " appears in the order list since it was sent: it was most likely not"
                     + " applied. Check " + ORDER_LIST + " before trying again.", clock.instant())
                     .withFailure("No answer; no matching order found", null, null));
-        }
-    }
-
-    private void onReadFailure(UpgradeFollow follow, ApiException e, String what) {
-        if (e.retryableForReads()) {
-            note(follow, "checking " + what + " failed (" + e.operatorMessage() + "); retrying");
-            scheduleBackoff(follow);
-        } else {
-            stop(follow, "Stopped checking " + what + ": " + e.operatorMessage()
-                    + (e.details().isEmpty() ? "" : " (" + e.details() + ")")
-                    + ". Check the order in " + ORDER_LIST + ".");
         }
     }
 

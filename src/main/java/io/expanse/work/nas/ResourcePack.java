@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResourcePack(String id, String label, long capacityGb, String expiresOn, String payType) {
 
-    /** Billing modes UniCloud names (reference §5); YEAR_MONTH is the upgrade example's. */
+    /**
+     * The billing modes UniCloud's SDK names (yearly/monthly, daily/monthly settlement, hourly); YEAR_MONTH is the
+     * one in UniCloud's upgrade example.
+     */
     public static final List<String> PAY_TYPES = List.of("YEAR_MONTH", "DAY_MONTH", "CHARGING_HOURS");
     public static final String DEFAULT_PAY_TYPE = "YEAR_MONTH";
     public static final int MAX_LABEL = 100;

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Where the packs view gets its list, for one account in one region. Today the only source is the operator's
- * {@link PackInventory} (UniCloud publishes no list API, reference §3); a source backed by a real list API can
+ * {@link PackInventory} (UniCloud publishes no API that lists or describes packs); a source backed by such an API can
  * replace it without touching the view.
  */
 public interface ResourcePackSource {

@@ -68,10 +68,8 @@ class DiskRolesTest {
     }
 
     @Test
-    void contextOfWorksOutTheRole() {
+    void contextWithoutARoleTakesItAsUnknown() {
         Volume v = volume("v", "in-use", 40, true, false, "/dev/vda");
-        assertEquals(DiskRole.SYSTEM, ResizeContext.of(v, NO_ECS_DETAIL, false).role());
-        assertEquals(DiskRole.UNKNOWN, ResizeContext.of(v, null, false).role());
         assertEquals(DiskRole.UNKNOWN, new ResizeContext(v, null, null, false).role());
     }
 

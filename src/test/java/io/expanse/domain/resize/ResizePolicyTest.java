@@ -68,7 +68,7 @@ class ResizePolicyTest {
     @MethodSource("volumeStatuses")
     void onlyAvailableAndInUseVolumesCanBeExpanded(String status) {
         ResizeContext c = ctx(volume(status, 100), server("ACTIVE"), DiskRole.DATA);
-        for (ResizeDecision d : List.of(policy.checkVolume(c), policy.check(c, 200), policy.check(c, "200"))) {
+        for (ResizeDecision d : List.of(policy.check(c, 200), policy.check(c, "200"))) {
             if (status.equals("available") || status.equals("in-use")) {
                 assertAllowed(d);
             } else {
@@ -80,26 +80,26 @@ class ResizePolicyTest {
 
     @Test
     void errorExtendingPointsAtTheFailedExpansion() {
-        assertRefused(policy.checkVolume(ctx(volume("error_extending", 100), server("ACTIVE"), DiskRole.DATA)),
+        assertRefused(policy.check(ctx(volume("error_extending", 100), server("ACTIVE"), DiskRole.DATA), 200),
                 Rule.VOLUME_STATUS, "data-01", "previous expansion", "failed", "support");
     }
 
     @Test
     void backingUpIsSaidInPlainWords() {
-        assertRefused(policy.checkVolume(ctx(volume("backing-up", 100), null, DiskRole.DATA)),
+        assertRefused(policy.check(ctx(volume("backing-up", 100), null, DiskRole.DATA), 200),
                 Rule.VOLUME_STATUS, "data-01", "being backed up", "(backing-up)");
     }
 
     @ParameterizedTest(name = "raw status \"{0}\"")
     @ValueSource(strings = {"retyping", "maintenance", "reserved"})
     void unknownVolumeStatusIsQuotedRaw(String status) {
-        assertRefused(policy.checkVolume(ctx(volume(status, 100), null, DiskRole.DATA)),
+        assertRefused(policy.check(ctx(volume(status, 100), null, DiskRole.DATA), 200),
                 Rule.VOLUME_STATUS, "data-01", "\"" + status + "\"");
     }
 
     @Test
     void missingVolumeStatusIsRefused() {
-        assertRefused(policy.checkVolume(ctx(volume(null, 100), null, DiskRole.DATA)), Rule.VOLUME_STATUS, "data-01");
+        assertRefused(policy.check(ctx(volume(null, 100), null, DiskRole.DATA), 200), Rule.VOLUME_STATUS, "data-01");
     }
 
     @ParameterizedTest(name = "\"{0}\"")
@@ -111,7 +111,7 @@ class ResizePolicyTest {
     @Test
     void unnamedVolumeIsNamedByItsId() {
         Volume v = volume("", "error", 100, false, false, null);
-        assertRefused(policy.checkVolume(ctx(v, null, DiskRole.DATA)), Rule.VOLUME_STATUS, Fixtures.VOLUME_ID);
+        assertRefused(policy.check(ctx(v, null, DiskRole.DATA), 200), Rule.VOLUME_STATUS, Fixtures.VOLUME_ID);
     }
 
     // ---- 4./5. server status ----
@@ -125,7 +125,7 @@ class ResizePolicyTest {
     @MethodSource("serverStatuses")
     void inUseNeedsAnOnlineResizeServerStatus(String serverStatus, boolean allowed) {
         ResizeContext c = inUse(serverStatus);
-        for (ResizeDecision d : List.of(policy.checkVolume(c), policy.check(c, 200), policy.check(c, "200"))) {
+        for (ResizeDecision d : List.of(policy.check(c, 200), policy.check(c, "200"))) {
             if (allowed) {
                 assertAllowed(d);
             } else {
@@ -161,7 +161,7 @@ class ResizePolicyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("unreadableServers")
     void inUseWithUnreadableServerIsRefused(String label, ServerInfo server, String serverNamed) {
-        assertRefused(policy.checkVolume(ctx(volume("in-use", 100), server, DiskRole.DATA)), Rule.SERVER_UNKNOWN,
+        assertRefused(policy.check(ctx(volume("in-use", 100), server, DiskRole.DATA), 200), Rule.SERVER_UNKNOWN,
                 serverNamed, "data-01", "refresh");
     }
 
@@ -185,8 +185,7 @@ class ResizePolicyTest {
     @Test
     void resizeInFlightIsRefused() {
         ResizeContext c = new ResizeContext(volume("in-use", 100), server("ACTIVE"), DiskRole.DATA, true);
-        assertRefused(policy.checkVolume(c), Rule.RESIZE_IN_FLIGHT, "data-01", "already in progress");
-        assertRefused(policy.check(c, 200), Rule.RESIZE_IN_FLIGHT, "data-01");
+        assertRefused(policy.check(c, 200), Rule.RESIZE_IN_FLIGHT, "data-01", "already in progress");
     }
 
     static Stream<Arguments> ruleOrder() {
@@ -218,7 +217,6 @@ class ResizePolicyTest {
         ResizeContext c = new ResizeContext(volume("in-use", 100), server("ACTIVE"), DiskRole.DATA, true);
         assertEquals(200, policy.check(c, "200 GB").newSizeGb());
         assertEquals(-1, policy.check(c, "abc").newSizeGb());
-        assertEquals(-1, policy.checkVolume(c).newSizeGb());
     }
 
     // ---- 6. size ----
@@ -331,34 +329,6 @@ class ResizePolicyTest {
                 Rule.SIZE_OVER_SYSTEM_LIMIT, "far above", "data-01", "1024 GB for a system disk");
         assertRefused(policy.check(ctx(volume("available", 100), null, DiskRole.UNKNOWN), "5000000"),
                 Rule.SIZE_OVER_SYSTEM_LIMIT, "far above", "1024 GB", "unknown");
-    }
-
-    // ---- checkVolume ----
-
-    @Test
-    void checkVolumeAllowsWithoutASize() {
-        ResizeDecision d = policy.checkVolume(inUse("SHUTOFF"));
-        assertAllowed(d);
-        assertEquals(-1, d.newSizeGb());
-    }
-
-    @ParameterizedTest(name = "{0} disk of {1} GB → {2}")
-    @CsvSource(nullValues = "ALLOWED", value = {"SYSTEM, 1023, ALLOWED", "SYSTEM, 1024, SIZE_OVER_SYSTEM_LIMIT",
-            "UNKNOWN, 1024, SIZE_OVER_SYSTEM_LIMIT", "UNKNOWN, 1023, ALLOWED", "DATA, 1024, ALLOWED",
-            "DATA, 32767, ALLOWED", "DATA, 32768, SIZE_OVER_DATA_LIMIT", "DATA, 40000, SIZE_OVER_DATA_LIMIT"})
-    void checkVolumeRefusesADiskAlreadyAtItsLimit(DiskRole role, long current, Rule expected) {
-        ResizeDecision d = policy.checkVolume(ctx(volume("available", current), null, role));
-        if (expected == null) {
-            assertAllowed(d);
-        } else {
-            assertRefused(d, expected, "data-01", "already at the maximum", current + " GB", policy.maxSizeGb(role) + " GB");
-        }
-    }
-
-    @Test
-    void unknownRoleAtLimitSaysTheRoleIsUnknown() {
-        assertRefused(policy.checkVolume(ctx(volume("available", 1024), null, DiskRole.UNKNOWN)),
-                Rule.SIZE_OVER_SYSTEM_LIMIT, "unknown");
     }
 
     // ---- limits and constants ----
