@@ -1,5 +1,6 @@
 package io.expanse.cloud.huawei;
 
+import io.expanse.cloud.http.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
