@@ -1,0 +1,206 @@
+package io.expanse.cloud.unicloud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.expanse.cloud.ApiException;
+import io.expanse.cloud.ApiException.Kind;
+import io.expanse.cloud.http.HostileServers;
+import io.expanse.cloud.http.HostileServers.DripServer;
+import io.expanse.cloud.http.RetryPolicy;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * UniCloud answers meant to hurt: held back, huge, redirected elsewhere, with a distant clock. The upgrade is never
+ * sent twice, and what may have created an order is an unknown outcome.
+ */
+class UniCloudHostileAnswersTest {
+
+    static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+    static final String ORDER = "1038174306469270849";
+    static final String ORDER_OK = "{\"Status\":true,\"Code\":\"Success\",\"Res\":{\"Order\":{\"OrderStatus\":1}}}";
+
+    MockWebServer server;
+    OkHttpClient http;
+    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MockWebServer();
+        server.start();
+        // The read timeout cannot fire before the 1 s call deadline of the slow tests.
+        http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        server.close();
+    }
+
+    UniCloudClient.Builder builder(URI base) {
+        return UniCloudClient.builder().http(http).endpoints(UniCloudEndpoints.under(base))
+                .credentials(new UniCloudCredentials("6oPiV0WMJXhxiT65", "testsecret")).region("cn-tianjin-yfb")
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .retry(new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(8), sleeps::add, () -> 0.5));
+    }
+
+    UniCloudClient client() {
+        return builder(server.url("/").uri()).build();
+    }
+
+    static UpgradeBody body() {
+        return UpgradeBody.of("pack-h58kdagr9vsf", 200, "YEAR_MONTH", "cn-tianjin-yfb");
+    }
+
+    static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    @Test
+    void aReadWhoseHeadersDripPastTheDeadlineFailsInTime() throws Exception {
+        try (DripServer drip = DripServer.slowHeaders(ORDER_OK, Duration.ofSeconds(2))) {
+            UniCloudClient client = builder(drip.uri()).callTimeout(Duration.ofSeconds(1)).build();
+            long start = System.nanoTime();
+            ApiException e = assertThrows(ApiException.class, () -> client.orderDetail(ORDER));
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(Kind.NETWORK, e.kind());
+            assertTrue(e.operatorMessage().contains("did not finish answering within 1 s"), e.operatorMessage());
+            assertTrue(tookMs < 5000, "took " + tookMs + " ms");
+            assertEquals(1, drip.requests());
+        }
+    }
+
+    @Test
+    void anUpgradeAnsweredPastTheDeadlineHasAnUnknownOutcomeAndIsSentOnce() throws Exception {
+        try (DripServer drip = DripServer.slowHeaders("{\"Status\":true,\"Code\":\"Success\",\"Res\":{\"OrderId\":"
+                + ORDER + "}}", Duration.ofSeconds(2))) {
+            UniCloudClient client = builder(drip.uri()).callTimeout(Duration.ofSeconds(1)).build();
+            ApiException e = assertThrows(ApiException.class, () -> client.upgrade(body()));
+            assertEquals(Kind.OUTCOME_UNKNOWN, e.kind());
+            assertEquals("127.0.0.1 did not finish answering within 1 s after the request was sent, so its outcome "
+                    + "is unknown; whether an order was created will be checked in the order list.",
+                    e.operatorMessage());
+            assertEquals(1, drip.requests());
+        }
+    }
+
+    @Test
+    void aFiftyMegabyteAnswerIsTooLarge() {
+        server.enqueue(HostileServers.hugeBody(200, 50L * 1024 * 1024));
+        ApiException e = assertThrows(ApiException.class, () -> client().orderDetail(ORDER));
+        assertEquals(Kind.BAD_RESPONSE, e.kind());
+        assertTrue(e.operatorMessage().contains("was too large (more than 16 MB)"), e.operatorMessage());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void aGzipBombOnAReadIsCappedOnItsDecodedSize() {
+        server.enqueue(HostileServers.gzipBomb(200, 1024));
+        ApiException e = assertThrows(ApiException.class, () -> client().orderDetail(ORDER));
+        assertEquals(Kind.BAD_RESPONSE, e.kind());
+        assertTrue(e.operatorMessage().contains("too large"), e.operatorMessage());
+    }
+
+    @Test
+    void anAcceptedUpgradeWithAHugeAnswerHasAnUnknownOutcome() {
+        server.enqueue(HostileServers.gzipBomb(200, 64));
+        ApiException e = assertThrows(ApiException.class,
+                () -> builder(server.url("/").uri()).maxBodyBytes(1 << 20).build().upgrade(body()));
+        assertEquals(Kind.OUTCOME_UNKNOWN, e.kind());
+        assertTrue(e.operatorMessage().contains("too large (more than 1 MB)"), e.operatorMessage());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void aReadRedirectedToAnotherHostTakesNoSignatureThere() throws Exception {
+        try (MockWebServer other = new MockWebServer()) {
+            other.start();
+            other.enqueue(new MockResponse.Builder().code(200).body(ORDER_OK).build());
+            server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", other.url("/transaction"))
+                    .build());
+            ApiException e = assertThrows(ApiException.class, () -> client().orderDetail(ORDER));
+            assertEquals(Kind.BAD_RESPONSE, e.kind());
+            assertTrue(e.operatorMessage().contains("redirect (HTTP 302) to " + other.url("/transaction")),
+                    e.operatorMessage());
+            assertEquals(0, other.getRequestCount(), "the signed query went to another host");
+        }
+    }
+
+    @Test
+    void anUpgradeRedirectedElsewhereIsNotResent() throws Exception {
+        try (MockWebServer other = new MockWebServer()) {
+            other.start();
+            server.enqueue(new MockResponse.Builder().code(308).addHeader("Location", other.url("/openapi/nas"))
+                    .build());
+            ApiException e = assertThrows(ApiException.class, () -> client().upgrade(body()));
+            assertEquals(Kind.OUTCOME_UNKNOWN, e.kind());
+            assertEquals(0, other.getRequestCount());
+            assertEquals(1, server.getRequestCount());
+        }
+    }
+
+    @Test
+    void throttledThenSuccessHonoursRetryAfterAsAnHttpDate() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", httpDate(NOW.plusSeconds(6)))
+                .build());
+        server.enqueue(new MockResponse.Builder().code(200).body(ORDER_OK).build());
+        assertEquals("1", client().orderDetail(ORDER).orderStatus());
+        assertEquals(List.of(Duration.ofSeconds(6)), sleeps);
+    }
+
+    @Test
+    void aRefusedConnectionMeansTheUpgradeWasNotSent() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        ApiException e = assertThrows(ApiException.class,
+                () -> builder(URI.create("http://127.0.0.1:" + closedPort)).build().upgrade(body()));
+        assertEquals(Kind.NETWORK, e.kind());
+        assertFalse(e.operatorMessage().contains("Exception"), e.operatorMessage());
+    }
+
+    @Test
+    void aResetAfterSendingIsExplainedWithoutAnExceptionName() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        ApiException e = assertThrows(ApiException.class, () -> client().upgrade(body()));
+        assertEquals(Kind.OUTCOME_UNKNOWN, e.kind());
+        assertFalse(e.operatorMessage().contains("Exception"), e.operatorMessage());
+        assertTrue(e.operatorMessage().contains("failed after the request was sent"), e.operatorMessage());
+    }
+
+    @Test
+    void clockSkewIsMeasuredOnTheInjectedClock() {
+        String refused = "{\"Status\":false,\"Auth\":false,\"Code\":\"InvalidParameter\","
+                + "\"Message\":\"The specified parameter \\\"Signature\\\" is not valid.\"}";
+        server.enqueue(new MockResponse.Builder().code(400).addHeader("Date", httpDate(NOW.minusSeconds(20 * 60)))
+                .body(refused).build());
+        ApiException skew = assertThrows(ApiException.class, () -> client().upgrade(body()));
+        assertEquals(Kind.CLOCK_SKEW, skew.kind());
+        assertEquals(Duration.ofMinutes(20), skew.clockSkew());
+        assertEquals("Your computer's clock is 20 minutes ahead of the server's; UniCloud did not accept the request "
+                + "signature. Correct the system time and try again.", skew.operatorMessage());
+        // The server's Date equals the injected clock (years from the real one): no skew, a plain refusal.
+        server.enqueue(new MockResponse.Builder().code(400).addHeader("Date", httpDate(NOW)).body(refused).build());
+        assertEquals(Kind.AUTHENTICATION, assertThrows(ApiException.class, () -> client().upgrade(body())).kind());
+    }
+}
