@@ -9,55 +9,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
 import java.io.ByteArrayOutputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The shared exchange on its own: no signing, a handler that returns the body of a 2xx. */
-class HttpExchangeTest {
+class HttpExchangeTest extends LoopbackFixture {
 
     static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
     static final String SECRET = "s3cr3t-value-never-shown";
 
-    MockWebServer server;
-    OkHttpClient http;
-    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-        http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
-        server.close();
+    @Override
+    protected OkHttpClient.Builder httpSettings() {
+        return new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(10));
     }
 
     HttpExchange exchange(OkHttpClient client, HttpExchange.Limits limits) {
         return new HttpExchange(client, Clock.fixed(NOW, ZoneOffset.UTC),
-                new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(30), sleeps::add, () -> 0.5), limits,
+                retries(3), limits,
                 List.of(SECRET));
     }
 
@@ -85,8 +66,8 @@ class HttpExchangeTest {
 
     @Test
     void retryAfterAsAnHttpDateIsMeasuredOnTheInjectedClock() throws Exception {
-        String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(7).atZone(ZoneOffset.UTC));
-        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", at).build());
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", httpDate(NOW.plusSeconds(7)))
+                .build());
         server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "2").build());
         server.enqueue(ok("fine"));
         assertEquals("fine", read(exchange()));
@@ -95,8 +76,8 @@ class HttpExchangeTest {
 
     @Test
     void skewIsMeasuredOnTheInjectedClock() throws Exception {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.minusSeconds(20 * 60).atZone(ZoneOffset.UTC));
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Date", date).body("x").build());
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Date", httpDate(NOW.minusSeconds(20 * 60)))
+                .body("x").build());
         HttpExchange exchange = exchange();
         read(exchange);
         assertEquals(Duration.ofMinutes(20), exchange.lastObservedSkew());
@@ -141,20 +122,10 @@ class HttpExchangeTest {
 
     @Test
     void aRedirectIsNotFollowedAndNamesItsTargetWithoutTheQuery() throws Exception {
-        try (MockWebServer other = new MockWebServer()) {
-            other.start();
-            server.enqueue(new MockResponse.Builder().code(302)
-                    .addHeader("Location", other.url("/steal?token=abc").toString()).build());
-            ApiException e = assertThrows(ApiException.class, () -> read(exchange()));
-            assertEquals(Kind.BAD_RESPONSE, e.kind());
-            assertEquals(302, e.httpStatus());
-            assertTrue(e.operatorMessage().contains("redirect (HTTP 302) to " + other.url("/steal")),
-                    e.operatorMessage());
-            assertTrue(e.operatorMessage().contains("Expanse does not follow redirects"), e.operatorMessage());
-            assertFalse(e.operatorMessage().contains("token=abc"), e.operatorMessage());
-            assertEquals(0, other.getRequestCount());
-            assertEquals(1, server.getRequestCount());
-        }
+        ApiException e = assertRedirectNotFollowed(302, "/steal?token=abc", Kind.BAD_RESPONSE,
+                () -> read(exchange()));
+        assertEquals(302, e.httpStatus());
+        assertFalse(e.operatorMessage().contains("token=abc"), e.operatorMessage());
     }
 
     @Test
@@ -185,11 +156,7 @@ class HttpExchangeTest {
 
     @Test
     void aWriteThatCannotConnectIsANetworkFailure() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
-        Request request = new Request.Builder().url("http://127.0.0.1:" + closedPort + "/w")
+        Request request = new Request.Builder().url("http://127.0.0.1:" + closedPort() + "/w")
                 .post(RequestBody.create(new byte[0])).build();
         ApiException e = assertThrows(ApiException.class, () -> exchange().sendOnce(request, "settle it."));
         assertEquals(Kind.NETWORK, e.kind());
