@@ -86,4 +86,17 @@ public abstract class LoopbackFixture {
             return e;
         }
     }
+
+    /**
+     * Scripts {@code answer} (a huge body or a gzip bomb), runs the read {@code call}, and checks that it failed as
+     * {@link ApiException.Kind#BAD_RESPONSE} "too large" after a single request, within the test's memory.
+     */
+    protected ApiException assertReadTooLarge(MockResponse answer, Executable call) {
+        server.enqueue(answer);
+        ApiException e = assertThrows(ApiException.class, call);
+        assertEquals(ApiException.Kind.BAD_RESPONSE, e.kind());
+        assertTrue(e.operatorMessage().contains("was too large (more than "), e.operatorMessage());
+        assertEquals(1, server.getRequestCount(), "a too large answer was asked for again");
+        return e;
+    }
 }

@@ -77,20 +77,15 @@ class HuaweiHostileAnswersTest extends ClientFixture {
 
     @Test
     void aFiftyMegabyteListIsTooLargeAndNotAskedForAgain() {
-        server.enqueue(HostileServers.hugeBody(200, 50L * 1024 * 1024));
-        ApiException e = assertThrows(ApiException.class, () -> client().listVolumes());
-        assertEquals(Kind.BAD_RESPONSE, e.kind());
-        assertTrue(e.operatorMessage().contains("was too large (more than 16 MB)"), e.operatorMessage());
-        assertEquals(1, server.getRequestCount());
+        ApiException e = assertReadTooLarge(HostileServers.hugeBody(200, 50L * 1024 * 1024),
+                () -> client().listVolumes());
+        assertTrue(e.operatorMessage().contains("(more than 16 MB)"), e.operatorMessage());
     }
 
     @Test
     void aGzipBombIsCappedOnItsDecodedSize() {
         // About 1 MB on the wire, 1 GiB inflated; OkHttp asked for gzip and inflates it transparently.
-        server.enqueue(HostileServers.gzipBomb(200, 1024));
-        ApiException e = assertThrows(ApiException.class, () -> client().getVolume("v"));
-        assertEquals(Kind.BAD_RESPONSE, e.kind());
-        assertTrue(e.operatorMessage().contains("too large"), e.operatorMessage());
+        assertReadTooLarge(HostileServers.gzipBomb(200, 1024), () -> client().getVolume("v"));
     }
 
     @Test
