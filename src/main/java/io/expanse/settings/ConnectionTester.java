@@ -3,7 +3,7 @@ package io.expanse.settings;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.huawei.Credentials;
 import io.expanse.cloud.huawei.HuaweiClient;
-import io.expanse.cloud.huawei.RetryPolicy;
+import io.expanse.cloud.http.RetryPolicy;
 import io.expanse.cloud.unicloud.UniCloudClient;
 import io.expanse.cloud.unicloud.UniCloudCredentials;
 import java.net.ConnectException;

@@ -12,7 +12,7 @@ import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
 import io.expanse.cloud.huawei.Credentials;
 import io.expanse.cloud.huawei.HuaweiClient;
-import io.expanse.cloud.huawei.RetryPolicy;
+import io.expanse.cloud.http.RetryPolicy;
 import io.expanse.cloud.huawei.ServerInfo;
 import io.expanse.cloud.huawei.Volume;
 import io.expanse.sandbox.SandboxCloud;

@@ -14,7 +14,7 @@ import io.expanse.cloud.huawei.Order;
 import io.expanse.cloud.huawei.ResizeAccepted;
 import io.expanse.cloud.huawei.ServerInfo;
 import io.expanse.cloud.huawei.Volume;
-import io.expanse.cloud.huawei.RetryPolicy;
+import io.expanse.cloud.http.RetryPolicy;
 import io.expanse.sandbox.SandboxCloud;
 import io.expanse.sandbox.SandboxJob;
 import io.expanse.sandbox.SandboxOrder;

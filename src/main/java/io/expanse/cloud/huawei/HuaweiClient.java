@@ -6,14 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
 import io.expanse.cloud.huawei.AkSkSigner.QueryParam;
+import io.expanse.cloud.http.HttpExchange;
+import io.expanse.cloud.http.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +36,10 @@ public final class HuaweiClient implements EvsApi {
     public static final String ALL_GRANTED_EPS = "all_granted_eps";
     /** A guard against a nonsensical {@code count}: at most this many pages are fetched. */
     static final int MAX_PAGES = 1000;
+    /** Without a {@code count}, at most this many pages are walked before the listing is refused. */
+    static final int MAX_PAGES_WITHOUT_COUNT = 100;
+    /** Without a {@code count}, at most this many volumes are read before the listing is refused. */
+    static final int MAX_VOLUMES_WITHOUT_COUNT = 100_000;
 
     private final HuaweiTransport transport;
     private final HuaweiEndpoints endpoints;
@@ -48,7 +56,7 @@ public final class HuaweiClient implements EvsApi {
         this.pageExecutor = b.pageExecutor;
         this.pageSize = b.pageSize;
         this.enterpriseProject = b.enterpriseProject;
-        this.transport = new HuaweiTransport(b.http, b.credentials, b.clock, b.retry, b.projectId);
+        this.transport = new HuaweiTransport(b.http, b.credentials, b.clock, b.retry, b.limits, b.projectId);
     }
 
     public static Builder builder() {
@@ -85,16 +93,43 @@ public final class HuaweiClient implements EvsApi {
             }
             pages.addAll(remainingPages(count));
         } else {
-            // No total: walk on while pages come back full.
-            int offset = 0;
-            while (pages.get(pages.size() - 1).size() >= pageSize && pages.size() < MAX_PAGES) {
-                offset += pageSize;
-                pages.add(volumes(page(offset), offset));
-            }
+            walkWithoutCount(pages);
         }
         Map<String, Volume> byId = new LinkedHashMap<>();
         pages.forEach(p -> p.forEach(v -> byId.putIfAbsent(v.id(), v)));
         return List.copyOf(byId.values());
+    }
+
+    /**
+     * No total: walks on while pages come back full, one after the other. Two guards keep a broken or hostile
+     * service from making this endless or huge: a full page made only of volumes already listed (the service
+     * ignores the offset), and more than {@link #MAX_PAGES_WITHOUT_COUNT} pages or
+     * {@link #MAX_VOLUMES_WITHOUT_COUNT} volumes. Either is an error ({@link Kind#BAD_RESPONSE}), not a shortened
+     * list: an operator must never be shown a truncated list as if it were complete. A page that repeats only some
+     * volumes is normal (the list shifted while paging) and is deduplicated.
+     */
+    private void walkWithoutCount(List<List<Volume>> pages) throws ApiException {
+        Set<String> seen = new HashSet<>();
+        pages.get(0).forEach(v -> seen.add(v.id()));
+        long read = pages.get(0).size();
+        int offset = 0;
+        while (pages.get(pages.size() - 1).size() >= pageSize) {
+            if (pages.size() >= MAX_PAGES_WITHOUT_COUNT || read >= MAX_VOLUMES_WITHOUT_COUNT) {
+                throw new ApiException(Kind.BAD_RESPONSE, 200, null, null, null, "The volume list states no total "
+                        + "and still had full pages after " + pages.size() + " pages (" + read + " volumes); "
+                        + "Expanse stops there rather than show a list that may be incomplete.", null, null);
+            }
+            offset += pageSize;
+            List<Volume> next = volumes(page(offset), offset);
+            if (!next.isEmpty() && next.stream().allMatch(v -> seen.contains(v.id()))) {
+                throw new ApiException(Kind.BAD_RESPONSE, 200, null, null, null, "The volume list page at offset "
+                        + offset + " repeats only volumes already listed, so the service seems to ignore paging; "
+                        + "Expanse stops rather than show a list that may be incomplete.", null, null);
+            }
+            next.forEach(v -> seen.add(v.id()));
+            read += next.size();
+            pages.add(next);
+        }
     }
 
     private List<List<Volume>> remainingPages(long count) throws ApiException {
@@ -276,6 +311,7 @@ public final class HuaweiClient implements EvsApi {
         private String projectId;
         private Clock clock = Clock.systemUTC();
         private RetryPolicy retry = RetryPolicy.defaults();
+        private HttpExchange.Limits limits = HttpExchange.Limits.defaults();
         private Executor pageExecutor;
         private int pageSize = MAX_PAGE_SIZE;
         private String enterpriseProject;
@@ -320,13 +356,28 @@ public final class HuaweiClient implements EvsApi {
             return this;
         }
 
+        /**
+         * The whole-call deadline of every request, from connecting to the last byte of the answer
+         * ({@link HttpExchange#DEFAULT_CALL_TIMEOUT} unless set). A read past it fails; the resize past it, once
+         * sent, has an unknown outcome.
+         */
+        public Builder callTimeout(Duration callTimeout) {
+            this.limits = limits.withCallTimeout(callTimeout);
+            return this;
+        }
+
+        /** The largest decoded answer read ({@link HttpExchange#DEFAULT_MAX_BODY_BYTES} unless set). */
+        public Builder maxBodyBytes(long maxBodyBytes) {
+            this.limits = limits.withMaxBodyBytes(maxBodyBytes);
+            return this;
+        }
+
         /** Where the pages after the first are fetched, concurrently. */
         public Builder pageExecutor(Executor pageExecutor) {
             this.pageExecutor = pageExecutor;
             return this;
         }
 
-        /** Volumes per page, 1..1000; 1000 by default. */
         /**
          * Lists only the volumes of one enterprise project. {@code "all"} asks for every enterprise project the
          * user is authorised for ({@code all_granted_eps}, which IAM users authorised only through enterprise
@@ -339,6 +390,7 @@ public final class HuaweiClient implements EvsApi {
             return this;
         }
 
+        /** Volumes per page, 1..1000; 1000 by default. */
         public Builder pageSize(int pageSize) {
             if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
                 throw new IllegalArgumentException("pageSize must be within 1.." + MAX_PAGE_SIZE);
@@ -356,7 +408,7 @@ public final class HuaweiClient implements EvsApi {
             requireCommon();
             requireId(region, "region");
             String what = "the IAM project list";
-            HuaweiTransport iam = new HuaweiTransport(http, credentials, clock, retry, null);
+            HuaweiTransport iam = new HuaweiTransport(http, credentials, clock, retry, limits, null);
             JsonNode root = iam.get(what, endpoints.iam(), List.of(new QueryParam("name", region)), "v3", "projects");
             HuaweiJson json = new HuaweiJson(what, 200);
             if (!root.has("projects")) {

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
-import java.util.Locale;
+import io.expanse.cloud.http.ErrorBodies;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns Huawei Cloud error responses into {@link ApiException}s. Understands the three body shapes: EVS
@@ -91,9 +89,6 @@ public final class HuaweiErrors {
             entry("APIGW.0201", Kind.REJECTED, "The request body is larger than the 12 MB the gateway accepts."));
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int SNIPPET = 160;
-    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private HuaweiErrors() {
     }
@@ -177,38 +172,14 @@ public final class HuaweiErrors {
     /** For a body that is not a Huawei error: a web page, plain text or nothing. */
     static String unparsedSentence(int status, String contentType, String body) {
         String statusText = "HTTP " + status + reason(status);
-        if (looksLikeHtml(contentType, body)) {
-            String title = htmlTitle(body);
-            return "Huawei Cloud answered " + statusText + " with a web page instead of JSON; a proxy or gateway "
-                    + "between this computer and the service probably failed."
-                    + (title == null ? "" : " Page title: \"" + title + "\".");
+        if (ErrorBodies.looksLikeHtml(contentType, body)) {
+            return ErrorBodies.webPageSentence("Huawei Cloud answered " + statusText, body);
         }
         if (body == null || body.isBlank()) {
             return genericSentence(kindForStatus(status), null) + " (" + statusText + " with an empty body.)";
         }
         return genericSentence(kindForStatus(status), null) + " (" + statusText + ", unexpected body: \""
-                + snippet(body) + "\".)";
-    }
-
-    static boolean looksLikeHtml(String contentType, String body) {
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")) {
-            return true;
-        }
-        return body != null && body.stripLeading().startsWith("<");
-    }
-
-    private static String htmlTitle(String body) {
-        if (body == null) {
-            return null;
-        }
-        Matcher m = TITLE.matcher(body);
-        return m.find() ? snippet(m.group(1)) : null;
-    }
-
-    /** At most a short single line of text from a server, for messages. */
-    static String snippet(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= SNIPPET ? flat : flat.substring(0, SNIPPET) + "…";
+                + ErrorBodies.snippet(body) + "\".)";
     }
 
     private static String genericSentence(Kind kind, String serverMessage) {
@@ -222,7 +193,7 @@ public final class HuaweiErrors {
             default -> "Huawei Cloud rejected the request.";
         };
         return serverMessage == null || serverMessage.isBlank() ? base
-                : base + " Huawei Cloud said: \"" + snippet(serverMessage) + "\"";
+                : base + " Huawei Cloud said: \"" + ErrorBodies.snippet(serverMessage) + "\"";
     }
 
     private static String reason(int status) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
+import io.expanse.cloud.http.ErrorBodies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ final class HuaweiJson {
         if (body == null || body.isBlank()) {
             throw bad("Huawei Cloud sent an empty answer for " + what + " (HTTP " + status + ").");
         }
-        if (HuaweiErrors.looksLikeHtml(null, body)) {
+        if (ErrorBodies.looksLikeHtml(null, body)) {
             throw bad("Huawei Cloud answered HTTP " + status + " for " + what
                     + " with a web page instead of JSON; a proxy or gateway probably intercepted the request.");
         }
@@ -107,6 +108,19 @@ final class HuaweiJson {
         return v;
     }
 
+    /**
+     * A size in GB: a whole number of at least 1. Zero or negative is no size a volume can have, so such an answer
+     * is refused rather than shown (or used as the base of a resize).
+     */
+    long positiveSize(JsonNode parent, String field) throws ApiException {
+        long size = requiredLong(parent, field);
+        if (size < 1) {
+            throw bad("The answer for " + what + " has '" + field + "' = " + size
+                    + ", which is not a possible size (expected at least 1 GB).");
+        }
+        return size;
+    }
+
     /** A number or a numeric string; null when missing. */
     Long optionalLong(JsonNode parent, String field) throws ApiException {
         JsonNode n = parent.get(field);
@@ -124,7 +138,7 @@ final class HuaweiJson {
                 return Long.parseLong(n.asText().trim());
             } catch (NumberFormatException e) {
                 throw bad("The answer for " + what + " has '" + field + "' = \""
-                        + HuaweiErrors.snippet(n.asText()) + "\", expected a whole number.");
+                        + ErrorBodies.snippet(n.asText()) + "\", expected a whole number.");
             }
         }
         throw bad("The answer for " + what + " has '" + field + "' that is not a number.");
@@ -143,7 +157,7 @@ final class HuaweiJson {
         return switch (s) {
             case "true" -> true;
             case "false", "" -> false;
-            default -> throw bad("The answer for " + what + " has '" + field + "' = \"" + HuaweiErrors.snippet(s)
+            default -> throw bad("The answer for " + what + " has '" + field + "' = \"" + ErrorBodies.snippet(s)
                     + "\", expected true or false.");
         };
     }
@@ -166,7 +180,7 @@ final class HuaweiJson {
         }
         String name = text(v, "name");
         return new Volume(requiredText(v, "id"), name == null ? "" : name, requiredText(v, "status"),
-                requiredLong(v, "size"), text(v, "volume_type"), text(v, "availability_zone"), flag(v, "bootable"),
+                positiveSize(v, "size"), text(v, "volume_type"), text(v, "availability_zone"), flag(v, "bootable"),
                 flag(v, "multiattach"), attachments, metadata, text(v, "enterprise_project_id"),
                 text(v, "created_at"), text(v, "updated_at"));
     }

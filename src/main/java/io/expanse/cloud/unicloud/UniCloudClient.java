@@ -3,76 +3,49 @@ package io.expanse.cloud.unicloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
-import io.expanse.cloud.huawei.ClockSkew;
-import io.expanse.cloud.huawei.RetryPolicy;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.UnknownHostException;
+import io.expanse.cloud.http.HttpExchange;
+import io.expanse.cloud.http.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * {@link NasApi} over HTTPS with UniCloud's query signature ({@link UniCloudSigner}), for one account and region.
- * Reads ({@code OrderDetail}, {@code QueryOrders}) are retried per {@link RetryPolicy}; the upgrade POST is sent
- * exactly once (no connection retry, no redirect), and a lost answer is {@link Kind#OUTCOME_UNKNOWN}. Thread-safe.
- * Build with {@link #builder()}.
+ * {@link NasApi} over HTTPS with UniCloud's query signature, for one account and region: the actions and the
+ * reading of their answers. Signing and the HTTP exchange are {@link UniCloudTransport}'s. Reads
+ * ({@code OrderDetail}, {@code QueryOrders}) are retried per {@link RetryPolicy}; the upgrade POST is sent at most
+ * once, and a lost answer is {@link Kind#OUTCOME_UNKNOWN}. Thread-safe. Build with {@link #builder()}.
  */
 public final class UniCloudClient implements NasApi {
 
-    public static final String API_VERSION = "2020-07-30";
-    public static final String SIGNATURE_VERSION = "2.0";
-    public static final String SIGNATURE_METHOD = "HMAC-SHA1";
-    static final MediaType JSON_TYPE = MediaType.get("application/json;charset=UTF-8");
+    public static final String API_VERSION = UniCloudTransport.API_VERSION;
+    public static final String SIGNATURE_VERSION = UniCloudTransport.SIGNATURE_VERSION;
+    public static final String SIGNATURE_METHOD = UniCloudTransport.SIGNATURE_METHOD;
     /** Orders asked for per {@code QueryOrders} page. */
     static final int ORDER_PAGE_SIZE = 50;
 
-    private static final Logger LOG = LoggerFactory.getLogger(UniCloudClient.class);
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ORDER_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(OrderDetail.SERVER_ZONE);
-    private static final long MAX_ERROR_BODY = 64 * 1024;
 
-    private final OkHttpClient reads;
-    private final OkHttpClient writes;
+    private final UniCloudTransport transport;
     private final UniCloudEndpoints endpoints;
-    private final UniCloudCredentials credentials;
     private final String region;
     private final Clock clock;
-    private final Supplier<String> nonces;
-    private final RetryPolicy retry;
 
     private UniCloudClient(Builder b) {
-        this.reads = Objects.requireNonNull(b.http, "http");
         this.endpoints = Objects.requireNonNull(b.endpoints, "endpoints");
-        this.credentials = Objects.requireNonNull(b.credentials, "credentials");
         this.region = Objects.requireNonNull(b.region, "region");
         this.clock = b.clock;
-        this.nonces = b.nonces;
-        this.retry = b.retry;
-        this.writes = reads.newBuilder().retryOnConnectionFailure(false).followRedirects(false)
-                .followSslRedirects(false).build();
+        this.transport = new UniCloudTransport(Objects.requireNonNull(b.http, "http"),
+                Objects.requireNonNull(b.credentials, "credentials"), b.clock, b.nonces, b.retry, b.limits);
     }
 
     public static Builder builder() {
@@ -88,41 +61,35 @@ public final class UniCloudClient implements NasApi {
         return endpoints;
     }
 
+    /** Local minus server clock from the latest answer that had a {@code Date} header; null before any. */
+    public Duration lastObservedSkew() {
+        return transport.lastObservedSkew();
+    }
+
     @Override
     public UpgradeAccepted upgrade(UpgradeBody body) throws ApiException {
         Objects.requireNonNull(body, "body");
         String what = "the upgrade of " + body.instanceId();
-        Map<String, String> params = common("UpGradeResourcePack");
-        params.put("regionId", region);
-        Request request = new Request.Builder().url(url(endpoints.nas(), "POST", params))
-                .header("Accept", "application/json")
-                .post(RequestBody.create(body.toBytes(), JSON_TYPE)).build();
-        Reply reply;
-        try (Response response = writes.newCall(request).execute()) {
-            reply = Reply.of(response);
-        } catch (IOException e) {
-            if (isBeforeSend(e)) {
-                throw new ApiException(Kind.NETWORK, networkMessage(e, request.url().host()), e);
-            }
-            throw new ApiException(Kind.OUTCOME_UNKNOWN, "The connection to " + request.url().host()
-                    + " failed after the upgrade request was sent (" + e.getClass().getSimpleName()
-                    + "), so whether an order was created is unknown.", e);
-        }
-        Envelope env = Envelope.parse(reply.body);
+        HttpExchange.Answer reply = transport.postOnce(endpoints.nas(), "UpGradeResourcePack",
+                Map.of("regionId", region), body.toBytes());
+        Envelope env = Envelope.parse(reply.body());
         if (env == null) {
-            if (reply.ok() || reply.status == 502 || reply.status == 504) {
-                throw new ApiException(Kind.OUTCOME_UNKNOWN, reply.status, null, null, null,
-                        UniCloudErrors.fromUnparsed(reply.status, reply.contentType, reply.body, what)
-                                .operatorMessage() + " Whether an order was created is unknown.", null, null);
+            ApiException unparsed = UniCloudErrors.fromUnparsed(reply.status(), reply.contentType(), reply.body(),
+                    what);
+            if (reply.successful() || reply.status() == 502 || reply.status() == 504) {
+                // Accepted but unreadable, or a gateway gave up waiting: the order may or may not exist.
+                throw new ApiException(Kind.OUTCOME_UNKNOWN, reply.status(), null, null, null,
+                        unparsed.operatorMessage() + " The outcome is unknown; "
+                                + UniCloudTransport.SETTLE, null, null);
             }
-            throw UniCloudErrors.fromUnparsed(reply.status, reply.contentType, reply.body, what);
+            throw unparsed;
         }
         if (!env.success()) {
-            throw withSkew(UniCloudErrors.fromEnvelope(reply.status, env, what), reply.skew);
+            throw UniCloudTransport.withSkew(UniCloudErrors.fromEnvelope(reply.status(), env, what), reply.skew());
         }
         String orderId = Envelope.text(Envelope.field(env.res(), "OrderId"));
         if (orderId == null || !orderId.matches("\\d+")) {
-            throw new ApiException(Kind.OUTCOME_UNKNOWN, reply.status, env.code(), null, env.requestId(),
+            throw new ApiException(Kind.OUTCOME_UNKNOWN, reply.status(), env.code(), null, env.requestId(),
                     "UniCloud accepted " + what + " but its answer has no usable order id"
                             + (orderId == null ? "" : " (\"" + orderId + "\")") + "; check the order list.", null, null);
         }
@@ -145,9 +112,8 @@ public final class UniCloudClient implements NasApi {
             throw new IllegalArgumentException("orderId must be digits");
         }
         String what = "order " + orderId;
-        Map<String, String> params = common("OrderDetail");
-        params.put("OrderId", orderId.strip());
-        Envelope env = getWithRetry(endpoints.transaction(), params, what);
+        Envelope env = transport.get(endpoints.transaction(), "OrderDetail", Map.of("OrderId", orderId.strip()),
+                what);
         JsonNode order = firstObject(env, "Order");
         if (order == null) {
             throw new ApiException(Kind.BAD_RESPONSE, 200, env.code(), null, env.requestId(),
@@ -159,13 +125,13 @@ public final class UniCloudClient implements NasApi {
 
     @Override
     public List<OrderSummary> recentOrders(Instant since) throws ApiException {
-        Map<String, String> params = common("QueryOrders");
+        Map<String, String> params = new LinkedHashMap<>();
         params.put("Page", "1");
         params.put("Size", Integer.toString(ORDER_PAGE_SIZE));
         // UNCONFIRMED: the documented time format contains a space, which is encoded %20 (the Go SDK does the same).
         params.put("StartTime", ORDER_TIME.format(since));
         params.put("EndTime", ORDER_TIME.format(clock.instant().plusSeconds(60)));
-        Envelope env = getWithRetry(endpoints.transaction(), params, "the order list");
+        Envelope env = transport.get(endpoints.transaction(), "QueryOrders", params, "the order list");
         JsonNode list = firstObject(env, "OrderList");
         JsonNode orders = list == null ? null : Envelope.field(list, "Order");
         List<OrderSummary> out = new ArrayList<>();
@@ -187,10 +153,8 @@ public final class UniCloudClient implements NasApi {
      * @return the account's order count when the answer states it ({@code TotalCount}), else -1
      */
     public long probe() throws ApiException {
-        Map<String, String> params = common("QueryOrders");
-        params.put("Page", "1");
-        params.put("Size", "1");
-        Envelope env = getWithRetry(endpoints.transaction(), params, "the connection test");
+        Envelope env = transport.get(endpoints.transaction(), "QueryOrders", Map.of("Page", "1", "Size", "1"),
+                "the connection test");
         String total = text(env.res(), "TotalCount");
         if (total == null) {
             total = text(env.root(), "TotalCount");
@@ -219,115 +183,6 @@ public final class UniCloudClient implements NasApi {
         return Envelope.text(Envelope.field(o, name));
     }
 
-    private Envelope getWithRetry(URI base, Map<String, String> params, String what) throws ApiException {
-        for (int attempt = 1; ; attempt++) {
-            ApiException error;
-            Duration retryAfter = null;
-            // Each attempt is signed anew: a fresh nonce and timestamp.
-            Map<String, String> signedParams = new LinkedHashMap<>(params);
-            signedParams.put("SignatureNonce", nonces.get());
-            signedParams.put("Timestamp", TIMESTAMP.format(clock.instant()));
-            Request request = new Request.Builder().url(url(base, "GET", signedParams))
-                    .header("Accept", "application/json").get().build();
-            try (Response response = reads.newCall(request).execute()) {
-                Reply reply = Reply.of(response);
-                retryAfter = retryAfter(response);
-                Envelope env = Envelope.parse(reply.body);
-                if (env == null) {
-                    error = UniCloudErrors.fromUnparsed(reply.status, reply.contentType, reply.body, what);
-                } else if (env.success()) {
-                    return env;
-                } else {
-                    error = withSkew(UniCloudErrors.fromEnvelope(reply.status, env, what), reply.skew);
-                }
-            } catch (IOException e) {
-                error = new ApiException(Kind.NETWORK, networkMessage(e, request.url().host()), e);
-            }
-            if (!error.retryableForReads() || attempt >= retry.maxAttempts()) {
-                throw error;
-            }
-            Duration delay = retry.delay(attempt, retryAfter);
-            LOG.debug("{} failed ({}), attempt {} of {}, retrying in {} ms", what, error.kind(), attempt,
-                    retry.maxAttempts(), delay.toMillis());
-            try {
-                retry.sleeper().sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw error;
-            }
-        }
-    }
-
-    /** The common parameters plus {@code Action}; nonce and timestamp are added per attempt. */
-    private Map<String, String> common(String action) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("Action", action);
-        p.put("Format", "json");
-        p.put("Version", API_VERSION);
-        p.put("AccessKeyId", credentials.accessKeyId());
-        p.put("SignatureMethod", SIGNATURE_METHOD);
-        p.put("SignatureVersion", SIGNATURE_VERSION);
-        p.put("SignatureNonce", nonces.get());
-        p.put("Timestamp", TIMESTAMP.format(clock.instant()));
-        return p;
-    }
-
-    private HttpUrl url(URI base, String method, Map<String, String> params) {
-        UniCloudSigner.Signed signed = UniCloudSigner.sign(method, params, credentials.accessKeySecret());
-        return HttpUrl.get(base.toString()).newBuilder().encodedQuery(signed.query()).build();
-    }
-
-    private ApiException withSkew(ApiException e, Duration skew) {
-        if (e.kind() == Kind.AUTHENTICATION && ClockSkew.suspicious(skew)) {
-            return new ApiException(Kind.CLOCK_SKEW, e.httpStatus(), e.code(), e.serverMessage(), e.requestId(),
-                    "UniCloud did not accept the request signature, and this computer's clock differs from the"
-                            + " server's by about " + Math.abs(skew.toMinutes()) + " min: correct the clock.", skew, null);
-        }
-        return e;
-    }
-
-    private static Duration retryAfter(Response response) {
-        String v = response.header("Retry-After");
-        try {
-            return v == null ? null : Duration.ofSeconds(Math.max(0, Long.parseLong(v.strip())));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** Failures that happen before a request can have reached the server. */
-    private static boolean isBeforeSend(IOException e) {
-        return e instanceof UnknownHostException || e instanceof ConnectException
-                || e instanceof javax.net.ssl.SSLHandshakeException;
-    }
-
-    private static String networkMessage(IOException e, String host) {
-        if (e instanceof UnknownHostException) {
-            return "The host name " + host + " could not be resolved; check the network connection.";
-        }
-        if (e instanceof ConnectException) {
-            return "Could not connect to " + host + "; check the network connection, proxy and firewall.";
-        }
-        if (e instanceof SocketTimeoutException) {
-            return host + " did not answer in time. Try again.";
-        }
-        return "The connection to " + host + " failed (" + e.getClass().getSimpleName() + "). Try again.";
-    }
-
-    /** A response read fully, with the clock difference seen in its Date header. */
-    private record Reply(int status, String contentType, String body, Duration skew) {
-        static Reply of(Response r) throws IOException {
-            String body = r.isSuccessful() ? r.body().string() : r.peekBody(MAX_ERROR_BODY).string();
-            Date date = r.headers().getDate("Date");
-            Duration skew = date == null ? null : ClockSkew.between(Instant.now(), date.toInstant());
-            return new Reply(r.code(), r.header("Content-Type"), body, skew);
-        }
-
-        boolean ok() {
-            return status >= 200 && status < 300;
-        }
-    }
-
     /** Settings of a {@link UniCloudClient}: http, credentials and region are required. */
     public static final class Builder {
         private OkHttpClient http;
@@ -337,6 +192,7 @@ public final class UniCloudClient implements NasApi {
         private Clock clock = Clock.systemUTC();
         private Supplier<String> nonces = () -> UUID.randomUUID().toString();
         private RetryPolicy retry = RetryPolicy.defaults();
+        private HttpExchange.Limits limits = HttpExchange.Limits.defaults();
 
         public Builder http(OkHttpClient v) {
             http = v;
@@ -371,6 +227,22 @@ public final class UniCloudClient implements NasApi {
 
         public Builder retry(RetryPolicy v) {
             retry = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /**
+         * The whole-call deadline of every request, from connecting to the last byte of the answer
+         * ({@link HttpExchange#DEFAULT_CALL_TIMEOUT} unless set). A read past it fails; the upgrade past it, once
+         * sent, has an unknown outcome.
+         */
+        public Builder callTimeout(Duration v) {
+            limits = limits.withCallTimeout(v);
+            return this;
+        }
+
+        /** The largest decoded answer read ({@link HttpExchange#DEFAULT_MAX_BODY_BYTES} unless set). */
+        public Builder maxBodyBytes(long v) {
+            limits = limits.withMaxBodyBytes(v);
             return this;
         }
 

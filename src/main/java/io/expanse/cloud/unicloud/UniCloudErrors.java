@@ -2,9 +2,8 @@ package io.expanse.cloud.unicloud;
 
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
+import io.expanse.cloud.http.ErrorBodies;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns UniCloud error answers into {@link ApiException}s with operator sentences (reference §7). The documented
@@ -13,10 +12,6 @@ import java.util.regex.Pattern;
  * {@code SystemErro} (sic). Anything else is reported with the server's own words.
  */
 public final class UniCloudErrors {
-
-    private static final int SNIPPET = 160;
-    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private UniCloudErrors() {
     }
@@ -70,38 +65,17 @@ public final class UniCloudErrors {
         Kind kind = ok ? Kind.BAD_RESPONSE : Kind.forHttpStatus(httpStatus);
         String head = "UniCloud answered HTTP " + httpStatus + " for " + what;
         String sentence;
-        if (looksLikeHtml(contentType, body)) {
-            String title = title(body);
-            sentence = head + " with a web page instead of JSON; a proxy or gateway probably failed."
-                    + (title == null ? "" : " Page title: \"" + title + "\".");
+        if (ErrorBodies.looksLikeHtml(contentType, body)) {
+            sentence = ErrorBodies.webPageSentence(head, body);
         } else if (body == null || body.isBlank()) {
             sentence = head + " with an empty body.";
         } else {
-            sentence = head + " with a body that is not UniCloud JSON: \"" + snippet(body) + "\".";
+            sentence = head + " with a body that is not UniCloud JSON: \"" + ErrorBodies.snippet(body) + "\".";
         }
         return new ApiException(kind, httpStatus, null, null, null, sentence, null, null);
     }
 
-
-    static boolean looksLikeHtml(String contentType, String body) {
-        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")
-                || body != null && body.stripLeading().startsWith("<");
-    }
-
-    static String snippet(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= SNIPPET ? flat : flat.substring(0, SNIPPET) + "…";
-    }
-
-    private static String title(String body) {
-        if (body == null) {
-            return null;
-        }
-        Matcher m = TITLE.matcher(body);
-        return m.find() ? snippet(m.group(1)) : null;
-    }
-
     private static String said(String msg) {
-        return msg == null ? "." : ". UniCloud said: \"" + snippet(msg) + "\"";
+        return msg == null ? "." : ". UniCloud said: \"" + ErrorBodies.snippet(msg) + "\"";
     }
 }

@@ -1,23 +1,20 @@
 package io.expanse.cloud.huawei;
 
+import io.expanse.cloud.http.LoopbackFixture;
+import io.expanse.cloud.http.RetryPolicy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A scripted Huawei Cloud on loopback and a client pointed at it; retries sleep into a list, not for real. */
-abstract class ClientFixture {
+abstract class ClientFixture extends LoopbackFixture {
 
     static final String AK = "HPUAEXAMPLEAK0000001";
     static final String SK = "exampleSecretKey0123456789abcdefghijklmn";
@@ -25,33 +22,17 @@ abstract class ClientFixture {
     static final String PID = "0b9e2a6f1c3d4e5f8a7b6c5d4e3f2a1b";
     static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
 
-    MockWebServer server;
     ExecutorService pages;
-    OkHttpClient http;
-    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void startServer() throws Exception {
-        server = new MockWebServer();
-        server.start();
+    void startPages() {
         pages = Executors.newFixedThreadPool(4);
-        http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .readTimeout(Duration.ofMillis(700))
-                .build();
     }
 
     @AfterEach
-    void stopServer() throws Exception {
+    void stopPages() throws Exception {
         pages.shutdownNow();
         pages.awaitTermination(5, TimeUnit.SECONDS);
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
-        server.close();
-    }
-
-    RetryPolicy retries(int attempts) {
-        return new RetryPolicy(attempts, Duration.ofMillis(500), Duration.ofSeconds(8), sleeps::add, () -> 0.5);
     }
 
     HuaweiClient.Builder builder(Credentials credentials) {

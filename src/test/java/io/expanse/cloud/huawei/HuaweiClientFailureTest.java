@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.expanse.cloud.ApiException;
+import io.expanse.cloud.http.RetryPolicy;
 import io.expanse.cloud.ApiException.Kind;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
@@ -224,9 +223,5 @@ class HuaweiClientFailureTest extends ClientFixture {
             assertFalse(text.contains(SK), text);
             assertFalse(text.contains(AK), text);
         }
-    }
-
-    private static String httpDate(java.time.Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
     }
 }

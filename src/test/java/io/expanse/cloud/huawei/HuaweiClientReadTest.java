@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.expanse.cloud.ApiException;
+import io.expanse.cloud.http.RetryPolicy;
 import io.expanse.cloud.ApiException.Kind;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
-import java.net.ServerSocket;
 import java.net.URI;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -68,12 +67,8 @@ class HuaweiClientResizeTest extends ClientFixture {
 
     @Test
     void refusedConnectionIsANetworkErrorBecauseNothingWasSent() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
         HuaweiClient client = builder(Credentials.permanent(AK, SK))
-                .endpoints(HuaweiEndpoints.single(URI.create("http://127.0.0.1:" + closedPort))).build();
+                .endpoints(HuaweiEndpoints.single(URI.create("http://127.0.0.1:" + closedPort()))).build();
         ApiException e = assertThrows(ApiException.class, () -> client.resize("vol-1", 100, null));
         assertEquals(Kind.NETWORK, e.kind());
     }

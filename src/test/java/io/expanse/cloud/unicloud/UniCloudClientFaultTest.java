@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
-import io.expanse.cloud.huawei.RetryPolicy;
+import io.expanse.cloud.http.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

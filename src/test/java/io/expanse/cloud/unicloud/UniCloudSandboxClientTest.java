@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
-import io.expanse.cloud.huawei.RetryPolicy;
+import io.expanse.cloud.http.RetryPolicy;
 import io.expanse.sandbox.unicloud.SandboxPack;
 import io.expanse.sandbox.unicloud.UniCloudSandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.Test;
 /** The real client against the UniCloud sandbox. */
 class UniCloudSandboxClientTest {
 
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-03-01T10:00:00Z"));
+    // Starts at the real time: the sandbox's HTTP server stamps a real Date header, and the client measures clock
+    // skew against this injected clock; a clock years off would turn a refused signature into CLOCK_SKEW.
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final Clock clock = new Clock() {
         @Override
         public java.time.ZoneId getZone() {

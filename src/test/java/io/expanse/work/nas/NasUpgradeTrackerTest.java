@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.expanse.cloud.huawei.RetryPolicy;
+import io.expanse.cloud.http.RetryPolicy;
 import io.expanse.cloud.unicloud.UniCloudClient;
 import io.expanse.sandbox.unicloud.SandboxPack;
 import io.expanse.sandbox.unicloud.UniCloudSandbox;

@@ -1,16 +1,17 @@
-package io.expanse.cloud.huawei;
+package io.expanse.cloud.http;
 
+import io.expanse.cloud.ApiException;
+import io.expanse.cloud.ApiException.Kind;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Clock-skew detection for AK/SK signing: the gateway rejects an {@code X-Sdk-Date} more than 15 minutes away
- * from its own clock. Skew is local minus server time, measured from a response's {@code Date} header.
+ * Clock-skew detection for signed requests. Both clouds sign a timestamp (Huawei {@code X-Sdk-Date}, UniCloud
+ * {@code Timestamp}) and reject one too far from their own clock. Skew is local minus server time, measured from a
+ * response's {@code Date} header against the injected {@link java.time.Clock} (see {@link HttpExchange}).
  */
 public final class ClockSkew {
 
-    /** What the gateway tolerates. */
-    public static final Duration GATEWAY_TOLERANCE = Duration.ofMinutes(15);
     /** From here a signature error is blamed on the clock. */
     public static final Duration SUSPICIOUS = Duration.ofMinutes(5);
 
@@ -27,17 +28,30 @@ public final class ClockSkew {
     }
 
     /**
-     * "Your computer's clock is 23 minutes ahead of the server's; …". With an unknown skew (the server said the
-     * signature expired but sent no usable Date) the sentence says only that the clocks differ too much.
+     * "Your computer's clock is 23 minutes ahead of the server's; {rule}. Correct the system time and try again."
+     * With an unknown skew (the server said the signature expired but sent no usable Date) the sentence says only
+     * that the clocks differ too much.
+     *
+     * @param skew local minus server time, or null when unknown
+     * @param rule what the cloud does about it, without a final period, e.g. "Huawei Cloud rejects signed requests
+     *             more than 15 minutes off"
      */
-    public static String operatorMessage(Duration skew) {
-        String tail = "; Huawei Cloud rejects signed requests more than 15 minutes off. "
-                + "Correct the system time and try again.";
+    public static String operatorMessage(Duration skew, String rule) {
+        String tail = "; " + rule + ". Correct the system time and try again.";
         if (skew == null) {
             return "Your computer's clock differs too much from the server's" + tail;
         }
         return "Your computer's clock is " + describe(skew.abs()) + (skew.isNegative() ? " behind" : " ahead of")
                 + " the server's" + tail;
+    }
+
+    /**
+     * The {@link Kind#CLOCK_SKEW} version of a signature or authentication failure: same status, code, server
+     * message and request id, with the clock sentence and the measured skew (null when unknown).
+     */
+    public static ApiException relabel(ApiException error, Duration skew, String rule) {
+        return new ApiException(Kind.CLOCK_SKEW, error.httpStatus(), error.code(), error.serverMessage(),
+                error.requestId(), operatorMessage(skew, rule), skew, null);
     }
 
     /** "23 minutes", "2 hours 5 minutes", "3 days 1 hour"; rounded to the minute. */

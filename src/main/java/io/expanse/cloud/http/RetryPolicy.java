@@ -1,4 +1,4 @@
-package io.expanse.cloud.huawei;
+package io.expanse.cloud.http;
 
 import java.time.Duration;
 import java.util.Objects;
