@@ -17,8 +17,8 @@ import io.expanse.sandbox.SandboxTimings;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.volumes.VolumeRow;
 import io.expanse.ui.volumes.VolumesViewModel;
-import io.expanse.work.Connection;
 import io.expanse.work.PollSchedule;
+import io.expanse.work.accounts.EvsAccount;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,7 +257,7 @@ public final class VolumeListBenchmark {
         waitPulses(scene, 5);
 
         RecordingApi api = new RecordingApi(client);
-        Connection connection = new Connection("Sandbox", true, sandbox.region(), sandbox.projectId(), api);
+        EvsAccount connection = new EvsAccount("Sandbox", true, sandbox.region(), sandbox.projectId(), api, null);
         PulseWatch pulses = fx(() -> new PulseWatch(scene));
         fx(() -> {
             vm.stateProperty().addListener((o, a, b) -> {
@@ -271,7 +271,7 @@ public final class VolumeListBenchmark {
         long heapBefore = usedAfterGc();
 
         // First load: connecting makes the view model refresh.
-        LoadFigures first = load(n, api, pulses, vm, () -> context.session().connected(connection, null));
+        LoadFigures first = load(n, api, pulses, vm, () -> context.session().connected(connection));
         long heapAfter = usedAfterGc();
         int shown = fx(() -> table.getItems().size());
         check(shown == n, "table shows " + shown + " of " + n);

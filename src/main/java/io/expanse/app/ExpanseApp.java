@@ -55,7 +55,7 @@ public final class ExpanseApp extends Application {
         if (smoke) {
             watchForSmoke();
         }
-        context.switcher().switchTo(context.initialChoice());
+        context.evsAccounts().openInitial();
     }
 
     private void watchForSmoke() {

@@ -17,7 +17,6 @@ import io.expanse.sandbox.SandboxSeed;
 import io.expanse.sandbox.SandboxServer;
 import io.expanse.sandbox.SandboxTimings;
 import io.expanse.settings.ConnectionTester;
-import io.expanse.settings.HuaweiAccount;
 import io.expanse.settings.Profile;
 import io.expanse.settings.ProfileRepository;
 import io.expanse.settings.SdkProfiles;
@@ -107,10 +106,10 @@ class SecretLeakTest {
             assertFalse(wrong.ok());
             assertFalse(wrong.message().contains(TOKEN), wrong.message());
 
-            HuaweiAccount account = HuaweiAccount.of(profile, profiles.huaweiCredentials(profile).orElseThrow());
-            HuaweiClient.Builder builder = HuaweiClient.builder().http(http).endpoints(account.endpoints())
-                    .credentials(account.credentials()).region(account.region()).pageExecutor(pool);
-            HuaweiClient client = builder.projectId(builder.lookupProjectId(account.region())).build();
+            HuaweiClient.Builder builder = HuaweiClient.builder().http(http).endpoints(profile.huaweiEndpoints())
+                    .credentials(profiles.huaweiCredentials(profile).orElseThrow()).region(profile.region())
+                    .pageExecutor(pool);
+            HuaweiClient client = builder.projectId(builder.lookupProjectId(profile.region())).build();
             Volume volume = client.listVolumes().stream().filter(v -> "data-01".equals(v.name())).findFirst()
                     .orElseThrow();
             try {

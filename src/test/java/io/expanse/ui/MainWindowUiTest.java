@@ -8,7 +8,7 @@ import io.expanse.sandbox.SandboxCloud;
 import io.expanse.sandbox.SandboxSeed;
 import io.expanse.sandbox.SandboxServer;
 import io.expanse.settings.Profile;
-import io.expanse.ui.main.AccountSwitcher;
+import io.expanse.ui.common.AccountChoice;
 import io.expanse.ui.volumes.VolumeRow;
 import javafx.scene.control.ComboBox;
 import io.expanse.ui.volumes.VolumesViewModel;
@@ -93,11 +93,11 @@ class MainWindowUiTest extends SandboxWindowTest {
                     other.region(), Profile.Site.CHINA, other.projectId(), null, other.credentials().accessKey(),
                     false, java.util.Map.of("all", other.baseUri().toString()));
             ui.context().profiles().save(profile, other.credentials().secretKey(), null);
-            robot.interact(() -> ui.context().switcher().reloadChoices(ui.context().huaweiProfiles()));
+            robot.interact(() -> ui.context().evsAccounts().reload());
 
             @SuppressWarnings("unchecked")
-            ComboBox<AccountSwitcher.Choice> choice = robot.lookup("#accountChoice").queryAs(ComboBox.class);
-            AccountSwitcher.Choice ops = choice.getItems().stream()
+            ComboBox<AccountChoice> choice = robot.lookup("#accountChoice").queryAs(ComboBox.class);
+            AccountChoice ops = choice.getItems().stream()
                     .filter(c -> !c.sandbox() && c.profile().id().equals("ops-test")).findFirst().orElseThrow();
             robot.clickOn(choice);
             robot.clickOn(ops.toString());
@@ -133,9 +133,9 @@ class MainWindowUiTest extends SandboxWindowTest {
         ui.context().profiles().save(profile, "doomed-secret-key-doomed-secret-key-0000", null);
         assertTrue(ui.context().profiles().hasSecret(profile));
         robot.interact(() -> {
-            ui.context().switcher().reloadChoices(ui.context().huaweiProfiles());
+            ui.context().evsAccounts().reload();
             @SuppressWarnings("unchecked")
-            ComboBox<AccountSwitcher.Choice> choice = robot.lookup("#accountChoice").queryAs(ComboBox.class);
+            ComboBox<AccountChoice> choice = robot.lookup("#accountChoice").queryAs(ComboBox.class);
             choice.getItems().stream().filter(c -> !c.sandbox() && c.profile().id().equals("doomed"))
                     .findFirst().ifPresent(choice::setValue);
         });
@@ -143,7 +143,7 @@ class MainWindowUiTest extends SandboxWindowTest {
         waitUntil("confirmation shown", 5, () -> robot.lookup("#confirmDeleteProfileButton").tryQuery().isPresent());
         robot.clickOn("#confirmDeleteProfileButton");
         waitUntil("profile gone", 10, () -> ui.context().profiles().find("doomed").isEmpty()
-                && ui.context().switcher().choices().stream().noneMatch(c -> !c.sandbox()
+                && ui.context().evsAccounts().choices().stream().noneMatch(c -> !c.sandbox()
                         && c.profile().id().equals("doomed")));
         assertTrue(!ui.context().profiles().hasSecret(profile), "the secret outlived its profile");
         waitUntil("back on the sandbox", 15, () -> table(robot).getItems().size() == 50);

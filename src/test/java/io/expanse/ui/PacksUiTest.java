@@ -6,18 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.expanse.app.AppSandboxes;
+import io.expanse.domain.nas.UpgradePolicy;
+import io.expanse.sandbox.SandboxTimings;
 import io.expanse.sandbox.unicloud.SandboxPack;
+import io.expanse.settings.Profile;
 import io.expanse.ui.activity.ActivityController;
 import io.expanse.ui.activity.ActivityViewModel;
+import io.expanse.ui.common.AccountChoice;
+import io.expanse.ui.common.AccountSelector;
 import io.expanse.ui.common.Background;
 import io.expanse.ui.common.ControllerFactory;
 import io.expanse.ui.common.Fxml;
-import io.expanse.ui.packs.NasModule;
-import io.expanse.ui.packs.PackAccountChoice;
+import io.expanse.ui.common.task.FxTaskExecutor;
 import io.expanse.ui.packs.PackRow;
+import io.expanse.ui.packs.PacksController;
+import io.expanse.ui.packs.PacksViewModel;
+import io.expanse.ui.packs.UpgradeDialogs;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityJournal;
 import io.expanse.work.ActivityState;
+import io.expanse.work.accounts.AccountOpener;
+import io.expanse.work.accounts.AccountProfiles;
+import io.expanse.work.accounts.NasAccount;
 import io.expanse.work.nas.PackInventory;
 import io.expanse.settings.ProfileRepository;
 import io.expanse.settings.SdkProfiles;
@@ -53,7 +64,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The packs view and upgrade dialog on the UniCloud sandbox, wired like NasModule documents. */
+/** The packs view and upgrade dialog on the UniCloud sandbox, wired as the app wires them. */
 @ExtendWith(ApplicationExtension.class)
 class PacksUiTest {
 
@@ -61,7 +72,8 @@ class PacksUiTest {
     private ScheduledExecutorService scheduler;
     private OkHttpClient http;
     private ActivityJournal journal;
-    private NasModule nas;
+    private AccountOpener accounts;
+    private AccountSelector<NasAccount> nas;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -79,9 +91,15 @@ class PacksUiTest {
         controllers.register(ActivityController.class, () -> new ActivityController(activity, background, layout));
         ProfileRepository profiles = new ProfileRepository(settings, new SessionSecretStore(),
                 new SdkProfiles.Discovery(List.of(), List.of()));
-        nas = new NasModule(new NasModule.Shared(journal, background, controllers, fxml, scheduler,
-                Clock.systemUTC(), http, home, UiHarness.FAST_POLL, Duration.ofSeconds(1)), Duration.ofSeconds(1),
-                profiles, false, null);
+        accounts = new AccountOpener(profiles, journal,
+                new AppSandboxes(Clock.systemUTC(), SandboxTimings.DEFAULT, Duration.ofSeconds(1)),
+                new AccountOpener.Shared(http, Clock.systemUTC(), scheduler, io, UiHarness.FAST_POLL,
+                        Duration.ofSeconds(1), home));
+        PacksViewModel vm = new PacksViewModel(journal, background);
+        nas = new AccountSelector<>(new AccountProfiles(profiles, Profile.Kind.UNICLOUD, false), accounts::openNas,
+                new FxTaskExecutor(io), AccountSelector.Listener.of(vm::connecting, vm::show, vm::failed));
+        UpgradeDialogs dialogs = new UpgradeDialogs(vm, new UpgradePolicy(), background, fxml);
+        controllers.register(PacksController.class, () -> new PacksController(vm, dialogs, nas, null));
         Parent packs = fxml.load("packs.fxml").root();
         Parent activities = fxml.load("activity.fxml").root();
         VBox root = new VBox(packs, activities);
@@ -95,14 +113,15 @@ class PacksUiTest {
     @AfterEach
     void close() {
         nas.close();
+        accounts.close();
         scheduler.shutdownNow();
         io.shutdownNow();
         http.dispatcher().executorService().shutdown();
     }
 
     private PackInventory inventory() {
-        waitUntil("an account shown", 10, () -> nas.current() != null);
-        return nas.current().inventory();
+        waitUntil("an account shown", 10, () -> nas.account() != null);
+        return nas.account().inventory();
     }
 
     @SuppressWarnings("unchecked")
@@ -151,8 +170,8 @@ class PacksUiTest {
         waitUntil("six sandbox packs", 10, () -> table(robot).getItems().size() == SandboxPack.standard().size());
         assertTrue(text(robot, "#packsSourceLabel").startsWith("Sandbox (simulated"), text(robot, "#packsSourceLabel"));
         @SuppressWarnings("unchecked")
-        ComboBox<PackAccountChoice> choice = robot.lookup("#packsAccountChoice").queryAs(ComboBox.class);
-        assertEquals(List.of(PackAccountChoice.SANDBOX), choice.getItems());
+        ComboBox<AccountChoice> choice = robot.lookup("#packsAccountChoice").queryAs(ComboBox.class);
+        assertEquals(List.of(AccountChoice.SANDBOX), choice.getItems());
         assertTrue(choice.getValue().sandbox());
         assertTrue(robot.lookup("#editPacksAccountButton").queryAs(Button.class).isDisabled());
     }

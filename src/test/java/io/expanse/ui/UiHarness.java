@@ -60,7 +60,7 @@ public final class UiHarness {
 
     /** Connects to the sandbox off the FX thread and waits until the volume list is loaded. */
     public void connect(FxRobot robot) throws Exception {
-        robot.interact(() -> context.switcher().switchTo(context.initialChoice()));
+        robot.interact(() -> context.evsAccounts().openInitial());
         waitUntil("volumes loaded", 20, () -> context.volumes().stateProperty().get()
                 == VolumesViewModel.LoadState.READY);
     }

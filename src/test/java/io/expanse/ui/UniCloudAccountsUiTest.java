@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.expanse.sandbox.unicloud.SandboxPack;
 import io.expanse.sandbox.unicloud.UniCloudSandbox;
 import io.expanse.settings.Profile;
-import io.expanse.ui.packs.NasAccount;
-import io.expanse.ui.packs.PackAccountChoice;
+import io.expanse.ui.common.AccountChoice;
 import io.expanse.ui.packs.PackRow;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityState;
+import io.expanse.work.accounts.NasAccount;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +48,7 @@ class UniCloudAccountsUiTest extends SandboxWindowTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static ComboBox<PackAccountChoice> accounts(FxRobot robot) {
+    private static ComboBox<AccountChoice> accounts(FxRobot robot) {
         return robot.lookup("#packsAccountChoice").queryAs(ComboBox.class);
     }
 
@@ -63,7 +63,7 @@ class UniCloudAccountsUiTest extends SandboxWindowTest {
     }
 
     private NasAccount shown() {
-        return ui.context().nas().current();
+        return ui.context().nasAccounts().account();
     }
 
     private Optional<Activity> activityFor(String packId) {
@@ -99,7 +99,7 @@ class UniCloudAccountsUiTest extends SandboxWindowTest {
             waitUntil("editor closed", 10, () -> robot.lookup("#kindChoice").tryQuery().isEmpty());
 
             waitUntil("profile in the packs selector", 5, () -> accounts(robot).getItems().size() == 2);
-            PackAccountChoice two = accounts(robot).getItems().get(1);
+            AccountChoice two = accounts(robot).getItems().get(1);
             assertEquals("nas-two · " + other.region(), two.toString());
             assertTrue(shown().sandbox(), "saving a UniCloud profile switched the packs view by itself");
             robot.clickOn(accounts(robot));
@@ -153,10 +153,10 @@ class UniCloudAccountsUiTest extends SandboxWindowTest {
                 UniCloudSandbox.REGION, null, null, null, "UCAKEXAMPLE00001", false,
                 Map.of("nas", "http://127.0.0.1:9"));
         ui.context().profiles().save(p, null, null);
-        robot.interact(() -> ui.context().nas().switcher().profileSaved(p, ui.context().profiles().uniCloud()));
+        robot.interact(() -> ui.context().nasAccounts().profileSaved(p));
         robot.interact(() -> accounts(robot).setValue(accounts(robot).getItems().get(1)));
         waitUntil("the problem shown", 10, () -> text(robot, "#packsProblemLabel")
-                .startsWith("No secret is stored for nas-nosecret"));
+                .contains("No secret is stored for nas-nosecret"));
         assertTrue(text(robot, "#packsProblemLabel").contains("edit the profile and enter it again"));
         assertTrue(packTable(robot).getItems().isEmpty());
         assertTrue(robot.lookup("#addPackButton").queryAs(Button.class).isDisabled());

@@ -19,7 +19,7 @@ import io.expanse.settings.SettingsStore;
 import io.expanse.ui.profiles.LayoutMemory;
 import io.expanse.ui.volumes.VolumesController;
 import io.expanse.ui.volumes.VolumesViewModel;
-import io.expanse.work.Connection;
+import io.expanse.work.accounts.EvsAccount;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -112,7 +112,7 @@ class VolumesStatesUiTest {
     }
 
     private void connect(FxRobot robot) {
-        robot.interact(() -> session.connected(new Connection("Test", false, "cn-north-4", "p1", api), null));
+        robot.interact(() -> session.connected(new EvsAccount("Test", false, "cn-north-4", "p1", api, null)));
     }
 
     private static boolean labelShown(FxRobot robot, String prefix) {

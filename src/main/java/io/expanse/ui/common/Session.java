@@ -1,33 +1,35 @@
 package io.expanse.ui.common;
 
-import io.expanse.work.Connection;
 import io.expanse.work.ResizeTracker;
+import io.expanse.work.accounts.EvsAccount;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The account the window is working on, and the tracker that follows its resizes. Views observe
- * {@link #connectionProperty()}; it changes only on the FX thread.
+ * The Huawei account the EVS tab is working on, as its {@link AccountSelector} reports it: connecting, connected
+ * or failed. Views observe {@link #connectionProperty()}; it changes only on the FX thread. The selector opens and
+ * closes the accounts; the session only shows them.
  */
-public final class Session {
+public final class Session implements AccountSelector.Listener<EvsAccount> {
 
-    private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(this, "connection");
+    private final ReadOnlyObjectWrapper<EvsAccount> connection = new ReadOnlyObjectWrapper<>(this, "connection");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyStringWrapper connectingTo = new ReadOnlyStringWrapper(this, "connectingTo");
-    private ResizeTracker tracker;
 
-    public ReadOnlyObjectProperty<Connection> connectionProperty() {
+    public ReadOnlyObjectProperty<EvsAccount> connectionProperty() {
         return connection.getReadOnlyProperty();
     }
 
-    public Connection connection() {
+    public EvsAccount connection() {
         return connection.get();
     }
 
+    /** The tracker of the account shown, or null. */
     public ResizeTracker tracker() {
-        return tracker;
+        EvsAccount c = connection.get();
+        return c == null ? null : c.tracker();
     }
 
     /** Why no connection could be made (shown in the error state), or null. */
@@ -35,33 +37,28 @@ public final class Session {
         return problem.getReadOnlyProperty();
     }
 
-    /** A switch to another account started: nothing is shown until it is connected. */
-    public void connecting(String what) {
-        if (tracker != null) {
-            tracker.shutdown();
-            tracker = null;
-        }
-        problem.set(null);
-        connection.set(null);
-        connectingTo.set(what);
-    }
-
     /** What is being connected to, while {@link #connectionProperty()} is null; else null. */
     public ReadOnlyStringProperty connectingToProperty() {
         return connectingTo.getReadOnlyProperty();
     }
 
-    public void connected(Connection c, ResizeTracker t) {
-        if (tracker != null && tracker != t) {
-            tracker.shutdown();
-        }
-        tracker = t;
+    /** A switch to another account started: nothing is shown until it is connected. */
+    @Override
+    public void connecting(String what) {
         problem.set(null);
-        connectingTo.set(null);
-        connection.set(c);
+        connection.set(null);
+        connectingTo.set(what);
     }
 
-    /** Connecting failed: the views show the message instead of an account. */
+    @Override
+    public void connected(EvsAccount account) {
+        problem.set(null);
+        connectingTo.set(null);
+        connection.set(account);
+    }
+
+    /** Connecting (or deleting a profile) failed: the views show the message. */
+    @Override
     public void failed(String message) {
         connectingTo.set(null);
         problem.set(message);

@@ -3,13 +3,16 @@ package io.expanse.ui.main;
 import io.expanse.logging.LogFolder;
 import io.expanse.files.AppDirs;
 import io.expanse.settings.Profile;
+import io.expanse.ui.common.AccountChoice;
+import io.expanse.ui.common.AccountChoiceBox;
+import io.expanse.ui.common.AccountSelector;
 import io.expanse.ui.common.Session;
 import io.expanse.ui.profiles.ProfilesModule;
 import io.expanse.ui.volumes.VolumesController;
 import io.expanse.ui.volumes.VolumesViewModel;
+import io.expanse.work.accounts.EvsAccount;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -30,18 +33,14 @@ public final class MainController {
 
     private final Session session;
     private final VolumesViewModel volumes;
-    private final AccountSwitcher switcher;
+    private final AccountSelector<EvsAccount> switcher;
     private final ProfilesModule profilesModule;
-    private final Supplier<List<Profile>> huaweiProfiles;
     private final Consumer<Profile> packsProfileSaved;
     private final AppDirs dirs;
-    /** Deletes a profile and its secrets in the background, then refreshes the selectors. */
-    private final Consumer<Profile> removeProfile;
     private final List<String> notices;
-    private boolean updatingChoice;
 
     @FXML private Label sandboxBadge;
-    @FXML private ComboBox<AccountSwitcher.Choice> accountChoice;
+    @FXML private ComboBox<AccountChoice> accountChoice;
     @FXML private Button editAccountButton;
     @FXML private MenuItem editProfileItem;
     @FXML private MenuItem deleteProfileItem;
@@ -51,16 +50,14 @@ public final class MainController {
     @FXML private Label statusLabel;
     @FXML private VolumesController volumesController;
 
-    public MainController(Session session, VolumesViewModel volumes, AccountSwitcher switcher,
-                          ProfilesModule profilesModule, Supplier<List<Profile>> huaweiProfiles,
-                          Consumer<Profile> packsProfileSaved, Consumer<Profile> removeProfile, AppDirs dirs,
+    /** @param packsProfileSaved tells the packs view's selector that a profile was saved */
+    public MainController(Session session, VolumesViewModel volumes, AccountSelector<EvsAccount> switcher,
+                          ProfilesModule profilesModule, Consumer<Profile> packsProfileSaved, AppDirs dirs,
                           List<String> notices) {
-        this.removeProfile = removeProfile;
         this.session = session;
         this.volumes = volumes;
         this.switcher = switcher;
         this.profilesModule = profilesModule;
-        this.huaweiProfiles = huaweiProfiles;
         this.packsProfileSaved = packsProfileSaved;
         this.dirs = dirs;
         this.notices = List.copyOf(notices);
@@ -77,18 +74,7 @@ public final class MainController {
             return problem != null ? problem : volumes.statusLineProperty().get();
         }, session.problemProperty(), volumes.statusLineProperty()));
 
-        accountChoice.setItems(switcher.choices());
-        accountChoice.setValue(switcher.currentProperty().get());
-        switcher.currentProperty().addListener((o, a, b) -> {
-            updatingChoice = true;
-            accountChoice.setValue(b);
-            updatingChoice = false;
-        });
-        accountChoice.valueProperty().addListener((o, a, b) -> {
-            if (!updatingChoice && b != null && !b.equals(switcher.currentProperty().get())) {
-                switcher.switchTo(b);
-            }
-        });
+        AccountChoiceBox.bind(accountChoice, switcher);
         var noProfile = Bindings.createBooleanBinding(() -> accountChoice.getValue() == null
                 || accountChoice.getValue().sandbox(), accountChoice.valueProperty());
         editAccountButton.disableProperty().bind(noProfile);
@@ -130,7 +116,7 @@ public final class MainController {
 
     @FXML
     private void editProfile() {
-        AccountSwitcher.Choice choice = accountChoice.getValue();
+        AccountChoice choice = accountChoice.getValue();
         if (choice != null && !choice.sandbox()) {
             profilesModule.openEditor(statusLabel.getScene().getWindow(), choice.profile(), this::profileSaved);
         }
@@ -141,7 +127,7 @@ public final class MainController {
      * appears in the packs view's selector.
      */
     private void profileSaved(Profile saved) {
-        switcher.reloadChoices(huaweiProfiles.get());
+        switcher.reload();
         packsProfileSaved.accept(saved);
         if (saved.kind() == Profile.Kind.HUAWEI) {
             switcher.choices().stream().filter(c -> !c.sandbox() && c.profile().id().equals(saved.id()))
@@ -150,12 +136,12 @@ public final class MainController {
     }
 
     /**
-     * Deletes the selected profile and its stored secrets after a confirmation, then shows the sandbox. The
-     * activity journal keeps its rows: they are the record of what was changed.
+     * Deletes the selected profile and its stored secrets after a confirmation; the selector then shows the
+     * sandbox. The activity journal keeps its rows: they are the record of what was changed.
      */
     @FXML
     private void deleteProfile() {
-        AccountSwitcher.Choice choice = accountChoice.getValue();
+        AccountChoice choice = accountChoice.getValue();
         if (choice == null || choice.sandbox() || choice.profile().source() != Profile.Source.SETTINGS) {
             return;
         }
@@ -169,10 +155,7 @@ public final class MainController {
         ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(delete)).setDefaultButton(false);
         ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         confirm.getDialogPane().lookupButton(delete).setId("confirmDeleteProfileButton");
-        confirm.showAndWait().filter(delete::equals).ifPresent(b -> {
-            switcher.switchTo(new AccountSwitcher.Choice(null));
-            removeProfile.accept(profile);
-        });
+        confirm.showAndWait().filter(delete::equals).ifPresent(b -> switcher.delete(profile));
     }
 
     @FXML

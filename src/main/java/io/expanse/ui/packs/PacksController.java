@@ -1,11 +1,14 @@
 package io.expanse.ui.packs;
 
 import io.expanse.settings.Profile;
+import io.expanse.ui.common.AccountChoice;
+import io.expanse.ui.common.AccountChoiceBox;
+import io.expanse.ui.common.AccountSelector;
+import io.expanse.work.accounts.NasAccount;
 import io.expanse.work.nas.ResourcePack;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
@@ -35,12 +38,10 @@ public final class PacksController {
 
     private final PacksViewModel vm;
     private final UpgradeDialogs upgrades;
-    private final PacksAccountSwitcher switcher;
-    private final Supplier<PackAccountChoice> initialChoice;
+    private final AccountSelector<NasAccount> switcher;
     private final AccountEditor editor;
-    private boolean updatingChoice;
 
-    @FXML private ComboBox<PackAccountChoice> packsAccountChoice;
+    @FXML private ComboBox<AccountChoice> packsAccountChoice;
     @FXML private Button editPacksAccountButton;
     @FXML private TextField packFilterField;
     @FXML private TableView<PackRow> packTable;
@@ -58,12 +59,11 @@ public final class PacksController {
     @FXML private Label packsProblemLabel;
     @FXML private Label packsSourceLabel;
 
-    public PacksController(PacksViewModel vm, UpgradeDialogs upgrades, PacksAccountSwitcher switcher,
-                           Supplier<PackAccountChoice> initialChoice, AccountEditor editor) {
+    public PacksController(PacksViewModel vm, UpgradeDialogs upgrades, AccountSelector<NasAccount> switcher,
+                           AccountEditor editor) {
         this.vm = vm;
         this.upgrades = upgrades;
         this.switcher = switcher;
-        this.initialChoice = initialChoice;
         this.editor = editor;
     }
 
@@ -107,29 +107,18 @@ public final class PacksController {
     }
 
     private void bindAccountChoice() {
-        packsAccountChoice.setItems(switcher.choices());
-        packsAccountChoice.setValue(switcher.currentProperty().get());
-        switcher.currentProperty().addListener((o, a, b) -> {
-            updatingChoice = true;
-            packsAccountChoice.setValue(b);
-            updatingChoice = false;
-        });
-        packsAccountChoice.valueProperty().addListener((o, a, b) -> {
-            if (!updatingChoice && b != null && b != switcher.currentProperty().get()) {
-                switcher.switchTo(b, true);
-            }
-        });
+        AccountChoiceBox.bind(packsAccountChoice, switcher);
         editPacksAccountButton.disableProperty().bind(Bindings.createBooleanBinding(() -> editor == null
                 || packsAccountChoice.getValue() == null || packsAccountChoice.getValue().sandbox(),
                 packsAccountChoice.valueProperty()));
         if (switcher.currentProperty().get() == null) {
-            switcher.switchTo(initialChoice.get(), false);
+            switcher.openInitial();
         }
     }
 
     @FXML
     private void editPacksAccount() {
-        PackAccountChoice choice = packsAccountChoice.getValue();
+        AccountChoice choice = packsAccountChoice.getValue();
         if (editor != null && choice != null && !choice.sandbox()) {
             editor.edit(window(), choice.profile());
         }

@@ -4,6 +4,7 @@ import io.expanse.ui.common.Background;
 import io.expanse.ui.volumes.VolumesViewModel;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityJournal;
+import io.expanse.work.accounts.NasAccount;
 import io.expanse.work.nas.EditablePackSource;
 import io.expanse.work.nas.PackInventory;
 import io.expanse.work.nas.ResourcePack;
@@ -24,7 +25,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * The packs view's state: the account shown ({@link NasAccount}, switched by {@link PacksAccountSwitcher}), its
+ * The packs view's state: the account shown ({@link NasAccount}, switched by an {@code AccountSelector}), its
  * list (reloaded when it changes), each row with the state of the pack's latest upgrade in that account from the
  * journal, and a text filter. Edits go to the account's inventory; all I/O runs through {@link Background}.
  * Properties change on the FX thread only.

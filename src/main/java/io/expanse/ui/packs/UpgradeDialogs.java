@@ -3,6 +3,7 @@ package io.expanse.ui.packs;
 import io.expanse.domain.nas.UpgradePolicy;
 import io.expanse.ui.common.Background;
 import io.expanse.ui.common.Fxml;
+import io.expanse.work.accounts.NasAccount;
 import io.expanse.work.nas.NasUpgradeTracker;
 import io.expanse.work.nas.ResourcePackSource;
 import javafx.application.Platform;

@@ -11,9 +11,9 @@ import io.expanse.ui.common.Background;
 import io.expanse.ui.volumes.VolumesViewModel;
 import io.expanse.work.ActivityJournal;
 import io.expanse.work.ActivityState;
-import io.expanse.work.Connection;
 import io.expanse.work.ResizeRequest;
 import io.expanse.work.ResizeTracker;
+import io.expanse.work.accounts.EvsAccount;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -30,7 +30,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class ResizeViewModel {
 
-    private final Connection connection;
+    private final EvsAccount connection;
     private final ResizeTracker tracker;
     private final ActivityJournal journal;
     private final ResizePolicy policy;
@@ -54,7 +54,7 @@ public final class ResizeViewModel {
     private final ReadOnlyStringWrapper submitError = new ReadOnlyStringWrapper();
     private Runnable onSubmitted = () -> { };
 
-    public ResizeViewModel(Connection connection, ResizeTracker tracker, ActivityJournal journal, ResizePolicy policy,
+    public ResizeViewModel(EvsAccount connection, ResizeTracker tracker, ActivityJournal journal, ResizePolicy policy,
                            Background background, Volume volume, ServerInfo server) {
         this.connection = connection;
         this.tracker = tracker;

@@ -6,7 +6,7 @@ import io.expanse.cloud.huawei.ServerInfo;
 import io.expanse.cloud.huawei.Volume;
 import io.expanse.ui.common.Background;
 import io.expanse.ui.common.Session;
-import io.expanse.work.Connection;
+import io.expanse.work.accounts.EvsAccount;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -116,7 +116,7 @@ public final class VolumesViewModel {
 
     /** Reloads every volume of the current connection; results of an older load are dropped. */
     public void refresh() {
-        Connection c = session.connection();
+        EvsAccount c = session.connection();
         if (c == null) {
             return;
         }
@@ -197,7 +197,7 @@ public final class VolumesViewModel {
      * A failed read leaves the row as it is: the activity panel carries the news.
      */
     public void reread(String volumeId) {
-        Connection c = session.connection();
+        EvsAccount c = session.connection();
         if (c == null || rows.stream().noneMatch(r -> r.volume().id().equals(volumeId))) {
             return;
         }
@@ -239,7 +239,7 @@ public final class VolumesViewModel {
     }
 
     private void updateStatusLine() {
-        Connection c = session.connection();
+        EvsAccount c = session.connection();
         if (c == null) {
             String connecting = session.connectingToProperty().get();
             statusLine.set(connecting != null ? "Connecting to " + connecting + "…" : "Not connected");

@@ -1,4 +1,4 @@
-package io.expanse.ui.packs;
+package io.expanse.work.accounts;
 
 import io.expanse.cloud.unicloud.NasApi;
 import io.expanse.work.nas.NasUpgradeTracker;
@@ -18,7 +18,7 @@ public final class NasAccount implements AutoCloseable {
     private final PackInventory inventory;
     private final NasUpgradeTracker tracker;
 
-    /** Wraps the pieces; the caller has made the tracker (see {@link NasModule}) and resumes it. */
+    /** Wraps the pieces; the caller has made the tracker (see {@link AccountOpener}) and resumes it. */
     NasAccount(String label, boolean sandbox, NasApi api, PackInventory inventory, NasUpgradeTracker tracker) {
         this.label = Objects.requireNonNull(label, "label");
         this.sandbox = sandbox;

@@ -1,0 +1,24 @@
+package io.expanse.work.accounts;
+
+import io.expanse.cloud.huawei.EvsApi;
+import io.expanse.work.ResizeTracker;
+
+/**
+ * One opened Huawei Cloud account in one region: what the volume list reads and what resizes are sent through,
+ * and the tracker that follows its resizes. Closing it stops the tracker; the journal keeps the activities, and
+ * unfinished ones are resumed the next time the account is opened.
+ *
+ * @param label     shown in the status line and written in the journal ("Sandbox", "ops-prod", …)
+ * @param sandbox   whether this is the built-in simulated cloud
+ * @param tracker   null only where nothing is resized (view tests)
+ */
+public record EvsAccount(String label, boolean sandbox, String region, String projectId, EvsApi api,
+                         ResizeTracker tracker) implements AutoCloseable {
+
+    @Override
+    public void close() {
+        if (tracker != null) {
+            tracker.shutdown();
+        }
+    }
+}
