@@ -50,6 +50,14 @@ class ArchitectureTest {
                     + " its shared HTTP layer");
 
     @ArchTest
+    static final ArchRule THE_SHARED_HTTP_LAYER_KNOWS_NO_CLOUD = noClasses()
+            .that().resideInAPackage("io.expanse.cloud.http..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.expanse.cloud.huawei..",
+                    "io.expanse.cloud.unicloud..")
+            .because("retries, write-once sending, deadlines and body limits exist once for both clouds; each"
+                    + " cloud plugs in its signing and its error bodies");
+
+    @ArchTest
     static final ArchRule LOGGING_DOES_NOT_USE_SETTINGS = noClasses()
             .that().resideInAPackage("io.expanse.logging..")
             .should().dependOnClassesThat().resideInAPackage("io.expanse.settings..")

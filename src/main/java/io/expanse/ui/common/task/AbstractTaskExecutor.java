@@ -13,7 +13,10 @@ abstract class AbstractTaskExecutor implements TaskExecutor {
     /** The newest run per latest-wins key. Touched only under its own lock. */
     private final Map<Object, Run<?>> latest = new HashMap<>();
 
-    /** Starts {@code body} on a worker; returns a way to interrupt it, or null when it already ran. */
+    /**
+     * Starts {@code body} on a worker; returns a way to keep it from starting if it has not yet (never an
+     * interruption of work under way), or null when it already ran.
+     */
     protected abstract Runnable start(Runnable body);
 
     @Override
@@ -28,7 +31,7 @@ abstract class AbstractTaskExecutor implements TaskExecutor {
                 previous.supersede();
             }
         }
-        run.interrupter = start(run::work);
+        run.unstarter = start(run::work);
         return run;
     }
 
@@ -38,7 +41,7 @@ abstract class AbstractTaskExecutor implements TaskExecutor {
         private final AtomicBoolean closed = new AtomicBoolean();
         private volatile boolean cancelled;
         private volatile boolean superseded;
-        private volatile Runnable interrupter;
+        private volatile Runnable unstarter;
 
         Run(BackgroundTask<T> task) {
             this.task = task;
@@ -77,7 +80,7 @@ abstract class AbstractTaskExecutor implements TaskExecutor {
         void supersede() {
             superseded = true;
             if (closed.compareAndSet(false, true)) {
-                interrupt();
+                unstart();
             }
         }
 
@@ -86,7 +89,7 @@ abstract class AbstractTaskExecutor implements TaskExecutor {
             if (closed.compareAndSet(false, true)) {
                 cancelled = true;
                 forget();
-                interrupt();
+                unstart();
                 runOnUiThread(() -> {
                     task.cancelled();
                     task.finished();
@@ -94,10 +97,10 @@ abstract class AbstractTaskExecutor implements TaskExecutor {
             }
         }
 
-        private void interrupt() {
-            Runnable i = interrupter;
-            if (i != null) {
-                i.run();
+        private void unstart() {
+            Runnable u = unstarter;
+            if (u != null) {
+                u.run();
             }
         }
 

@@ -20,7 +20,9 @@ public final class FxTaskExecutor extends AbstractTaskExecutor {
     @Override
     protected Runnable start(Runnable body) {
         Future<?> future = pool.submit(body);
-        return () -> future.cancel(true);
+        // Work that has started is never interrupted: it may be half-way through writing the activity history or
+        // settings. A cancelled or superseded task's work runs to its end and its result is discarded.
+        return () -> future.cancel(false);
     }
 
     @Override

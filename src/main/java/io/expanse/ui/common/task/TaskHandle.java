@@ -5,8 +5,9 @@ public interface TaskHandle {
 
     /**
      * Asks the task to stop: its success and failure continuations will not run, {@code onCancelled} and
-     * {@code onFinished} will (on the UI thread). A worker blocked in interruptible I/O is interrupted. Has no
-     * effect once the outcome was delivered.
+     * {@code onFinished} will (on the UI thread). Work that has not started never starts; work that has started is
+     * not interrupted (it may be writing a file) but its result goes to {@code onDiscarded}. Has no effect once the
+     * outcome was delivered.
      */
     void cancel();
 
