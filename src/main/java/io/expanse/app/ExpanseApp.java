@@ -2,6 +2,8 @@ package io.expanse.app;
 
 import atlantafx.base.theme.PrimerLight;
 import io.expanse.files.AppDirs;
+import io.expanse.app.instance.SingleInstance;
+import io.expanse.ui.common.AccountChoice;
 import io.expanse.ui.common.Fxml;
 import java.util.List;
 import java.util.Objects;
@@ -56,6 +58,22 @@ public final class ExpanseApp extends Application {
             watchForSmoke();
         }
         context.evsAccounts().openInitial();
+        SingleInstance instance = Launcher.instance();
+        if (instance != null) {
+            instance.onHandover(args -> Platform.runLater(() -> bringForward(stage, args)));
+        }
+    }
+
+    /** Another launch handed over: show this window, and switch to the sandbox when it was asked for. */
+    private void bringForward(Stage stage, List<String> args) {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+        if (args.contains("--sandbox") && !AccountChoice.SANDBOX.sameAccount(context.evsAccounts()
+                .currentProperty().get())) {
+            context.evsAccounts().switchTo(AccountChoice.SANDBOX);
+        }
     }
 
     private void watchForSmoke() {
@@ -80,6 +98,10 @@ public final class ExpanseApp extends Application {
     public void stop() {
         if (context != null) {
             context.close();
+        }
+        SingleInstance instance = Launcher.instance();
+        if (instance != null) {
+            instance.close();
         }
     }
 }

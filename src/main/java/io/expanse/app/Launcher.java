@@ -1,17 +1,77 @@
 package io.expanse.app;
 
+import io.expanse.app.instance.SingleInstance;
+import io.expanse.files.AppDirs;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 
 /**
  * Entry point on the class path. JavaFX refuses to start an {@code Application} subclass as the main class
  * when its modules are not on the module path, so this plain class starts it instead.
+ *
+ * <p>Only one Expanse runs per data folder (two would overwrite each other's history and settings, and could
+ * send the same change twice): a second launch hands its arguments to the first, which brings its window forward
+ * (and switches to the sandbox when {@code --sandbox} was given), and ends.
  */
 public final class Launcher {
+
+    private static volatile SingleInstance instance;
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        List<String> arguments = List.of(args);
+        SingleInstance.Claim claim;
+        try {
+            claim = SingleInstance.claim(AppDirs.detect().data(), arguments, Duration.ofSeconds(10));
+        } catch (IOException | RuntimeException e) {
+            // The data folder cannot be used at all: start anyway, so that start-up explains which folder and why.
+            claim = null;
+        }
+        if (claim instanceof SingleInstance.HandedOver handedOver) {
+            if (arguments.contains("--smoke")) {
+                System.err.println("smoke: another Expanse (process " + handedOver.otherPid() + ") is running on "
+                        + "this data folder");
+                System.exit(1);
+            }
+            System.out.println("Expanse is already running (process " + handedOver.otherPid()
+                    + "); its window was brought forward.");
+            return;
+        }
+        if (claim instanceof SingleInstance.Unreachable unreachable) {
+            System.err.println(unreachable.reason());
+            if (!arguments.contains("--smoke")) {
+                explain(unreachable.reason());
+            }
+            System.exit(3);
+        }
+        instance = claim instanceof SingleInstance.Primary primary ? primary.instance() : null;
         Application.launch(ExpanseApp.class, args);
+    }
+
+    /** This process's hold on the data folder, or null when the folder could not be claimed. */
+    static SingleInstance instance() {
+        return instance;
+    }
+
+    /** A window for an operator who started Expanse from a menu and would never see the console. */
+    private static void explain(String reason) {
+        try {
+            Platform.startup(() -> {
+                Alert alert = new Alert(Alert.AlertType.ERROR, reason, ButtonType.OK);
+                alert.setTitle("Expanse");
+                alert.setHeaderText("Expanse is already running");
+                alert.showAndWait();
+                Platform.exit();
+            });
+        } catch (RuntimeException e) {
+            // No display: the console message above is all there is.
+        }
     }
 }
