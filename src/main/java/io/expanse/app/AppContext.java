@@ -139,25 +139,25 @@ public final class AppContext implements AutoCloseable {
                 SdkProfiles.discover(env, Path.of(System.getProperty("user.home"))));
         this.layout = new LayoutMemory(settingsStore, settingsWriter);
         this.journal = new ActivityJournal(dirs.data().resolve("activity.json"));
-        this.volumesViewModel = new VolumesViewModel(session, background, lookups);
-        this.activityViewModel = new ActivityViewModel(journal);
+        this.volumesViewModel = new VolumesViewModel(session, tasks, lookups);
+        this.activityViewModel = new ActivityViewModel(journal, tasks);
         this.switcher = new AccountSwitcher(profiles, background, session, this::connect);
         switcher.reloadChoices(huaweiProfiles());
         rereadVolumesOnStateChanges();
-        ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, background, fxml);
+        ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, tasks, fxml);
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel, switcher,
                         profilesModule(), this::huaweiProfiles, this::uniCloudProfileSaved, this::deleteProfile, dirs,
-                        startupNotices()))
+                        startupNotices(), tasks))
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs,
                         layout))
-                .register(ActivityController.class, () -> new ActivityController(activityViewModel, background,
+                .register(ActivityController.class, () -> new ActivityController(activityViewModel, tasks,
                         layout));
-        this.nas = new NasModule(new NasModule.Shared(journal, background, controllers, fxml, scheduler, clock,
+        this.nas = new NasModule(new NasModule.Shared(journal, background, tasks, controllers, fxml, scheduler, clock,
                 http, dirs.data(), options.pollSchedule(), NasUpgradeTracker.DEFAULT_PAYMENT_GRACE),
                 options.nasPaidAfter(), profiles, options.forceSandbox(),
                 (owner, profile) -> profilesModule().openEditor(owner, profile, this::uniCloudProfileSaved));
         this.secrets = secretChoice.join();
-        this.profilesModule = new ProfilesModule(fxml, profiles, new ConnectionTester(http, io, clock), io,
+        this.profilesModule = new ProfilesModule(fxml, profiles, new ConnectionTester(http, io, clock), tasks,
                 secrets.notice());
     }
 

@@ -10,6 +10,7 @@ import io.expanse.sandbox.unicloud.SandboxPack;
 import io.expanse.ui.activity.ActivityController;
 import io.expanse.ui.activity.ActivityViewModel;
 import io.expanse.ui.common.Background;
+import io.expanse.ui.common.task.FxTaskExecutor;
 import io.expanse.ui.common.ControllerFactory;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.packs.NasModule;
@@ -73,13 +74,14 @@ class PacksUiTest {
         ControllerFactory controllers = new ControllerFactory();
         Fxml fxml = new Fxml(controllers);
         Background background = new Background(io);
-        ActivityViewModel activity = new ActivityViewModel(journal);
+        FxTaskExecutor tasks = new FxTaskExecutor(io);
+        ActivityViewModel activity = new ActivityViewModel(journal, tasks);
         SettingsStore settings = new SettingsStore(home.resolve("settings.json"), Clock.systemUTC());
         LayoutMemory layout = new LayoutMemory(settings, Runnable::run);
-        controllers.register(ActivityController.class, () -> new ActivityController(activity, background, layout));
+        controllers.register(ActivityController.class, () -> new ActivityController(activity, tasks, layout));
         ProfileRepository profiles = new ProfileRepository(settings, new SessionSecretStore(),
                 new SdkProfiles.Discovery(List.of(), List.of()));
-        nas = new NasModule(new NasModule.Shared(journal, background, controllers, fxml, scheduler,
+        nas = new NasModule(new NasModule.Shared(journal, background, tasks, controllers, fxml, scheduler,
                 Clock.systemUTC(), http, home, UiHarness.FAST_POLL, Duration.ofSeconds(1)), Duration.ofSeconds(1),
                 profiles, false, null);
         Parent packs = fxml.load("packs.fxml").root();

@@ -4,6 +4,8 @@ import io.expanse.logging.LogFolder;
 import io.expanse.settings.AppDirs;
 import io.expanse.settings.Profile;
 import io.expanse.ui.common.Session;
+import io.expanse.ui.common.task.BackgroundTask;
+import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.ui.profiles.ProfilesModule;
 import io.expanse.ui.volumes.VolumesController;
 import io.expanse.ui.volumes.VolumesViewModel;
@@ -38,6 +40,7 @@ public final class MainController {
     /** Deletes a profile and its secrets in the background, then refreshes the selectors. */
     private final Consumer<Profile> removeProfile;
     private final List<String> notices;
+    private final TaskExecutor tasks;
     private boolean updatingChoice;
 
     @FXML private Label sandboxBadge;
@@ -54,7 +57,8 @@ public final class MainController {
     public MainController(Session session, VolumesViewModel volumes, AccountSwitcher switcher,
                           ProfilesModule profilesModule, Supplier<List<Profile>> huaweiProfiles,
                           Consumer<Profile> packsProfileSaved, Consumer<Profile> removeProfile, AppDirs dirs,
-                          List<String> notices) {
+                          List<String> notices, TaskExecutor tasks) {
+        this.tasks = tasks;
         this.removeProfile = removeProfile;
         this.session = session;
         this.volumes = volumes;
@@ -183,22 +187,16 @@ public final class MainController {
 
     @FXML
     private void openLogFolder() {
-        Thread opener = new Thread(() -> {
-            try {
-                java.nio.file.Files.createDirectories(dirs.logs());
-                LogFolder.open(dirs.logs());
-            } catch (Exception e) {
-                Platform.runLater(() -> {
-                    Alert alert = new Alert(Alert.AlertType.INFORMATION,
-                            "The log files are in:\n" + dirs.logs(), ButtonType.OK);
-                    alert.setHeaderText("Could not open the folder (" + e.getMessage() + ")");
-                    alert.initOwner(statusLabel.getScene().getWindow());
-                    alert.show();
-                });
-            }
-        }, "expanse-open-logs");
-        opener.setDaemon(true);
-        opener.start();
+        BackgroundTask.wrap(() -> {
+            java.nio.file.Files.createDirectories(dirs.logs());
+            LogFolder.open(dirs.logs());
+        }).onFailure(e -> {
+            Alert alert = new Alert(Alert.AlertType.INFORMATION,
+                    "The log files are in:\n" + dirs.logs(), ButtonType.OK);
+            alert.setHeaderText("Could not open the folder (" + e.getMessage() + ")");
+            alert.initOwner(statusLabel.getScene().getWindow());
+            alert.show();
+        }).executeWith(tasks);
     }
 
     @FXML

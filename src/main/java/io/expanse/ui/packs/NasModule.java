@@ -12,6 +12,7 @@ import io.expanse.settings.ProfileRepository;
 import io.expanse.ui.common.Background;
 import io.expanse.ui.common.ControllerFactory;
 import io.expanse.ui.common.Fxml;
+import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.work.ActivityJournal;
 import io.expanse.work.PollSchedule;
 import io.expanse.work.nas.NasUpgradeTracker;
@@ -48,12 +49,14 @@ public final class NasModule implements AutoCloseable {
      * @param pollSchedule how orders are followed (the EVS schedule is fine)
      * @param paymentGrace how long a new unpaid order counts as "being paid" before AWAITING_PAYMENT
      */
-    public record Shared(ActivityJournal journal, Background background, ControllerFactory controllers, Fxml fxml,
+    public record Shared(ActivityJournal journal, Background background, TaskExecutor tasks,
+                         ControllerFactory controllers, Fxml fxml,
                          ScheduledExecutorService scheduler, Clock clock, OkHttpClient http, Path dataDir,
                          PollSchedule pollSchedule, Duration paymentGrace) {
         public Shared {
             Objects.requireNonNull(journal);
             Objects.requireNonNull(background);
+            Objects.requireNonNull(tasks);
             Objects.requireNonNull(controllers);
             Objects.requireNonNull(fxml);
             Objects.requireNonNull(scheduler);
@@ -86,10 +89,10 @@ public final class NasModule implements AutoCloseable {
         this.sandboxPaidAfter = Objects.requireNonNull(sandboxPaidAfter, "sandboxPaidAfter");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.forceSandbox = forceSandbox;
-        this.packs = new PacksViewModel(shared.journal(), shared.background());
+        this.packs = new PacksViewModel(shared.journal(), shared.tasks());
         this.switcher = new PacksAccountSwitcher(this::open, shared.background(), packs, profiles::selectUniCloud);
         switcher.reloadChoices(profiles.uniCloud());
-        UpgradeDialogs dialogs = new UpgradeDialogs(packs, new UpgradePolicy(), shared.background(), shared.fxml());
+        UpgradeDialogs dialogs = new UpgradeDialogs(packs, new UpgradePolicy(), shared.tasks(), shared.fxml());
         shared.controllers().register(PacksController.class, () -> new PacksController(packs, dialogs, switcher,
                 this::initialChoice, editor));
     }
