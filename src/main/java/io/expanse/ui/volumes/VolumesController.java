@@ -157,12 +157,20 @@ public final class VolumesController {
                 vm.select(row == null ? null : row.volume().id());
             }
         });
-        vm.addSelectionListener(this::showSelection);
-        showSelection();
+        // During a list change the table has not caught up yet: the listener below puts it in line afterwards.
+        vm.addSelectionListener(() -> {
+            if (!vm.adjusting()) {
+                showSelection(vm.selectedRow());
+            }
+        });
+        // Registered after the table's own listeners: once the table has moved its selection for a list change,
+        // it is put back on the selected volume's row at once, so that nothing listening later sees a neighbour.
+        vm.sortedRows().addListener((javafx.collections.ListChangeListener<VolumeRow>) c ->
+                showSelection(vm.selectedRow()));
+        showSelection(vm.selectedRow());
     }
 
-    private void showSelection() {
-        VolumeRow row = vm.selectedRow();
+    private void showSelection(VolumeRow row) {
         var model = table.getSelectionModel();
         if (row == model.getSelectedItem()) {
             return;

@@ -83,6 +83,8 @@ public final class VolumesViewModel {
         order.addListener((o, a, b) -> adjust(() -> sorted.setComparator(b == null ? null
                 : b.thenComparing(r -> r.volume().id(), Comparator.nullsFirst(Comparator.naturalOrder())))));
         filtered.addListener((javafx.collections.ListChangeListener<VolumeRow>) c -> updateStatusLine());
+        // The first listener of the shown rows: whoever listens after it (the table) finds the selection settled.
+        sorted.addListener((javafx.collections.ListChangeListener<VolumeRow>) c -> reselect());
         session.connectionProperty().addListener((o, a, b) -> refresh());
         session.connectingToProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -172,7 +174,10 @@ public final class VolumesViewModel {
         selectionListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Changes the shown rows, then selects the same volume again, or nothing when it is no longer shown. */
+    /**
+     * Changes the rows. The listener on the shown rows then selects the same volume again, or nothing when it is
+     * no longer shown; meanwhile {@link #adjusting()} is true.
+     */
     private void adjust(Runnable change) {
         boolean outer = !adjusting;
         adjusting = true;
@@ -183,24 +188,24 @@ public final class VolumesViewModel {
                 adjusting = false;
             }
         }
-        if (outer) {
-            reselect();
+    }
+
+    /** The shown row of this volume, or null when it is not shown (or the id is null). */
+    public VolumeRow shownRow(String volumeId) {
+        if (volumeId != null) {
+            for (VolumeRow r : sorted) {
+                if (volumeId.equals(r.volume().id())) {
+                    return r;
+                }
+            }
         }
+        return null;
     }
 
     private void reselect() {
-        String id = selectedVolumeId.get();
-        VolumeRow row = null;
-        if (id != null) {
-            for (VolumeRow r : sorted) {
-                if (id.equals(r.volume().id())) {
-                    row = r;
-                    break;
-                }
-            }
-            if (row == null) {
-                selectedVolumeId.set(null);
-            }
+        VolumeRow row = shownRow(selectedVolumeId.get());
+        if (row == null) {
+            selectedVolumeId.set(null);
         }
         selectedRow.set(row);
         for (Runnable listener : selectionListeners) {
