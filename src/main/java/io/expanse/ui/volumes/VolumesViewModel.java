@@ -88,24 +88,24 @@ public final class VolumesViewModel {
         session.connectionProperty().addListener((o, a, b) -> refresh());
         session.connectingToProperty().addListener((o, a, b) -> {
             if (b != null) {
-                generation++;
-                adjust(rows::clear);
-                rowsByServer.clear();
-                errorMessage.set(null);
-                state.set(LoadState.LOADING);
-                updateStatusLine();
+                emptied(LoadState.LOADING, null);
             }
         });
         session.problemProperty().addListener((o, a, problem) -> {
             if (problem != null) {
-                generation++;
-                adjust(rows::clear);
-                rowsByServer.clear();
-                errorMessage.set(problem);
-                state.set(LoadState.ERROR);
-                updateStatusLine();
+                emptied(LoadState.ERROR, problem);
             }
         });
+    }
+
+    /** No account is shown (one is connecting, or connecting failed): rows go, results still running are dropped. */
+    private void emptied(LoadState next, String error) {
+        generation++;
+        adjust(rows::clear);
+        rowsByServer.clear();
+        errorMessage.set(error);
+        state.set(next);
+        updateStatusLine();
     }
 
     public SortedList<VolumeRow> sortedRows() {

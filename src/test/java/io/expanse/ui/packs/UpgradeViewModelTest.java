@@ -132,7 +132,8 @@ class UpgradeViewModelTest {
                 "web", 100, 200, true, null, null, ActivityState.AWAITING_PAYMENT, null, "ORD-0", CLOCK.instant(),
                 CLOCK.instant(), null, "awaiting payment", null, null, null));
         UpgradeViewModel vm = model(new CurrentThreadTaskExecutor());
-        assertEquals("An upgrade of web (pack-h58kdagr9vsf) is already in progress; wait for its order to be paid or cancelled.",
+        assertEquals("An upgrade of web (pack-h58kdagr9vsf) is already in progress; wait for its order to be paid or"
+                + " cancelled.",
                 vm.validationProperty().get());
     }
 
@@ -142,7 +143,8 @@ class UpgradeViewModelTest {
         vm.targetTextProperty().set("３００ＧＢ");
         assertTrue(vm.validProperty().get(), vm.validationProperty().get());
         assertEquals("Upgrade pack-h58kdagr9vsf (web) from 100 GB to 300 GB \u2014 an order will be created"
-                + " (nasbag.capacity.300G, YEAR_MONTH); the capacity grows once it is paid.", vm.summaryProperty().get());
+                + " (nasbag.capacity.300G, YEAR_MONTH); the capacity grows once it is paid.",
+                vm.summaryProperty().get());
 
         vm.submit();
 
