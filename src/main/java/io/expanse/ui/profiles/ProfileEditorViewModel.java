@@ -247,8 +247,7 @@ public final class ProfileEditorViewModel {
         testing.set(true);
         testOutcome.set(null);
         testMessage.set("Testing the connection…");
-        boolean stored = hasStoredSecret();
-        BackgroundTask.wrap(() -> runTest(profile, sk, token, stored))
+        BackgroundTask.wrap(() -> runTest(profile, sk, token))
                 .onSuccess(this::showTestResult)
                 .onFailure(e -> showTestResult(new ConnectionTester.Result(ConnectionTester.Outcome.OTHER,
                         "The test failed (" + e.getClass().getSimpleName() + ").", null, null)))
@@ -261,13 +260,14 @@ public final class ProfileEditorViewModel {
         testMessage.set(result.message());
     }
 
-    private ConnectionTester.Result runTest(Profile profile, String sk, String token, boolean stored) {
+    /** Runs on the executor: it may read secrets from the keyring. */
+    private ConnectionTester.Result runTest(Profile profile, String sk, String token) {
         if (profile.kind() == Profile.Kind.UNICLOUD) {
             String secret = !sk.isBlank() ? sk : original == null ? null : repository.secretKey(original).orElse(null);
             return tester.testUniCloud(profile, secret);
         }
         Credentials credentials;
-        if (profile.readOnlyCredentials() || sk.isBlank() && stored) {
+        if (profile.readOnlyCredentials() || sk.isBlank() && original != null && repository.hasSecret(original)) {
             credentials = repository.huaweiCredentials(original).orElse(null);
             if (credentials != null && !profile.readOnlyCredentials() && profile.temporary() && !token.isBlank()) {
                 credentials = new Credentials(credentials.accessKey(), credentials.secretKey(), token);
