@@ -111,16 +111,22 @@ class LayoutMemoryUiTest {
         }
     }
 
+    /** A memory on the test's settings file whose writes are counted; null debounce: the application's. */
+    private LayoutMemory countingWrites(AtomicInteger writes, LayoutMemory.Debounce debounce) {
+        SettingsStore store = new SettingsStore(file, Clock.systemUTC());
+        java.util.concurrent.Executor writer = r -> {
+            writes.incrementAndGet();
+            r.run();
+        };
+        return debounce == null ? new LayoutMemory(store, writer) : new LayoutMemory(store, writer, debounce);
+    }
+
     @Test
     void aBurstOfColumnChangesIsWrittenOnceAfterTheLastOne(FxRobot robot) {
         robot.interact(() -> {
-            SettingsStore store = new SettingsStore(file, Clock.systemUTC());
             AtomicInteger writes = new AtomicInteger();
             ManualDebounce debounce = new ManualDebounce();
-            LayoutMemory memory = new LayoutMemory(store, r -> {
-                writes.incrementAndGet();
-                r.run();
-            }, debounce);
+            LayoutMemory memory = countingWrites(writes, debounce);
             TableView<String> t = table();
             memory.table("volumes", t);
             dragFirstColumnToTheEnd(t);
@@ -143,13 +149,9 @@ class LayoutMemoryUiTest {
     @Test
     void closingTheWindowWritesWhatIsPendingAtOnceAndCancelsTheWait(FxRobot robot) {
         robot.interact(() -> {
-            SettingsStore store = new SettingsStore(file, Clock.systemUTC());
             AtomicInteger writes = new AtomicInteger();
             ManualDebounce debounce = new ManualDebounce();
-            LayoutMemory memory = new LayoutMemory(store, r -> {
-                writes.incrementAndGet();
-                r.run();
-            }, debounce);
+            LayoutMemory memory = countingWrites(writes, debounce);
             Stage stage = new Stage();
             TableView<String> t = table();
             stage.setScene(new Scene(t, 640, 480));
@@ -169,11 +171,7 @@ class LayoutMemoryUiTest {
     void theApplicationsDebounceWritesOnceAfterTheDelay(FxRobot robot) throws Exception {
         AtomicInteger writes = new AtomicInteger();
         robot.interact(() -> {
-            SettingsStore store = new SettingsStore(file, Clock.systemUTC());
-            LayoutMemory memory = new LayoutMemory(store, r -> {
-                writes.incrementAndGet();
-                r.run();
-            });
+            LayoutMemory memory = countingWrites(writes, null);
             TableView<String> t = table();
             memory.table("volumes", t);
             dragFirstColumnToTheEnd(t);
