@@ -17,7 +17,6 @@ import io.expanse.settings.SettingsStore;
 import io.expanse.ui.activity.ActivityController;
 import io.expanse.ui.activity.ActivityViewModel;
 import io.expanse.ui.common.AccountSelector;
-import io.expanse.ui.common.Background;
 import io.expanse.ui.common.ControllerFactory;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.common.Session;
@@ -77,7 +76,6 @@ public final class AppContext implements AutoCloseable {
     private final ActivityJournal journal;
     private final ResizePolicy policy = new ResizePolicy();
     private final Session session = new Session();
-    private final Background background = new Background(io);
     private final TaskExecutor tasks = new FxTaskExecutor(io);
     private final ControllerFactory controllers = new ControllerFactory();
     private final Fxml fxml = new Fxml(controllers);
@@ -131,9 +129,9 @@ public final class AppContext implements AutoCloseable {
                 SdkProfiles.discover(env, dirs.home()));
         this.layout = new LayoutMemory(settingsStore, settingsWriter);
         this.journal = new ActivityJournal(dirs.data().resolve("activity.json"));
-        this.volumesViewModel = new VolumesViewModel(session, background, lookups);
-        this.activityViewModel = new ActivityViewModel(journal);
-        this.packsViewModel = new PacksViewModel(journal, background);
+        this.volumesViewModel = new VolumesViewModel(session, tasks, lookups);
+        this.activityViewModel = new ActivityViewModel(journal, tasks);
+        this.packsViewModel = new PacksViewModel(journal, tasks);
         this.accounts = new AccountOpener(profiles, journal,
                 new AppSandboxes(clock, options.sandboxTimings(), options.nasPaidAfter()),
                 new AccountOpener.Shared(http, clock, scheduler, io, options.pollSchedule(),
@@ -144,19 +142,19 @@ public final class AppContext implements AutoCloseable {
                 options.forceSandbox()), accounts::openNas, tasks, AccountSelector.Listener.of(
                 packsViewModel::connecting, packsViewModel::show, packsViewModel::failed));
         rereadVolumesOnStateChanges();
-        ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, background, fxml);
-        UpgradeDialogs upgradeDialogs = new UpgradeDialogs(packsViewModel, new UpgradePolicy(), background, fxml);
+        ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, tasks, fxml);
+        UpgradeDialogs upgradeDialogs = new UpgradeDialogs(packsViewModel, new UpgradePolicy(), tasks, fxml);
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel, evsAccounts,
-                        profilesModule(), nasAccounts::profileSaved, dirs, startupNotices()))
+                        profilesModule(), nasAccounts::profileSaved, dirs, startupNotices(), tasks))
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs,
                         layout))
-                .register(ActivityController.class, () -> new ActivityController(activityViewModel, background,
+                .register(ActivityController.class, () -> new ActivityController(activityViewModel, tasks,
                         layout))
                 .register(PacksController.class, () -> new PacksController(packsViewModel, upgradeDialogs,
                         nasAccounts, (owner, profile) -> profilesModule().openEditor(owner, profile,
                         nasAccounts::profileSaved)));
         this.secrets = secretChoice.join();
-        this.profilesModule = new ProfilesModule(fxml, profiles, new ConnectionTester(http, io, clock), io,
+        this.profilesModule = new ProfilesModule(fxml, profiles, new ConnectionTester(http, io, clock), tasks,
                 secrets.notice());
     }
 
@@ -205,10 +203,6 @@ public final class AppContext implements AutoCloseable {
 
     public Fxml fxml() {
         return fxml;
-    }
-
-    public Background background() {
-        return background;
     }
 
     /** Runs blocking work off the FX thread and its continuations on it. */

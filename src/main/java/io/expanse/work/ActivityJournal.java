@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The persistent list of activities, kept in one JSON file ({@code {"version":1,"activities":[…]}}) and loaded
- * when constructed. Thread-safe.
+ * when constructed. Thread-safe: changes are serialised under a lock, while readers ({@link #all()},
+ * {@link #find(String)}, {@link #unfinished()}, {@link #inFlight(String)}) read an immutable snapshot published
+ * after each write and never wait for one (the resize and upgrade dialogs ask {@code inFlight} on every keystroke,
+ * on the FX thread, while a tracker may be forcing the file to disk).
  *
  * <p>Every change is written before it becomes visible: the whole list goes to a temporary file in the same
  * directory, is forced to disk, and is moved over the journal atomically, so a crash mid-write leaves the previous
@@ -61,8 +65,10 @@ public final class ActivityJournal {
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Serialises changes (and their writes); readers never take it. */
     private final Object lock = new Object();
-    private final Map<String, Activity> entries = new LinkedHashMap<>();
+    /** What readers see: replaced whole, under {@link #lock}, after each successful write. */
+    private volatile Snapshot snapshot;
     private final List<Consumer<Activity>> listeners = new CopyOnWriteArrayList<>();
     private final boolean readOnly;
     private final String loadProblem;
@@ -88,7 +94,9 @@ public final class ActivityJournal {
         Load load = load();
         this.readOnly = load.readOnly;
         this.loadProblem = load.problem;
-        load.activities.forEach(a -> entries.put(a.id(), a));
+        Map<String, Activity> loaded = new LinkedHashMap<>();
+        load.activities.forEach(a -> loaded.put(a.id(), a));
+        this.snapshot = Snapshot.of(loaded);
     }
 
     /** The journal file. */
@@ -108,30 +116,22 @@ public final class ActivityJournal {
 
     /** Every activity, oldest first. */
     public List<Activity> all() {
-        synchronized (lock) {
-            return List.copyOf(entries.values());
-        }
+        return snapshot.all();
     }
 
     /** The activity with this id. */
     public Optional<Activity> find(String id) {
-        synchronized (lock) {
-            return Optional.ofNullable(entries.get(id));
-        }
+        return Optional.ofNullable(snapshot.byId().get(id));
     }
 
     /** Activities that are not finished, oldest first. */
     public List<Activity> unfinished() {
-        synchronized (lock) {
-            return entries.values().stream().filter(a -> !a.finished()).toList();
-        }
+        return snapshot.unfinished();
     }
 
     /** Whether an unfinished activity exists for this resource. */
     public boolean inFlight(String resourceId) {
-        synchronized (lock) {
-            return inFlightLocked(resourceId);
-        }
+        return snapshot.inFlight(resourceId);
     }
 
     /**
@@ -156,7 +156,7 @@ public final class ActivityJournal {
     public boolean recordIfIdle(Activity activity) {
         Objects.requireNonNull(activity, "activity");
         synchronized (lock) {
-            if (inFlightLocked(activity.resourceId())) {
+            if (snapshot.inFlight(activity.resourceId())) {
                 return false;
             }
             commit(activity);
@@ -175,12 +175,26 @@ public final class ActivityJournal {
         listeners.remove(listener);
     }
 
-    private boolean inFlightLocked(String resourceId) {
-        return entries.values().stream().anyMatch(a -> !a.finished() && a.resourceId().equals(resourceId));
+    /** An immutable view of the journal: every entry by id (oldest first), and the unfinished ones. */
+    private record Snapshot(Map<String, Activity> byId, List<Activity> all, List<Activity> unfinished) {
+        static Snapshot of(Map<String, Activity> entries) {
+            List<Activity> all = List.copyOf(entries.values());
+            return new Snapshot(Collections.unmodifiableMap(new LinkedHashMap<>(entries)), all,
+                    all.stream().filter(a -> !a.finished()).toList());
+        }
+
+        boolean inFlight(String resourceId) {
+            for (Activity a : unfinished) {
+                if (a.resourceId().equals(resourceId)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private void commit(Activity activity) {
-        Map<String, Activity> next = new LinkedHashMap<>(entries);
+        Map<String, Activity> next = new LinkedHashMap<>(snapshot.byId());
         next.put(activity.id(), activity);
         trim(next);
         if (!readOnly) {
@@ -190,8 +204,7 @@ public final class ActivityJournal {
                 throw new UncheckedIOException("Could not write the activity journal " + file, e);
             }
         }
-        entries.clear();
-        entries.putAll(next);
+        snapshot = Snapshot.of(next);
     }
 
     private void trim(Map<String, Activity> map) {

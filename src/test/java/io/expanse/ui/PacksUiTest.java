@@ -15,7 +15,7 @@ import io.expanse.ui.activity.ActivityController;
 import io.expanse.ui.activity.ActivityViewModel;
 import io.expanse.ui.common.AccountChoice;
 import io.expanse.ui.common.AccountSelector;
-import io.expanse.ui.common.Background;
+import io.expanse.ui.common.task.FxTaskExecutor;
 import io.expanse.ui.common.ControllerFactory;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.common.task.FxTaskExecutor;
@@ -84,21 +84,21 @@ class PacksUiTest {
         journal = new ActivityJournal(home.resolve("activity-sandbox.json"));
         ControllerFactory controllers = new ControllerFactory();
         Fxml fxml = new Fxml(controllers);
-        Background background = new Background(io);
-        ActivityViewModel activity = new ActivityViewModel(journal);
+        FxTaskExecutor tasks = new FxTaskExecutor(io);
+        ActivityViewModel activity = new ActivityViewModel(journal, tasks);
         SettingsStore settings = new SettingsStore(home.resolve("settings.json"), Clock.systemUTC());
         LayoutMemory layout = new LayoutMemory(settings, Runnable::run);
-        controllers.register(ActivityController.class, () -> new ActivityController(activity, background, layout));
+        controllers.register(ActivityController.class, () -> new ActivityController(activity, tasks, layout));
         ProfileRepository profiles = new ProfileRepository(settings, new SessionSecretStore(),
                 new SdkProfiles.Discovery(List.of(), List.of()));
         accounts = new AccountOpener(profiles, journal,
                 new AppSandboxes(Clock.systemUTC(), SandboxTimings.DEFAULT, Duration.ofSeconds(1)),
                 new AccountOpener.Shared(http, Clock.systemUTC(), scheduler, io, UiHarness.FAST_POLL,
                         Duration.ofSeconds(1), home));
-        PacksViewModel vm = new PacksViewModel(journal, background);
+        PacksViewModel vm = new PacksViewModel(journal, tasks);
         nas = new AccountSelector<>(new AccountProfiles(profiles, Profile.Kind.UNICLOUD, false), accounts::openNas,
-                new FxTaskExecutor(io), AccountSelector.Listener.of(vm::connecting, vm::show, vm::failed));
-        UpgradeDialogs dialogs = new UpgradeDialogs(vm, new UpgradePolicy(), background, fxml);
+                tasks, AccountSelector.Listener.of(vm::connecting, vm::show, vm::failed));
+        UpgradeDialogs dialogs = new UpgradeDialogs(vm, new UpgradePolicy(), tasks, fxml);
         controllers.register(PacksController.class, () -> new PacksController(vm, dialogs, nas, null));
         Parent packs = fxml.load("packs.fxml").root();
         Parent activities = fxml.load("activity.fxml").root();

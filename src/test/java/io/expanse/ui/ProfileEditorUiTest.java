@@ -17,6 +17,7 @@ import io.expanse.settings.SessionSecretStore;
 import io.expanse.settings.SettingsStore;
 import io.expanse.ui.common.ControllerFactory;
 import io.expanse.ui.common.Fxml;
+import io.expanse.ui.common.task.FxTaskExecutor;
 import io.expanse.ui.profiles.ProfilesModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ class ProfileEditorUiTest {
 
     private void open(FxRobot robot, String keyringNotice) {
         ProfilesModule module = new ProfilesModule(new Fxml(new ControllerFactory()), repository,
-                new ConnectionTester(http, pool, Clock.systemUTC()), pool, keyringNotice);
+                new ConnectionTester(http, pool, Clock.systemUTC()), new FxTaskExecutor(pool), keyringNotice);
         robot.interact(() -> module.openEditor(null, null, saved::set));
         waitUntil("editor open", 10, () -> robot.lookup("#testButton").tryQuery().isPresent());
     }

@@ -11,10 +11,10 @@ import io.expanse.cloud.huawei.Order;
 import io.expanse.cloud.huawei.ResizeAccepted;
 import io.expanse.cloud.huawei.ServerInfo;
 import io.expanse.cloud.huawei.Volume;
-import io.expanse.ui.common.Background;
 import io.expanse.ui.common.ControllerFactory;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.common.Session;
+import io.expanse.ui.common.task.FxTaskExecutor;
 import io.expanse.settings.SettingsStore;
 import io.expanse.ui.profiles.LayoutMemory;
 import io.expanse.ui.volumes.VolumesController;
@@ -94,8 +94,8 @@ class VolumesStatesUiTest {
 
     @Start
     void start(Stage stage) {
-        Background background = new Background(Executors.newCachedThreadPool());
-        vm = new VolumesViewModel(session, background, Executors.newFixedThreadPool(2));
+        vm = new VolumesViewModel(session, new FxTaskExecutor(Executors.newCachedThreadPool()),
+                Executors.newFixedThreadPool(2));
         ControllerFactory controllers = new ControllerFactory()
                 .register(VolumesController.class, () -> new VolumesController(vm, null,
                         new LayoutMemory(new SettingsStore(settingsFile(), java.time.Clock.systemUTC()), Runnable::run)));

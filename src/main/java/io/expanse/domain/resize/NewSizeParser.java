@@ -1,6 +1,5 @@
 package io.expanse.domain.resize;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,16 +7,26 @@ import java.util.regex.Pattern;
 /**
  * Parses the new-size field. Accepts a whole number of GB with an optional unit pasted from a console
  * ("200", " 200 ", "200GB", "200 gb", "200G", "200GiB"); leading zeros are ignored. Full-width forms ("２００",
- * "２００ＧＢ", typed with a CJK input method) are accepted: the text is NFKC-normalised first. Everything else is
- * refused with a sentence the operator can act on.
+ * "２００ＧＢ", typed with a CJK input method) are accepted: full-width ASCII, the ideographic space and the no-break
+ * space are mapped to plain ASCII first. Any other character (superscripts, circled or mathematical digits, other
+ * scripts' digits, unit symbols such as ㎇) is refused rather than folded into a number it does not show. Text longer
+ * than {@link #MAX_LENGTH} characters is refused before anything else looks at it, so that the field's checks,
+ * which run on every keystroke, stay cheap whatever is pasted. Everything else is refused with a sentence the
+ * operator can act on.
  */
 public final class NewSizeParser {
 
     /** Above this nothing is a plausible disk size (the largest disk is 32768 GB); such input is a typo. */
     public static final long MAX_PLAUSIBLE_GB = 1_000_000;
 
+    /** The longest text looked at; no way of writing a size needs more. */
+    public static final int MAX_LENGTH = 32;
+
     static final String MISSING = "Enter the new size in GB.";
     static final String NOT_A_NUMBER = "Enter a whole number of GB, e.g. 200.";
+    static final String TOO_LONG = "That is too long for a size: enter a whole number of GB, e.g. 200 (at most "
+            + MAX_LENGTH + " characters).";
+    static final String NOT_PLAIN_DIGITS = "Enter a whole number of GB with the digits 0 to 9, e.g. 200.";
 
     private static final Pattern GB_UNIT = Pattern.compile("(?i)(.*?)\\s*(?:gib|gb|g)");
     private static final Pattern OTHER_UNIT = Pattern.compile("(?i)\\d[\\d.,\\s]*?\\s*(tib|tb|t|mib|mb|m)");
@@ -35,8 +44,15 @@ public final class NewSizeParser {
         if (text == null) {
             return ParsedSize.refused(Rule.SIZE_MISSING, MISSING);
         }
-        // NFKC maps full-width digits/letters to ASCII and no-break/ideographic spaces to a plain space.
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        // First of all: every later step (and the policy's, on every keystroke) is then bounded.
+        if (text.length() > MAX_LENGTH) {
+            return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, TOO_LONG);
+        }
+        String s = toAscii(text);
+        if (s == null) {
+            return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, NOT_PLAIN_DIGITS);
+        }
+        s = s.strip();
         if (s.isEmpty()) {
             return ParsedSize.refused(Rule.SIZE_MISSING, MISSING);
         }
@@ -85,6 +101,27 @@ public final class NewSizeParser {
                     + s + " to " + whole + "." + hint);
         }
         return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, NOT_A_NUMBER);
+    }
+
+    /**
+     * Maps full-width ASCII (U+FF01 to U+FF5E, what a CJK input method types), the ideographic space and the
+     * no-break space to their ASCII counterparts; null when any other non-ASCII character is present.
+     */
+    private static String toAscii(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out.append(c);
+            } else if (c >= '\uFF01' && c <= '\uFF5E') {
+                out.append((char) (c - 0xFEE0));
+            } else if (c == '\u3000' || c == '\u00A0') {
+                out.append(' ');
+            } else {
+                return null;
+            }
+        }
+        return out.toString();
     }
 
     private static ParsedSize wholeNumber(String digits) {

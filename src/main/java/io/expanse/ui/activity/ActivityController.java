@@ -1,6 +1,7 @@
 package io.expanse.ui.activity;
 
-import io.expanse.ui.common.Background;
+import io.expanse.ui.common.task.BackgroundTask;
+import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.ui.profiles.LayoutMemory;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityCsv;
@@ -43,7 +44,7 @@ public final class ActivityController {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final ActivityViewModel vm;
-    private final Background background;
+    private final TaskExecutor tasks;
     private final LayoutMemory layout;
 
     @FXML private TableView<Activity> activityTable;
@@ -61,9 +62,9 @@ public final class ActivityController {
     @FXML private Button copyReferenceButton;
     @FXML private Button guestStepsButton;
 
-    public ActivityController(ActivityViewModel vm, Background background, LayoutMemory layout) {
+    public ActivityController(ActivityViewModel vm, TaskExecutor tasks, LayoutMemory layout) {
         this.vm = vm;
-        this.background = background;
+        this.tasks = tasks;
         this.layout = layout;
     }
 
@@ -124,19 +125,19 @@ public final class ActivityController {
     void exportTo(Path file) {
         List<Activity> rows = vm.shown();
         exportCsvButton.setDisable(true);
-        background.run(() -> {
+        BackgroundTask.wrap(() -> {
             ActivityCsv.export(rows, file);
             return rows.size();
-        }, n -> {
-            exportCsvButton.setDisable(false);
-            exportCsvButton.setTooltip(new javafx.scene.control.Tooltip("Last export: " + n + " rows to " + file));
-        }, error -> {
-            exportCsvButton.setDisable(false);
-            Alert alert = new Alert(Alert.AlertType.ERROR, "Could not write " + file + ": " + error.getMessage(),
-                    ButtonType.OK);
-            alert.initOwner(activityTable.getScene().getWindow());
-            alert.show();
-        });
+        }).onSuccess(n -> exportCsvButton.setTooltip(
+                new javafx.scene.control.Tooltip("Last export: " + n + " rows to " + file)))
+                .onFailure(error -> {
+                    Alert alert = new Alert(Alert.AlertType.ERROR, "Could not write " + file + ": "
+                            + error.getMessage(), ButtonType.OK);
+                    alert.initOwner(activityTable.getScene().getWindow());
+                    alert.show();
+                })
+                .onFinished(() -> exportCsvButton.setDisable(false))
+                .executeWith(tasks);
     }
 
     private static void text(TableColumn<Activity, String> column, Function<Activity, String> f) {

@@ -1,6 +1,6 @@
 package io.expanse.ui.activity;
 
-import io.expanse.ui.common.Background;
+import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityFilter;
 import io.expanse.work.ActivityJournal;
@@ -28,9 +28,9 @@ public final class ActivityViewModel {
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final BooleanProperty unfinishedOnly = new SimpleBooleanProperty(this, "unfinishedOnly", false);
 
-    public ActivityViewModel(ActivityJournal journal) {
+    public ActivityViewModel(ActivityJournal journal, TaskExecutor tasks) {
         items.setAll(journal.all());
-        journal.addListener(a -> Background.onFx(() -> upsert(a)));
+        journal.addListener(a -> tasks.runOnUiThread(() -> upsert(a)));
         filterText.addListener((o, a, b) -> applyFilter());
         unfinishedOnly.addListener((o, a, b) -> applyFilter());
     }

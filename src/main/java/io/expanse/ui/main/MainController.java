@@ -7,6 +7,8 @@ import io.expanse.ui.common.AccountChoice;
 import io.expanse.ui.common.AccountChoiceBox;
 import io.expanse.ui.common.AccountSelector;
 import io.expanse.ui.common.Session;
+import io.expanse.ui.common.task.BackgroundTask;
+import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.ui.profiles.ProfilesModule;
 import io.expanse.ui.volumes.VolumesController;
 import io.expanse.ui.volumes.VolumesViewModel;
@@ -38,6 +40,7 @@ public final class MainController {
     private final Consumer<Profile> packsProfileSaved;
     private final AppDirs dirs;
     private final List<String> notices;
+    private final TaskExecutor tasks;
 
     @FXML private Label sandboxBadge;
     @FXML private ComboBox<AccountChoice> accountChoice;
@@ -53,7 +56,8 @@ public final class MainController {
     /** @param packsProfileSaved tells the packs view's selector that a profile was saved */
     public MainController(Session session, VolumesViewModel volumes, AccountSelector<EvsAccount> switcher,
                           ProfilesModule profilesModule, Consumer<Profile> packsProfileSaved, AppDirs dirs,
-                          List<String> notices) {
+                          List<String> notices, TaskExecutor tasks) {
+        this.tasks = tasks;
         this.session = session;
         this.volumes = volumes;
         this.switcher = switcher;
@@ -166,22 +170,16 @@ public final class MainController {
 
     @FXML
     private void openLogFolder() {
-        Thread opener = new Thread(() -> {
-            try {
-                java.nio.file.Files.createDirectories(dirs.logs());
-                LogFolder.open(dirs.logs());
-            } catch (Exception e) {
-                Platform.runLater(() -> {
-                    Alert alert = new Alert(Alert.AlertType.INFORMATION,
-                            "The log files are in:\n" + dirs.logs(), ButtonType.OK);
-                    alert.setHeaderText("Could not open the folder (" + e.getMessage() + ")");
-                    alert.initOwner(statusLabel.getScene().getWindow());
-                    alert.show();
-                });
-            }
-        }, "expanse-open-logs");
-        opener.setDaemon(true);
-        opener.start();
+        BackgroundTask.wrap(() -> {
+            java.nio.file.Files.createDirectories(dirs.logs());
+            LogFolder.open(dirs.logs());
+        }).onFailure(e -> {
+            Alert alert = new Alert(Alert.AlertType.INFORMATION,
+                    "The log files are in:\n" + dirs.logs(), ButtonType.OK);
+            alert.setHeaderText("Could not open the folder (" + e.getMessage() + ")");
+            alert.initOwner(statusLabel.getScene().getWindow());
+            alert.show();
+        }).executeWith(tasks);
     }
 
     @FXML

@@ -7,8 +7,6 @@ import io.expanse.ui.common.AccountSelector;
 import io.expanse.work.accounts.NasAccount;
 import io.expanse.work.nas.ResourcePack;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
@@ -178,19 +176,13 @@ public final class PacksController {
         if (file == null) {
             return;
         }
-        String csv;
-        try {
-            csv = Files.readString(file.toPath(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            showError("Could not read " + file + ": " + e.getMessage());
-            return;
-        }
-        vm.importCsv(csv, summary -> {
+        // Reading the file and importing it both happen off the FX thread.
+        vm.importCsv(file.toPath(), summary -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION, summary, ButtonType.CLOSE);
             a.initOwner(window());
             a.setHeaderText("Import of " + file.getName());
             a.show();
-        });
+        }, this::showError);
     }
 
     @FXML

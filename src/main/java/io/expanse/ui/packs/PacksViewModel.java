@@ -1,7 +1,8 @@
 package io.expanse.ui.packs;
 
-import io.expanse.ui.common.Background;
-import io.expanse.ui.volumes.VolumesViewModel;
+import io.expanse.ui.common.ErrorText;
+import io.expanse.ui.common.task.BackgroundTask;
+import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityJournal;
 import io.expanse.work.accounts.NasAccount;
@@ -9,6 +10,10 @@ import io.expanse.work.nas.EditablePackSource;
 import io.expanse.work.nas.PackInventory;
 import io.expanse.work.nas.ResourcePack;
 import io.expanse.work.nas.ResourcePackSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,28 +32,31 @@ import javafx.collections.transformation.FilteredList;
 /**
  * The packs view's state: the account shown ({@link NasAccount}, switched by an {@code AccountSelector}), its
  * list (reloaded when it changes), each row with the state of the pack's latest upgrade in that account from the
- * journal, and a text filter. Edits go to the account's inventory; all I/O runs through {@link Background}.
+ * journal, and a text filter. Edits go to the account's inventory; all I/O runs through the {@link TaskExecutor}.
  * Properties change on the FX thread only.
  */
 public final class PacksViewModel {
 
     private final ActivityJournal journal;
-    private final Background background;
+    private final TaskExecutor tasks;
+    /** A newer list read replaces an older one still running. */
+    private final Object listKey = new Object();
     private final ObservableList<PackRow> rows = FXCollections.observableArrayList();
     private final FilteredList<PackRow> filtered = new FilteredList<>(rows, r -> true);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<NasAccount> account = new ReadOnlyObjectWrapper<>(this, "account");
     private final ReadOnlyStringWrapper sourceText = new ReadOnlyStringWrapper(this, "sourceText", "");
-    private final Runnable reloadOnChange = () -> Background.onFx(this::reload);
+    private final Runnable reloadOnChange;
 
-    public PacksViewModel(ActivityJournal journal, Background background) {
+    public PacksViewModel(ActivityJournal journal, TaskExecutor tasks) {
         this.journal = journal;
-        this.background = background;
+        this.tasks = tasks;
+        this.reloadOnChange = () -> tasks.runOnUiThread(this::reload);
         filter.addListener((o, a, b) -> applyFilter());
         journal.addListener(a -> {
             if (Activity.KIND_NAS_UPGRADE.equals(a.kind())) {
-                Background.onFx(this::reload);
+                tasks.runOnUiThread(this::reload);
             }
         });
     }
@@ -107,8 +115,8 @@ public final class PacksViewModel {
     private void detach() {
         NasAccount old = account.get();
         if (old != null) {
+            // The account selector owns the account and closes it; the view only stops listening to it.
             old.inventory().removeListener(reloadOnChange);
-            old.close();
             account.set(null);
         }
     }
@@ -120,7 +128,7 @@ public final class PacksViewModel {
             return;
         }
         PackInventory source = shown.inventory();
-        background.run(() -> {
+        BackgroundTask.wrap(() -> {
             List<ResourcePack> packs = source.list();
             Map<String, Activity> latest = new HashMap<>();
             for (Activity a : journal.all()) {
@@ -131,16 +139,16 @@ public final class PacksViewModel {
             }
             return packs.stream().map(p -> new PackRow(p, source.region(),
                     latest.containsKey(p.id()) ? latest.get(p.id()).state().label() : "")).toList();
-        }, list -> {
+        }).onSuccess(list -> {
             if (account.get() == shown) {
                 problem.set(shown.inventory().loadProblem().orElse(null));
                 rows.setAll(list);
             }
-        }, error -> {
+        }).onFailure(error -> {
             if (account.get() == shown) {
-                problem.set("Could not list the resource packs: " + VolumesViewModel.describe(error));
+                problem.set("Could not list the resource packs: " + ErrorText.describe(error));
             }
-        });
+        }).latestWins(listKey).executeWith(tasks);
     }
 
     private void applyFilter() {
@@ -152,27 +160,53 @@ public final class PacksViewModel {
     /** Adds (original null) or replaces a pack in the background; {@code done} gets null or an error sentence. */
     public void save(String originalId, ResourcePack pack, Consumer<String> done) {
         EditablePackSource editable = editableSource();
-        background.run(() -> {
+        BackgroundTask.wrap(() -> {
             if (originalId == null) {
                 editable.add(pack);
             } else {
                 editable.update(originalId, pack);
             }
-            return Boolean.TRUE;
-        }, ok -> done.accept(null), error -> done.accept(VolumesViewModel.describe(error)));
+        }).onSuccess(ok -> done.accept(null))
+                .onFailure(error -> done.accept(ErrorText.describe(error)))
+                .executeWith(tasks);
     }
 
     public void remove(String id, Consumer<String> done) {
         EditablePackSource editable = editableSource();
-        background.run(() -> editable.remove(id), ok -> done.accept(null),
-                error -> done.accept(VolumesViewModel.describe(error)));
+        BackgroundTask.wrap(() -> editable.remove(id))
+                .onSuccess(ok -> done.accept(null))
+                .onFailure(error -> done.accept(ErrorText.describe(error)))
+                .executeWith(tasks);
     }
 
-    /** Imports CSV text; {@code done} gets the report's summary. */
-    public void importCsv(String csv, Consumer<String> done) {
+    /**
+     * Reads a CSV file and imports it, both in the background.
+     *
+     * @param done       gets the import report's summary, or why the import failed
+     * @param unreadable gets a sentence when the file could not be read (nothing was imported)
+     */
+    public void importCsv(Path file, Consumer<String> done, Consumer<String> unreadable) {
         EditablePackSource editable = editableSource();
-        background.run(() -> editable.importCsv(csv).summary(), done,
-                error -> done.accept("The import failed: " + VolumesViewModel.describe(error)));
+        BackgroundTask.wrap(() -> {
+            String csv;
+            try {
+                csv = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return new ImportOutcome(null, "Could not read " + file + ": " + e.getMessage());
+            }
+            return new ImportOutcome(editable.importCsv(csv).summary(), null);
+        }).onSuccess(outcome -> {
+            if (outcome.unreadable() != null) {
+                unreadable.accept(outcome.unreadable());
+            } else {
+                done.accept(outcome.summary());
+            }
+        }).onFailure(error -> done.accept("The import failed: " + ErrorText.describe(error)))
+                .executeWith(tasks);
+    }
+
+    /** The import report's summary, or why the file could not be read. */
+    private record ImportOutcome(String summary, String unreadable) {
     }
 
     private EditablePackSource editableSource() {

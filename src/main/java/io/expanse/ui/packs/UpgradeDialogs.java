@@ -1,9 +1,9 @@
 package io.expanse.ui.packs;
 
 import io.expanse.domain.nas.UpgradePolicy;
-import io.expanse.ui.common.Background;
 import io.expanse.ui.common.Fxml;
 import io.expanse.work.accounts.NasAccount;
+import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.work.nas.NasUpgradeTracker;
 import io.expanse.work.nas.ResourcePackSource;
 import javafx.application.Platform;
@@ -17,13 +17,13 @@ public class UpgradeDialogs {
 
     private final PacksViewModel packs;
     private final UpgradePolicy policy;
-    private final Background background;
+    private final TaskExecutor tasks;
     private final Fxml fxml;
 
-    public UpgradeDialogs(PacksViewModel packs, UpgradePolicy policy, Background background, Fxml fxml) {
+    public UpgradeDialogs(PacksViewModel packs, UpgradePolicy policy, TaskExecutor tasks, Fxml fxml) {
         this.packs = packs;
         this.policy = policy;
-        this.background = background;
+        this.tasks = tasks;
         this.fxml = fxml;
     }
 
@@ -39,7 +39,7 @@ public class UpgradeDialogs {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Upgrade " + pack.displayName());
-        UpgradeViewModel vm = new UpgradeViewModel(tracker, policy, background, pack, source.account(),
+        UpgradeViewModel vm = new UpgradeViewModel(tracker, policy, tasks, pack, source.account(),
                 source.region());
         UpgradeDialogController controller = new UpgradeDialogController(vm, stage::close);
         Fxml.View<UpgradeDialogController> view = fxml.load("upgrade.fxml", controller);

@@ -5,9 +5,9 @@ import io.expanse.domain.nas.NasRule;
 import io.expanse.domain.nas.UpgradeContext;
 import io.expanse.domain.nas.UpgradeDecision;
 import io.expanse.domain.nas.UpgradePolicy;
-import io.expanse.ui.common.Background;
-import io.expanse.ui.volumes.VolumesViewModel;
-import io.expanse.work.ActivityState;
+import io.expanse.work.Activity;
+import io.expanse.ui.common.Submission;
+import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.work.nas.NasUpgradeRequest;
 import io.expanse.work.nas.NasUpgradeTracker;
 import io.expanse.work.nas.ResourcePack;
@@ -21,13 +21,13 @@ import javafx.beans.property.StringProperty;
 /**
  * The upgrade dialog's state: every keystroke re-runs {@link UpgradePolicy}; the specification code that will be
  * sent and the summary follow the typed capacity. Submitting goes through {@link NasUpgradeTracker}, off the FX
- * thread.
+ * thread ({@link Submission}).
  */
 public final class UpgradeViewModel {
 
     private final NasUpgradeTracker tracker;
     private final UpgradePolicy policy;
-    private final Background background;
+    private final Submission submission;
     private final ResourcePack pack;
     private final String account;
     private final String region;
@@ -37,15 +37,12 @@ public final class UpgradeViewModel {
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper submitError = new ReadOnlyStringWrapper();
-    private Runnable onSubmitted = () -> { };
 
-    public UpgradeViewModel(NasUpgradeTracker tracker, UpgradePolicy policy, Background background, ResourcePack pack,
+    public UpgradeViewModel(NasUpgradeTracker tracker, UpgradePolicy policy, TaskExecutor tasks, ResourcePack pack,
                             String account, String region) {
         this.tracker = tracker;
         this.policy = policy;
-        this.background = background;
+        this.submission = new Submission(tasks);
         this.pack = pack;
         this.account = account;
         this.region = region;
@@ -75,28 +72,16 @@ public final class UpgradeViewModel {
     /** Sends the upgrade in the background; on acceptance {@code onSubmitted} runs, else the error is shown. */
     public void submit() {
         UpgradeDecision d = decide();
-        if (!d.allowed() || busy.get()) {
+        if (!d.allowed() || submission.runningProperty().get()) {
             return;
         }
-        busy.set(true);
-        submitError.set(null);
         NasUpgradeRequest request = new NasUpgradeRequest(pack.id(), pack.label(), pack.capacityGb(), d.targetGb(),
                 pack.payType(), account, region);
-        background.run(() -> tracker.submit(request), activity -> {
-            busy.set(false);
-            if (activity.state() == ActivityState.FAILED) {
-                submitError.set(activity.message());
-            } else {
-                onSubmitted.run();
-            }
-        }, error -> {
-            busy.set(false);
-            submitError.set(VolumesViewModel.describe(error));
-        });
+        submission.start(() -> tracker.submit(request), Activity::message);
     }
 
     public void setOnSubmitted(Runnable r) {
-        onSubmitted = r;
+        submission.setOnSubmitted(r);
     }
 
     public ResourcePack pack() {
@@ -140,10 +125,10 @@ public final class UpgradeViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return submission.runningProperty();
     }
 
     public ReadOnlyStringProperty submitErrorProperty() {
-        return submitError.getReadOnlyProperty();
+        return submission.errorProperty();
     }
 }

@@ -2,7 +2,6 @@ package io.expanse.ui.profiles;
 
 import io.expanse.settings.ConnectionTester;
 import io.expanse.settings.Profile;
-import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -99,10 +98,9 @@ public final class ProfileEditorController {
                 .otherwise("AccessKey secret"));
         endpointField.promptTextProperty().bind(Bindings.when(huawei)
                 .then("Optional: one gateway URL for a private deployment").otherwise("Optional: base URL of a private deployment (…/openapi/nas and …/transaction)"));
-        if (model.hasStoredSecret()) {
-            secretKeyField.setPromptText("Stored; leave empty to keep it");
-            tokenField.setPromptText("Stored; leave empty to keep it");
-        }
+        // Whether a secret is stored is asked off the FX thread; the hints follow the answer.
+        model.storedSecretProperty().addListener((o, a, stored) -> showStoredSecretHints());
+        showStoredSecretHints();
         if (model.readOnlyCredentials()) {
             accessKeyField.setEditable(false);
             secretKeyField.setDisable(true);
@@ -141,10 +139,19 @@ public final class ProfileEditorController {
         model.testConnection();
     }
 
+    private void showStoredSecretHints() {
+        if (!model.hasStoredSecret()) {
+            return;
+        }
+        if (!model.readOnlyCredentials()) {
+            secretKeyField.setPromptText("Stored; leave empty to keep it");
+        }
+        tokenField.setPromptText("Stored; leave empty to keep it");
+    }
+
     @FXML
     void onSave() {
-        Optional<Profile> saved = model.save();
-        saved.ifPresent(p -> {
+        model.save(p -> {
             onSaved.accept(p);
             onClose.run();
         });

@@ -5,14 +5,14 @@ import io.expanse.settings.ConnectionTester;
 import io.expanse.settings.Profile;
 import io.expanse.settings.ProfileRepository;
 import io.expanse.settings.SecretStoreException;
-import io.expanse.ui.common.Background;
+import io.expanse.ui.common.task.BackgroundTask;
+import io.expanse.ui.common.task.TaskExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -32,16 +32,21 @@ import javafx.beans.property.StringProperty;
 /**
  * State and rules of the profile editor, without any node: the fields of a profile, its secrets (sent to the
  * secret store on save, never kept in the profile), the keyring-unavailable choice, and the connection test.
- * Properties are changed on the FX thread only.
+ * Properties are changed on the FX thread only. Everything that touches the keyring or the settings file (whether
+ * a secret is stored, saving, the connection test) runs on the {@link TaskExecutor}: the OS keyring can take
+ * seconds to answer and the settings are forced to disk.
  */
 public final class ProfileEditorViewModel {
 
     private final ProfileRepository repository;
     private final ConnectionTester tester;
-    private final Executor executor;
+    private final TaskExecutor tasks;
     private final String keyringNotice;
     private final Profile original;
-    private final boolean storedSecret;
+    /** Whether a secret is stored for the profile edited; known once {@link #checkingSecret} is false. */
+    private final ReadOnlyBooleanWrapper storedSecret = new ReadOnlyBooleanWrapper(this, "storedSecret");
+    private final ReadOnlyBooleanWrapper checkingSecret = new ReadOnlyBooleanWrapper(this, "checkingSecret");
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
 
     private final ObjectProperty<Profile.Kind> kind = new SimpleObjectProperty<>(this, "kind", Profile.Kind.HUAWEI);
     private final StringProperty label = new SimpleStringProperty(this, "label", "");
@@ -66,14 +71,13 @@ public final class ProfileEditorViewModel {
     /**
      * @param existing the profile to edit, or null for a new one
      */
-    public ProfileEditorViewModel(ProfileRepository repository, ConnectionTester tester, Executor executor,
+    public ProfileEditorViewModel(ProfileRepository repository, ConnectionTester tester, TaskExecutor tasks,
                                   String keyringNotice, Profile existing) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.tester = Objects.requireNonNull(tester, "tester");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.keyringNotice = keyringNotice;
         this.original = existing;
-        this.storedSecret = existing != null && repository.hasSecret(existing);
         if (existing != null) {
             kind.set(existing.kind());
             label.set(existing.label());
@@ -86,8 +90,24 @@ public final class ProfileEditorViewModel {
             endpoint.set(nz(existing.endpoints().getOrDefault(endpointKey(existing.kind()), "")));
         }
         problems = Bindings.createStringBinding(() -> String.join(" ", currentProblems()), kind, region,
-                accessKeyId, secretKey, securityToken, temporary, projectId, endpoint, keepForThisRun);
-        canSave = Bindings.createBooleanBinding(() -> currentProblems().isEmpty(), problems);
+                accessKeyId, secretKey, securityToken, temporary, projectId, endpoint, keepForThisRun, storedSecret,
+                checkingSecret);
+        canSave = Bindings.createBooleanBinding(() -> currentProblems().isEmpty() && !saving.get(), problems,
+                saving);
+        if (existing != null) {
+            checkSecret(existing);
+        }
+    }
+
+    /** Asks the secret store (the keyring: possibly slow) whether a secret is stored, off the FX thread. */
+    private void checkSecret(Profile existing) {
+        checkingSecret.set(true);
+        BackgroundTask.wrap(() -> repository.hasSecret(existing))
+                .onSuccess(storedSecret::set)
+                // Unreadable counts as not stored: the operator is asked for the secret again.
+                .onFailure(e -> storedSecret.set(false))
+                .onFinished(() -> checkingSecret.set(false))
+                .executeWith(tasks);
     }
 
     // ------------------------------------------------------------------------------------------ properties
@@ -177,7 +197,22 @@ public final class ProfileEditorViewModel {
 
     /** Whether a stored secret exists, so that an empty secret field means "keep it". */
     public boolean hasStoredSecret() {
-        return storedSecret;
+        return storedSecret.get();
+    }
+
+    /** See {@link #hasStoredSecret()}; false until the secret store answered. */
+    public ReadOnlyBooleanProperty storedSecretProperty() {
+        return storedSecret.getReadOnlyProperty();
+    }
+
+    /** Whether the secret store is being asked whether a secret is stored. */
+    public ReadOnlyBooleanProperty checkingSecretProperty() {
+        return checkingSecret.getReadOnlyProperty();
+    }
+
+    /** Whether a save is under way (Save is disabled meanwhile). */
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
     }
 
     public boolean isNew() {
@@ -212,30 +247,27 @@ public final class ProfileEditorViewModel {
         testing.set(true);
         testOutcome.set(null);
         testMessage.set("Testing the connection…");
-        executor.execute(() -> {
-            ConnectionTester.Result result;
-            try {
-                result = runTest(profile, sk, token);
-            } catch (RuntimeException e) {
-                result = new ConnectionTester.Result(ConnectionTester.Outcome.OTHER, "The test failed ("
-                        + e.getClass().getSimpleName() + ").", null, null);
-            }
-            ConnectionTester.Result done = result;
-            Background.onFx(() -> {
-                testing.set(false);
-                testOutcome.set(done.outcome());
-                testMessage.set(done.message());
-            });
-        });
+        BackgroundTask.wrap(() -> runTest(profile, sk, token))
+                .onSuccess(this::showTestResult)
+                .onFailure(e -> showTestResult(new ConnectionTester.Result(ConnectionTester.Outcome.OTHER,
+                        "The test failed (" + e.getClass().getSimpleName() + ").", null, null)))
+                .executeWith(tasks);
     }
 
+    private void showTestResult(ConnectionTester.Result result) {
+        testing.set(false);
+        testOutcome.set(result.outcome());
+        testMessage.set(result.message());
+    }
+
+    /** Runs on the executor: it may read secrets from the keyring. */
     private ConnectionTester.Result runTest(Profile profile, String sk, String token) {
         if (profile.kind() == Profile.Kind.UNICLOUD) {
             String secret = !sk.isBlank() ? sk : original == null ? null : repository.secretKey(original).orElse(null);
             return tester.testUniCloud(profile, secret);
         }
         Credentials credentials;
-        if (profile.readOnlyCredentials() || sk.isBlank() && hasStoredSecret()) {
+        if (profile.readOnlyCredentials() || sk.isBlank() && original != null && repository.hasSecret(original)) {
             credentials = repository.huaweiCredentials(original).orElse(null);
             if (credentials != null && !profile.readOnlyCredentials() && profile.temporary() && !token.isBlank()) {
                 credentials = new Credentials(credentials.accessKey(), credentials.secretKey(), token);
@@ -249,29 +281,37 @@ public final class ProfileEditorViewModel {
     }
 
     /**
-     * Saves the profile and its secrets.
+     * Saves the profile and its secrets in the background (the keyring and the settings file); Save is disabled
+     * meanwhile. On failure {@link #saveErrorProperty()} says why and the fields are kept.
      *
-     * @return the saved profile, or empty when saving failed ({@link #saveErrorProperty()} says why)
+     * @param whenSaved gets the saved profile, on the UI thread
+     * @return false when nothing was started (problems, or a save already running)
      */
-    public Optional<Profile> save() {
+    public boolean save(Consumer<Profile> whenSaved) {
         if (!canSave.get()) {
-            saveError.set(problems.get());
-            return Optional.empty();
+            if (!saving.get()) {
+                saveError.set(problems.get());
+            }
+            return false;
         }
         Profile profile = toProfile();
-        try {
-            repository.save(profile, blankToNull(secretKey.get()), blankToNull(securityToken.get()));
-        } catch (SecretStoreException e) {
-            saveError.set("The secret could not be stored: " + e.getMessage());
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            saveError.set("The profile could not be saved (" + e.getClass().getSimpleName() + ").");
-            return Optional.empty();
-        }
-        secretKey.set("");
-        securityToken.set("");
+        String sk = blankToNull(secretKey.get());
+        String token = blankToNull(securityToken.get());
+        saving.set(true);
         saveError.set("");
-        return Optional.of(profile);
+        BackgroundTask.wrap(() -> repository.save(profile, sk, token))
+                .onSuccess(ok -> {
+                    secretKey.set("");
+                    securityToken.set("");
+                    saveError.set("");
+                    whenSaved.accept(profile);
+                })
+                .onFailure(e -> saveError.set(e instanceof SecretStoreException
+                        ? "The secret could not be stored: " + e.getMessage()
+                        : "The profile could not be saved (" + e.getClass().getSimpleName() + ")."))
+                .onFinished(() -> saving.set(false))
+                .executeWith(tasks);
+        return true;
     }
 
     private List<String> currentProblems() {
@@ -280,6 +320,10 @@ public final class ProfileEditorViewModel {
             return out;
         }
         boolean secretEntered = !secretKey.get().isBlank() || !securityToken.get().isBlank();
+        if (checkingSecret.get() && !secretEntered) {
+            out.add("Looking for the stored secret…");
+            return out;
+        }
         if (secretKey.get().isBlank() && !hasStoredSecret()) {
             out.add(kind.get() == Profile.Kind.HUAWEI ? "Enter the secret key (SK)." : "Enter the AccessKey secret.");
         }

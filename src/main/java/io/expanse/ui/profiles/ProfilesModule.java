@@ -4,8 +4,8 @@ import io.expanse.settings.ConnectionTester;
 import io.expanse.settings.Profile;
 import io.expanse.settings.ProfileRepository;
 import io.expanse.ui.common.Fxml;
+import io.expanse.ui.common.task.TaskExecutor;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
@@ -18,19 +18,19 @@ public final class ProfilesModule {
     private final Fxml fxml;
     private final ProfileRepository repository;
     private final ConnectionTester tester;
-    private final Executor executor;
+    private final TaskExecutor tasks;
     private final String keyringNotice;
 
     /**
-     * @param executor      runs connection tests (blocking network calls)
+     * @param tasks         runs the editor's blocking work (keyring, settings file, connection tests)
      * @param keyringNotice {@link io.expanse.settings.SecretStores.Choice#notice()}: null when a keyring works
      */
-    public ProfilesModule(Fxml fxml, ProfileRepository repository, ConnectionTester tester, Executor executor,
+    public ProfilesModule(Fxml fxml, ProfileRepository repository, ConnectionTester tester, TaskExecutor tasks,
                           String keyringNotice) {
         this.fxml = Objects.requireNonNull(fxml, "fxml");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.tester = Objects.requireNonNull(tester, "tester");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.keyringNotice = keyringNotice;
     }
 
@@ -47,7 +47,7 @@ public final class ProfilesModule {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
-        ProfileEditorViewModel model = new ProfileEditorViewModel(repository, tester, executor, keyringNotice,
+        ProfileEditorViewModel model = new ProfileEditorViewModel(repository, tester, tasks, keyringNotice,
                 existing);
         ProfileEditorController controller = new ProfileEditorController(model, onSaved, stage::close);
         Fxml.View<ProfileEditorController> view = fxml.load("profile-editor.fxml", controller);

@@ -1,8 +1,8 @@
 package io.expanse.ui.resize;
 
 import io.expanse.domain.resize.ResizePolicy;
-import io.expanse.ui.common.Background;
 import io.expanse.ui.common.Fxml;
+import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.ui.common.Session;
 import io.expanse.ui.volumes.VolumeRow;
 import io.expanse.work.ActivityJournal;
@@ -17,15 +17,15 @@ public class ResizeDialogs {
     private final Session session;
     private final ActivityJournal journal;
     private final ResizePolicy policy;
-    private final Background background;
+    private final TaskExecutor tasks;
     private final Fxml fxml;
 
-    public ResizeDialogs(Session session, ActivityJournal journal, ResizePolicy policy, Background background,
+    public ResizeDialogs(Session session, ActivityJournal journal, ResizePolicy policy, TaskExecutor tasks,
                          Fxml fxml) {
         this.session = session;
         this.journal = journal;
         this.policy = policy;
-        this.background = background;
+        this.tasks = tasks;
         this.fxml = fxml;
     }
 
@@ -35,7 +35,7 @@ public class ResizeDialogs {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Expand " + row.volume().name());
         ResizeViewModel vm = new ResizeViewModel(session.connection(), session.tracker(), journal, policy,
-                background, row.volume(), row.server());
+                tasks, row.volume(), row.server());
         ResizeDialogController controller = new ResizeDialogController(vm, stage::close);
         Fxml.View<ResizeDialogController> view = fxml.load("resize.fxml", controller);
         Scene scene = new Scene(view.root());

@@ -7,8 +7,10 @@ import io.expanse.domain.resize.DiskRoles;
 import io.expanse.domain.resize.ResizeContext;
 import io.expanse.domain.resize.ResizeDecision;
 import io.expanse.domain.resize.ResizePolicy;
-import io.expanse.ui.common.Background;
-import io.expanse.ui.volumes.VolumesViewModel;
+import io.expanse.ui.common.ErrorText;
+import io.expanse.ui.common.Submission;
+import io.expanse.ui.common.task.BackgroundTask;
+import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.work.ActivityJournal;
 import io.expanse.work.ActivityState;
 import io.expanse.work.ResizeRequest;
@@ -26,7 +28,9 @@ import javafx.beans.property.StringProperty;
 /**
  * The resize dialog's state. Every keystroke re-runs {@link ResizePolicy} on the latest facts about the volume
  * and its server; the facts are read again from the cloud when the dialog opens, so a stale table row cannot
- * lead to a wrong decision. Submitting goes through {@link ResizeTracker}, off the FX thread.
+ * lead to a wrong decision. Submitting goes through {@link ResizeTracker}, off the FX thread ({@link Submission}).
+ * Blocking work runs on a {@link TaskExecutor}; with a {@code CurrentThreadTaskExecutor} the model runs in a plain
+ * unit test, without a JavaFX toolkit.
  */
 public final class ResizeViewModel {
 
@@ -34,7 +38,10 @@ public final class ResizeViewModel {
     private final ResizeTracker tracker;
     private final ActivityJournal journal;
     private final ResizePolicy policy;
-    private final Background background;
+    private final TaskExecutor tasks;
+    private final Submission submission;
+    /** A newer re-read of the facts replaces an older one still running. */
+    private final Object factsKey = new Object();
 
     private Volume volume;
     private ServerInfo server;
@@ -50,19 +57,21 @@ public final class ResizeViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    /** Whether the facts are being read again. */
+    private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper factsNote = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper submitError = new ReadOnlyStringWrapper();
-    private Runnable onSubmitted = () -> { };
 
     public ResizeViewModel(EvsAccount connection, ResizeTracker tracker, ActivityJournal journal, ResizePolicy policy,
-                           Background background, Volume volume, ServerInfo server) {
+                           TaskExecutor tasks, Volume volume, ServerInfo server) {
         this.connection = connection;
         this.tracker = tracker;
         this.journal = journal;
         this.policy = policy;
-        this.background = background;
+        this.tasks = tasks;
+        this.submission = new Submission(tasks);
         this.volume = volume;
         this.server = server;
+        busy.bind(reading.or(submission.runningProperty()));
         newSizeText.addListener((o, a, b) -> evaluate());
         autoPay.addListener((o, a, b) -> evaluate());
         showFacts();
@@ -70,25 +79,30 @@ public final class ResizeViewModel {
 
     /** Reads the volume and its server again; until then the table's copy is shown and checked. */
     public void reloadFacts() {
-        busy.set(true);
+        reading.set(true);
         factsNote.set("Checking the current state of the disk…");
         String serverId = volume.firstServerId();
-        background.run(() -> {
-            Volume v = connection.api().getVolume(volume.id());
+        String volumeId = volume.id();
+        BackgroundTask.wrap(() -> {
+            Volume v = connection.api().getVolume(volumeId);
             ServerInfo s = v.firstServerId() == null ? null : connection.api().getServer(v.firstServerId());
-            return new Object[] {v, s};
-        }, facts -> {
-            volume = (Volume) facts[0];
-            server = (ServerInfo) facts[1];
-            busy.set(false);
+            return new Facts(v, s);
+        }).onSuccess(facts -> {
+            volume = facts.volume();
+            server = facts.server();
+            reading.set(false);
             factsNote.set(null);
             showFacts();
-        }, error -> {
-            busy.set(false);
-            factsNote.set("Could not re-read the disk (" + VolumesViewModel.describe(error)
+        }).onFailure(error -> {
+            reading.set(false);
+            factsNote.set("Could not re-read the disk (" + ErrorText.describe(error)
                     + "); the values from the list are shown" + (serverId == null ? "." : " and checked."));
             evaluate();
-        });
+        }).latestWins(factsKey).executeWith(tasks);
+    }
+
+    /** The volume and its server as read again. */
+    private record Facts(Volume volume, ServerInfo server) {
     }
 
     private void showFacts() {
@@ -141,26 +155,15 @@ public final class ResizeViewModel {
         if (!d.allowed() || busy.get()) {
             return;
         }
-        busy.set(true);
-        submitError.set(null);
         ResizeRequest request = new ResizeRequest(volume.id(), volume.name(), volume.sizeGb(), d.newSizeGb(),
                 volume.yearlyMonthly(), volume.yearlyMonthly() ? autoPay.get() : null, volume.firstDevice(),
                 connection.label(), connection.region(), connection.projectId());
-        background.run(() -> tracker.submit(request), activity -> {
-            busy.set(false);
-            if (activity.state() == ActivityState.FAILED) {
-                submitError.set(activity.failureReason() == null ? activity.message() : activity.failureReason());
-            } else {
-                onSubmitted.run();
-            }
-        }, error -> {
-            busy.set(false);
-            submitError.set(VolumesViewModel.describe(error));
-        });
+        submission.start(() -> tracker.submit(request),
+                activity -> activity.failureReason() == null ? activity.message() : activity.failureReason());
     }
 
     public void setOnSubmitted(Runnable r) {
-        onSubmitted = r;
+        submission.setOnSubmitted(r);
     }
 
     public StringProperty newSizeTextProperty() {
@@ -212,6 +215,6 @@ public final class ResizeViewModel {
     }
 
     public ReadOnlyStringProperty submitErrorProperty() {
-        return submitError.getReadOnlyProperty();
+        return submission.errorProperty();
     }
 }

@@ -35,6 +35,8 @@ public final class VolumesController {
     private final VolumesViewModel vm;
     private final ResizeDialogs resizeDialogs;
     private final LayoutMemory layout;
+    /** True while the table's selection is being put in line with the model's. */
+    private boolean syncingSelection;
 
     @FXML private TextField filterField;
     @FXML private Button copyIdButton;
@@ -94,14 +96,16 @@ public final class VolumesController {
                 javafx.application.Platform.runLater(table::requestFocus);
             }
         });
-        vm.sortedRows().comparatorProperty().bind(table.comparatorProperty());
+        // The model sorts (the table's order, ties by id); the table only says which order it wants.
+        table.setSortPolicy(t -> true);
+        vm.orderProperty().bind(table.comparatorProperty());
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.getSortOrder().add(nameColumn);
         layout.table("volumes", table);
-        vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        followSelection();
         filterField.textProperty().bindBidirectional(vm.filterTextProperty());
 
-        var noSelection = table.getSelectionModel().selectedItemProperty().isNull();
+        var noSelection = vm.selectedRowProperty().isNull();
         resizeButton.disableProperty().bind(noSelection);
         copyIdButton.disableProperty().bind(noSelection);
         refreshButton.disableProperty().bind(vm.stateProperty().isEqualTo(VolumesViewModel.LoadState.LOADING));
@@ -128,7 +132,7 @@ public final class VolumesController {
             if (COPY.match(e)) {
                 copyId();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+            } else if (e.getCode() == KeyCode.ENTER && vm.selectedRow() != null) {
                 openResize();
                 e.consume();
             }
@@ -140,6 +144,47 @@ public final class VolumesController {
         MenuItem expand = new MenuItem("Expand…");
         expand.setOnAction(e -> openResize());
         table.setContextMenu(new ContextMenu(expand, copyId, copyName));
+    }
+
+    /**
+     * Keeps the table's selection and the model's selected volume id in step. The operator's clicks and arrow keys
+     * select an id; when the model changes the rows (a re-read row, a filter, a refresh, a sort) the table's
+     * selection model may have moved to a neighbour, so the table is put back on the model's row, or cleared.
+     */
+    private void followSelection() {
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (!syncingSelection && !vm.adjusting()) {
+                vm.select(row == null ? null : row.volume().id());
+            }
+        });
+        // During a list change the table has not caught up yet: the listener below puts it in line afterwards.
+        vm.addSelectionListener(() -> {
+            if (!vm.adjusting()) {
+                showSelection(vm.selectedRow());
+            }
+        });
+        // Registered after the table's own listeners: once the table has moved its selection for a list change,
+        // it is put back on the selected volume's row at once, so that nothing listening later sees a neighbour.
+        vm.sortedRows().addListener((javafx.collections.ListChangeListener<VolumeRow>) c ->
+                showSelection(vm.selectedRow()));
+        showSelection(vm.selectedRow());
+    }
+
+    private void showSelection(VolumeRow row) {
+        var model = table.getSelectionModel();
+        if (row == model.getSelectedItem()) {
+            return;
+        }
+        syncingSelection = true;
+        try {
+            if (row == null) {
+                model.clearSelection();
+            } else {
+                model.select(row);
+            }
+        } finally {
+            syncingSelection = false;
+        }
     }
 
     private static void fixed(TableColumn<VolumeRow, String> column, Function<VolumeRow, String> value) {
@@ -192,7 +237,7 @@ public final class VolumesController {
     }
 
     private <T> void copy(Function<VolumeRow, T> part, Function<T, String> text) {
-        VolumeRow row = table.getSelectionModel().getSelectedItem();
+        VolumeRow row = vm.selectedRow();
         if (row != null) {
             ClipboardContent content = new ClipboardContent();
             content.putString(text.apply(part.apply(row)));
@@ -202,7 +247,8 @@ public final class VolumesController {
 
     @FXML
     private void openResize() {
-        VolumeRow row = table.getSelectionModel().getSelectedItem();
+        // The model's row: the volume the operator selected, never one that slid into its place.
+        VolumeRow row = vm.selectedRow();
         if (row != null) {
             resizeDialogs.open(table.getScene().getWindow(), row);
         }

@@ -4,16 +4,21 @@ import io.expanse.cloud.ApiException;
 import io.expanse.cloud.huawei.EvsApi;
 import io.expanse.cloud.huawei.ServerInfo;
 import io.expanse.cloud.huawei.Volume;
-import io.expanse.ui.common.Background;
+import io.expanse.ui.common.ErrorText;
 import io.expanse.ui.common.Session;
 import io.expanse.work.accounts.EvsAccount;
+import io.expanse.ui.common.task.BackgroundTask;
+import io.expanse.ui.common.task.TaskExecutor;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
@@ -21,7 +26,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -30,8 +34,14 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
 /**
- * State of the volumes view: the rows, the text filter, whether a load is running, failed or came back empty,
- * and the status line. Loading happens on background executors; every property changes on the FX thread.
+ * State of the volumes view: the rows, the text filter, the sort, the selection, whether a load is running, failed
+ * or came back empty, and the status line. Loading happens on the {@link TaskExecutor} (the per-server lookups on a
+ * bounded executor of their own); every property changes on the UI thread.
+ *
+ * <p>The selection is a volume id, not a position: after the shown rows change (a row replaced after a re-read, a
+ * row filtered out, a refresh, a sort) the selection is the row with the same id, or nothing when that volume is no
+ * longer shown. It is never a neighbour that moved into the selected position: that disk could then be expanded by
+ * mistake. Rows with equal sort keys keep a stable order (by id).
  */
 public final class VolumesViewModel {
 
@@ -39,8 +49,10 @@ public final class VolumesViewModel {
     public enum LoadState { IDLE, LOADING, READY, EMPTY, ERROR }
 
     private final Session session;
-    private final Background background;
+    private final TaskExecutor tasks;
     private final Executor lookupExecutor;
+    /** A newer list load replaces an older one still running. */
+    private final Object listKey = new Object();
 
     private final ObservableList<VolumeRow> rows = FXCollections.observableArrayList();
     private final FilteredList<VolumeRow> filtered = new FilteredList<>(rows);
@@ -49,7 +61,13 @@ public final class VolumesViewModel {
     private final ReadOnlyObjectWrapper<LoadState> state = new ReadOnlyObjectWrapper<>(this, "state", LoadState.IDLE);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper(this, "statusLine", "");
-    private final ObjectProperty<VolumeRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper selectedVolumeId = new ReadOnlyStringWrapper(this, "selectedVolumeId");
+    private final ReadOnlyObjectWrapper<VolumeRow> selectedRow = new ReadOnlyObjectWrapper<>(this, "selectedRow");
+    private final ObjectProperty<Comparator<VolumeRow>> order =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "order");
+    private final List<Runnable> selectionListeners = new CopyOnWriteArrayList<>();
+    /** True while this model changes the shown rows: selection changes seen meanwhile are not the operator's. */
+    private boolean adjusting;
     private final Map<String, List<VolumeRow>> rowsByServer = new HashMap<>();
     private long generation;
 
@@ -57,41 +75,54 @@ public final class VolumesViewModel {
      * @param lookupExecutor bounded executor for the per-server lookups, so thousands of volumes do not open
      *                       thousands of connections at once
      */
-    public VolumesViewModel(Session session, Background background, Executor lookupExecutor) {
+    public VolumesViewModel(Session session, TaskExecutor tasks, Executor lookupExecutor) {
         this.session = session;
-        this.background = background;
+        this.tasks = tasks;
         this.lookupExecutor = lookupExecutor;
         filterText.addListener((o, a, b) -> applyFilter());
+        order.addListener((o, a, b) -> adjust(() -> sorted.setComparator(b == null ? null
+                : b.thenComparing(r -> r.volume().id(), Comparator.nullsFirst(Comparator.naturalOrder())))));
         filtered.addListener((javafx.collections.ListChangeListener<VolumeRow>) c -> updateStatusLine());
+        // The first listener of the shown rows: whoever listens after it (the table) finds the selection settled.
+        sorted.addListener((javafx.collections.ListChangeListener<VolumeRow>) c -> reselect());
         session.connectionProperty().addListener((o, a, b) -> refresh());
         session.connectingToProperty().addListener((o, a, b) -> {
             if (b != null) {
-                generation++;
-                rows.clear();
-                rowsByServer.clear();
-                errorMessage.set(null);
-                state.set(LoadState.LOADING);
-                updateStatusLine();
+                emptied(LoadState.LOADING, null);
             }
         });
         session.problemProperty().addListener((o, a, problem) -> {
             if (problem != null) {
-                generation++;
-                rows.clear();
-                rowsByServer.clear();
-                errorMessage.set(problem);
-                state.set(LoadState.ERROR);
-                updateStatusLine();
+                emptied(LoadState.ERROR, problem);
             }
         });
+    }
+
+    /** No account is shown (one is connecting, or connecting failed): rows go, results still running are dropped. */
+    private void emptied(LoadState next, String error) {
+        generation++;
+        adjust(rows::clear);
+        rowsByServer.clear();
+        errorMessage.set(error);
+        state.set(next);
+        updateStatusLine();
     }
 
     public SortedList<VolumeRow> sortedRows() {
         return sorted;
     }
 
+    /** Every row of the list, filtered out or not (read-only). */
     public ObservableList<VolumeRow> allRows() {
-        return rows;
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /**
+     * The order the table asks for (its comparator; null for the list's order). Equal keys are ordered by volume
+     * id, so that rows do not swap places between loads.
+     */
+    public ObjectProperty<Comparator<VolumeRow>> orderProperty() {
+        return order;
     }
 
     public StringProperty filterTextProperty() {
@@ -110,8 +141,76 @@ public final class VolumesViewModel {
         return statusLine.getReadOnlyProperty();
     }
 
-    public ObjectProperty<VolumeRow> selectedProperty() {
-        return selected;
+    /** The id of the selected volume, or null. */
+    public ReadOnlyStringProperty selectedVolumeIdProperty() {
+        return selectedVolumeId.getReadOnlyProperty();
+    }
+
+    /** The shown row of the selected volume, or null; follows {@link #selectedVolumeIdProperty()}. */
+    public ReadOnlyObjectProperty<VolumeRow> selectedRowProperty() {
+        return selectedRow.getReadOnlyProperty();
+    }
+
+    public VolumeRow selectedRow() {
+        return selectedRow.get();
+    }
+
+    /** Selects the shown volume with this id; null, or an id not shown, clears the selection. */
+    public void select(String volumeId) {
+        selectedVolumeId.set(volumeId);
+        reselect();
+    }
+
+    /**
+     * Whether this model is changing the shown rows right now. A table's selection model moves its selection to
+     * whatever row lands on the selected position meanwhile; such changes must not be taken for the operator's.
+     */
+    public boolean adjusting() {
+        return adjusting;
+    }
+
+    /** Runs after every re-establishment of the selection (the controller puts the table's selection in line). */
+    public void addSelectionListener(Runnable listener) {
+        selectionListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Changes the rows. The listener on the shown rows then selects the same volume again, or nothing when it is
+     * no longer shown; meanwhile {@link #adjusting()} is true.
+     */
+    private void adjust(Runnable change) {
+        boolean outer = !adjusting;
+        adjusting = true;
+        try {
+            change.run();
+        } finally {
+            if (outer) {
+                adjusting = false;
+            }
+        }
+    }
+
+    /** The shown row of this volume, or null when it is not shown (or the id is null). */
+    public VolumeRow shownRow(String volumeId) {
+        if (volumeId != null) {
+            for (VolumeRow r : sorted) {
+                if (volumeId.equals(r.volume().id())) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void reselect() {
+        VolumeRow row = shownRow(selectedVolumeId.get());
+        if (row == null) {
+            selectedVolumeId.set(null);
+        }
+        selectedRow.set(row);
+        for (Runnable listener : selectionListeners) {
+            listener.run();
+        }
     }
 
     /** Reloads every volume of the current connection; results of an older load are dropped. */
@@ -127,17 +226,17 @@ public final class VolumesViewModel {
         EvsApi api = c.api();
         // Rows are built on the background thread too: they are not shown yet, and with thousands of volumes
         // building them is a noticeable share of the work the FX thread would otherwise do.
-        background.run(() -> Loaded.of(api.listVolumes()), loaded -> {
+        BackgroundTask.wrap(() -> Loaded.of(api.listVolumes())).onSuccess(loaded -> {
             if (gen == generation) {
                 show(loaded, api, gen);
             }
-        }, error -> {
+        }).onFailure(error -> {
             if (gen == generation) {
                 state.set(LoadState.ERROR);
                 errorMessage.set(describe(error));
                 updateStatusLine();
             }
-        });
+        }).latestWins(listKey).executeWith(tasks);
     }
 
     /** Rows for a fresh list, and the rows of each attached server (for the lookups that fill them in). */
@@ -159,7 +258,7 @@ public final class VolumesViewModel {
     private void show(Loaded loaded, EvsApi api, long gen) {
         rowsByServer.clear();
         rowsByServer.putAll(loaded.byServer());
-        rows.setAll(loaded.rows());
+        adjust(() -> rows.setAll(loaded.rows()));
         state.set(loaded.rows().isEmpty() ? LoadState.EMPTY : LoadState.READY);
         updateStatusLine();
         Set<String> serverIds = new LinkedHashSet<>(rowsByServer.keySet());
@@ -173,10 +272,10 @@ public final class VolumesViewModel {
         try {
             info = api.getServer(serverId);
         } catch (ApiException | RuntimeException e) {
-            Background.onFx(() -> applyServer(serverId, null, gen));
+            tasks.runOnUiThread(() -> applyServer(serverId, null, gen));
             return;
         }
-        Background.onFx(() -> applyServer(serverId, info, gen));
+        tasks.runOnUiThread(() -> applyServer(serverId, info, gen));
     }
 
     private void applyServer(String serverId, ServerInfo info, long gen) {
@@ -202,11 +301,12 @@ public final class VolumesViewModel {
             return;
         }
         long gen = generation;
-        background.run(() -> c.api().getVolume(volumeId), v -> {
+        // A newer re-read of the same volume replaces an older one still running: the older answer is staler.
+        BackgroundTask.wrap(() -> c.api().getVolume(volumeId)).onSuccess(v -> {
             if (gen == generation) {
                 replace(v);
             }
-        }, error -> { });
+        }).onFailure(error -> { }).latestWins(Map.entry(listKey, volumeId)).executeWith(tasks);
     }
 
     /** Replaces one volume after it was read again (e.g. after a resize finished). */
@@ -218,10 +318,8 @@ public final class VolumesViewModel {
                 row.serverProperty().set(old.server());
                 row.lookupProperty().set(old.lookupProperty().get());
                 rowsByServer.values().forEach(list -> list.replaceAll(r -> r == old ? row : r));
-                rows.set(i, row);
-                if (selected.get() == old) {
-                    selected.set(row);
-                }
+                int at = i;
+                adjust(() -> rows.set(at, row));
                 return;
             }
         }
@@ -230,11 +328,11 @@ public final class VolumesViewModel {
     private void applyFilter() {
         String text = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
         if (text.isEmpty()) {
-            filtered.setPredicate(null);
+            adjust(() -> filtered.setPredicate(null));
         } else {
             String[] words = text.split("\\s+");
             Predicate<VolumeRow> p = r -> r.matches(words);
-            filtered.setPredicate(p);
+            adjust(() -> filtered.setPredicate(p));
         }
     }
 
@@ -264,13 +362,6 @@ public final class VolumesViewModel {
 
     /** A sentence for the error state: the operator message of an API failure, or the exception text. */
     public static String describe(Throwable error) {
-        Throwable t = error;
-        while (t != null) {
-            if (t instanceof ApiException api) {
-                return api.getMessage();
-            }
-            t = t.getCause();
-        }
-        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return ErrorText.describe(error);
     }
 }

@@ -19,7 +19,8 @@ public final class NasAccount implements AutoCloseable {
     private final NasUpgradeTracker tracker;
 
     /** Wraps the pieces; the caller has made the tracker (see {@link AccountOpener}) and resumes it. */
-    NasAccount(String label, boolean sandbox, NasApi api, PackInventory inventory, NasUpgradeTracker tracker) {
+    public NasAccount(String label, boolean sandbox, NasApi api, PackInventory inventory,
+                      NasUpgradeTracker tracker) {
         this.label = Objects.requireNonNull(label, "label");
         this.sandbox = sandbox;
         this.api = Objects.requireNonNull(api, "api");

@@ -36,7 +36,15 @@ class NewSizeParserTest {
                 // Decision: full-width forms from a CJK input method are accepted (NFKC-normalised).
                 arguments("２００", 200L),
                 arguments("２００ＧＢ", 200L),
-                arguments("\u3000２００\u3000", 200L));
+                arguments("\u3000２００\u3000", 200L),
+                arguments("１００ＧＢ", 100L),
+                arguments("１００　ＧＢ", 100L),              // the IME's full-width space between number and unit
+                arguments("１００ｇｂ", 100L),
+                arguments("100GB", 100L),
+                arguments("100 GB", 100L),
+                // Exactly the longest text looked at.
+                arguments("0".repeat(NewSizeParser.MAX_LENGTH - 3) + "200", 200L),
+                arguments(" ".repeat(NewSizeParser.MAX_LENGTH - 6) + "200 GB", 200L));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
@@ -88,7 +96,8 @@ class NewSizeParserTest {
                 arguments("9223372036854775808", Rule.SIZE_OVER_DATA_LIMIT, new String[] {"far above", "32768"}),
                 arguments("99999999999999999999", Rule.SIZE_OVER_DATA_LIMIT, new String[] {"99999999999999999999", "far above", "32768"}),
                 arguments("1,024,000,000", Rule.SIZE_OVER_DATA_LIMIT, new String[] {"far above", "32768"}),
-                arguments("9".repeat(40), Rule.SIZE_OVER_DATA_LIMIT, new String[] {"40-digit", "far above"}));
+                arguments("9".repeat(30), Rule.SIZE_OVER_DATA_LIMIT, new String[] {"30-digit", "far above"}),
+                arguments("+", Rule.SIZE_NOT_A_NUMBER, new String[] {"whole number of GB", "200"}));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
@@ -101,6 +110,57 @@ class NewSizeParserTest {
         for (String m : mentions) {
             assertTrue(p.error().contains(m), () -> "\"" + p.error() + "\" should mention \"" + m + "\"");
         }
+    }
+
+    /**
+     * Characters that a Unicode normalisation would fold into digits or a unit: each one would turn into a size the
+     * field does not show (10² became 102, 500² became 5002). They are refused, with the sentence that says which
+     * characters a size is written with.
+     */
+    static Stream<Arguments> notPlainDigits() {
+        return Stream.of(
+                arguments("10\u00B2"),                    // 10² (NFKC: 102)
+                arguments("500\u00B2"),                   // 500² (NFKC: 5002)
+                arguments("\u2469\u24EA"),                // ⑩⓪ (NFKC: 100)
+                arguments("\uD835\uDFD3\uD835\uDFCE\uD835\uDFCE"), // 𝟓𝟎𝟎 mathematical bold (NFKC: 500)
+                arguments("\u2075\u2070\u2070"),          // ⁵⁰⁰ superscripts (NFKC: 500)
+                arguments("100\u3387"),                   // 100㎇ (NFKC: 100GB)
+                arguments("\u0662\u0660\u0660"),          // Arabic-Indic 200
+                arguments("200\u2007GB"));                // figure space
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" is refused")
+    @MethodSource("notPlainDigits")
+    void refusesLookAlikeDigitsAndUnits(String text) {
+        ParsedSize p = NewSizeParser.parse(text);
+        assertEquals(Rule.SIZE_NOT_A_NUMBER, p.rule(), () -> "error: " + p.error());
+        assertEquals(NewSizeParser.NOT_PLAIN_DIGITS, p.error());
+        assertEquals(-1, p.gb());
+    }
+
+    /**
+     * Text past {@link NewSizeParser#MAX_LENGTH} is refused before any pattern sees it: "1", 16,000 spaces and "x"
+     * used to take seconds of backtracking on every keystroke.
+     */
+    static Stream<Arguments> tooLong() {
+        return Stream.of(
+                arguments("1" + " ".repeat(16_000) + "x"),
+                arguments(" ".repeat(30_000)),
+                arguments("200" + " ".repeat(30_000)),
+                arguments("1".repeat(16_000) + ".5"),
+                arguments("0".repeat(NewSizeParser.MAX_LENGTH - 2) + "200"),
+                arguments(" ".repeat(NewSizeParser.MAX_LENGTH - 2) + "200"),
+                arguments("２".repeat(NewSizeParser.MAX_LENGTH + 1)),
+                arguments("\u00B2".repeat(40)));
+    }
+
+    @ParameterizedTest(name = "[{index}]")
+    @MethodSource("tooLong")
+    void refusesOverlongTextWithoutLookingAtIt(String text) {
+        ParsedSize p = NewSizeParser.parse(text);
+        assertEquals(Rule.SIZE_NOT_A_NUMBER, p.rule(), () -> "error: " + p.error());
+        assertEquals(NewSizeParser.TOO_LONG, p.error());
+        assertTrue(p.error().contains(String.valueOf(NewSizeParser.MAX_LENGTH)), p.error());
     }
 
     @Test

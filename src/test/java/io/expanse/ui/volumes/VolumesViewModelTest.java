@@ -1,0 +1,225 @@
+package io.expanse.ui.volumes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.expanse.cloud.ApiException;
+import io.expanse.cloud.huawei.Volume;
+import io.expanse.ui.common.Session;
+import io.expanse.ui.common.task.CurrentThreadTaskExecutor;
+import io.expanse.ui.common.task.QueuedTaskExecutor;
+import io.expanse.ui.common.task.TaskExecutor;
+import io.expanse.ui.fakes.FakeEvs;
+import io.expanse.work.accounts.EvsAccount;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The volumes view's model without a table or toolkit: loading, latest-wins, and the selection rule (the same volume
+ * id or nothing, never a neighbour).
+ */
+class VolumesViewModelTest {
+
+    private final FakeEvs api = new FakeEvs();
+    private final Session session = new Session();
+
+    private VolumesViewModel connected(TaskExecutor tasks) {
+        VolumesViewModel vm = new VolumesViewModel(session, tasks, Runnable::run);
+        session.connected(new EvsAccount("Test", false, FakeEvs.REGION, FakeEvs.PROJECT, api, null));
+        return vm;
+    }
+
+    private VolumesViewModel connected() {
+        return connected(new CurrentThreadTaskExecutor());
+    }
+
+    private static List<String> shownIds(VolumesViewModel vm) {
+        return vm.sortedRows().stream().map(r -> r.volume().id()).toList();
+    }
+
+    private static Volume available(String id, String name, long size) {
+        return FakeEvs.volume(id, name, "available", size, null);
+    }
+
+    @Test
+    void aLoadShowsTheRowsAndTheirServers() {
+        api.put(available("v1", "alpha", 10), FakeEvs.volume("v2", "beta", "in-use", 20, "srv-1"))
+                .put(FakeEvs.server("srv-1", "ACTIVE"));
+        VolumesViewModel vm = connected();
+
+        assertEquals(VolumesViewModel.LoadState.READY, vm.stateProperty().get());
+        assertEquals(List.of("v1", "v2"), shownIds(vm));
+        VolumeRow attached = vm.sortedRows().get(1);
+        assertEquals(VolumeRow.ServerLookup.LOADED, attached.lookupProperty().get());
+        assertEquals("web-srv-1", attached.serverText());
+        assertEquals("Test · cn-north-4 · project proj-1 · 2 volumes · 1 in use", vm.statusLineProperty().get());
+    }
+
+    @Test
+    void aFailedLoadShowsTheOperatorMessage() {
+        api.listFailure = new ApiException(ApiException.Kind.PERMISSION, "The key may not list disks.", null);
+        VolumesViewModel vm = connected();
+        assertEquals(VolumesViewModel.LoadState.ERROR, vm.stateProperty().get());
+        assertEquals("The key may not list disks.", vm.errorMessageProperty().get());
+    }
+
+    @Test
+    void aNewerLoadReplacesAnOlderOneStillRunning() {
+        QueuedTaskExecutor tasks = new QueuedTaskExecutor();
+        api.put(available("v1", "alpha", 10));
+        VolumesViewModel vm = connected(tasks);
+        api.put(available("v2", "beta", 10));
+
+        vm.refresh();
+
+        assertEquals(1, tasks.pending(), "the older load was dropped");
+        tasks.runAll();
+        assertEquals(1, api.listCalls);
+        assertEquals(List.of("v1", "v2"), shownIds(vm));
+    }
+
+    @Test
+    void aNewerReReadOfOneVolumeReplacesAnOlderOne() {
+        QueuedTaskExecutor tasks = new QueuedTaskExecutor();
+        api.put(available("v1", "alpha", 10));
+        VolumesViewModel vm = connected(tasks);
+        tasks.runAll();
+        api.put(FakeEvs.volume("v1", "alpha", "extending", 10, null));
+
+        vm.reread("v1");
+        vm.reread("v1");
+
+        assertEquals(1, tasks.pending());
+        tasks.runAll();
+        assertEquals(1, api.readCalls);
+        assertEquals("extending", vm.sortedRows().get(0).volume().status());
+    }
+
+    @Test
+    void aReplacedRowStaysSelected() {
+        api.put(available("v1", "alpha", 10), available("v2", "beta", 10), available("v3", "gamma", 10));
+        VolumesViewModel vm = connected();
+        vm.select("v2");
+        VolumeRow before = vm.selectedRow();
+
+        vm.replace(available("v2", "beta", 50));
+
+        assertEquals("v2", vm.selectedVolumeIdProperty().get());
+        assertNotSame(before, vm.selectedRow());
+        assertEquals(50, vm.selectedRow().volume().sizeGb());
+        assertSame(vm.sortedRows().get(1), vm.selectedRow());
+    }
+
+    /** The reported bug: filter on "available", expand a disk; it leaves the list and its neighbour was selected. */
+    @Test
+    void aSelectedRowThatIsFilteredOutLeavesNothingSelectedNotItsNeighbour() {
+        api.put(available("v1", "alpha", 10), available("v2", "beta", 10), available("v3", "gamma", 10));
+        VolumesViewModel vm = connected();
+        vm.filterTextProperty().set("available");
+        vm.select("v2");
+
+        vm.replace(FakeEvs.volume("v2", "beta", "extending", 10, null));
+
+        assertEquals(List.of("v1", "v3"), shownIds(vm));
+        assertNull(vm.selectedRow());
+        assertNull(vm.selectedVolumeIdProperty().get());
+    }
+
+    @Test
+    void aFilterThatHidesTheSelectedRowClearsTheSelection() {
+        api.put(available("v1", "alpha", 10), available("v2", "beta", 10));
+        VolumesViewModel vm = connected();
+        vm.select("v2");
+        vm.filterTextProperty().set("beta");
+        assertEquals("v2", vm.selectedVolumeIdProperty().get());
+
+        vm.filterTextProperty().set("alpha");
+
+        assertNull(vm.selectedRow());
+        vm.filterTextProperty().set("");
+        assertNull(vm.selectedRow(), "a volume once filtered out is not selected again behind the operator's back");
+    }
+
+    @Test
+    void aRefreshKeepsTheSelectedVolumeById() {
+        api.put(available("v1", "alpha", 10), available("v2", "beta", 10), available("v3", "gamma", 10));
+        VolumesViewModel vm = connected();
+        vm.select("v2");
+        VolumeRow before = vm.selectedRow();
+        api.remove("v1");
+
+        vm.refresh();
+
+        assertEquals(List.of("v2", "v3"), shownIds(vm));
+        assertEquals("v2", vm.selectedRow().volume().id());
+        assertNotSame(before, vm.selectedRow());
+    }
+
+    @Test
+    void aRefreshWithoutTheSelectedVolumeClearsTheSelection() {
+        api.put(available("v1", "alpha", 10), available("v2", "beta", 10), available("v3", "gamma", 10));
+        VolumesViewModel vm = connected();
+        vm.select("v2");
+        api.remove("v2");
+
+        vm.refresh();
+
+        assertEquals(List.of("v1", "v3"), shownIds(vm));
+        assertNull(vm.selectedRow());
+        assertNull(vm.selectedVolumeIdProperty().get());
+    }
+
+    @Test
+    void selectingAnIdThatIsNotShownSelectsNothing() {
+        api.put(available("v1", "alpha", 10));
+        VolumesViewModel vm = connected();
+        vm.select("v1");
+        vm.select("nope");
+        assertNull(vm.selectedRow());
+        assertNull(vm.selectedVolumeIdProperty().get());
+    }
+
+    @Test
+    void equalSortKeysAreOrderedByIdWhateverOrderTheCloudListsThem() {
+        api.put(available("v3", "same", 10), available("v1", "same", 10), available("v2", "other", 5));
+        VolumesViewModel vm = connected();
+        vm.orderProperty().set(Comparator.comparing(r -> r.volume().name()));
+        assertEquals(List.of("v2", "v1", "v3"), shownIds(vm));
+        vm.select("v1");
+
+        // The next listing comes back in another order; the rows with equal names keep theirs.
+        api.remove("v1").remove("v3").put(available("v1", "same", 10), available("v3", "same", 10));
+        vm.refresh();
+        assertEquals(List.of("v2", "v1", "v3"), shownIds(vm));
+        assertEquals("v1", vm.selectedRow().volume().id());
+
+        vm.orderProperty().set(Comparator.comparing((VolumeRow r) -> r.volume().sizeGb()).reversed());
+        assertEquals(List.of("v1", "v3", "v2"), shownIds(vm));
+        assertEquals("v1", vm.selectedRow().volume().id());
+    }
+
+    @Test
+    void switchingAccountsClearsTheSelection() {
+        api.put(available("v1", "alpha", 10));
+        VolumesViewModel vm = connected();
+        vm.select("v1");
+        session.connecting("Other");
+        assertNull(vm.selectedRow());
+        assertEquals(VolumesViewModel.LoadState.LOADING, vm.stateProperty().get());
+    }
+
+    @Test
+    void selectionListenersHearEveryReSelection() {
+        api.put(available("v1", "alpha", 10), available("v2", "beta", 10));
+        VolumesViewModel vm = connected();
+        List<String> heard = new java.util.ArrayList<>();
+        vm.addSelectionListener(() -> heard.add(vm.selectedRow() == null ? null : vm.selectedRow().volume().id()));
+        vm.select("v1");
+        vm.replace(available("v1", "alpha", 20));
+        vm.filterTextProperty().set("beta");
+        assertEquals(java.util.Arrays.asList("v1", "v1", null), heard);
+    }
+}
