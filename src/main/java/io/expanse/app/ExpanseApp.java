@@ -1,15 +1,18 @@
 package io.expanse.app;
 
 import atlantafx.base.theme.PrimerLight;
-import io.expanse.files.AppDirs;
 import io.expanse.app.instance.SingleInstance;
+import io.expanse.files.AppDirs;
+import io.expanse.files.FolderCheck;
 import io.expanse.ui.common.AccountChoice;
 import io.expanse.ui.common.Fxml;
+import io.expanse.ui.main.StartupProblemWindow;
 import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
@@ -22,19 +25,56 @@ import javafx.stage.Stage;
  */
 public final class ExpanseApp extends Application {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExpanseApp.class);
+
     private AppContext context;
     private boolean smoke;
+    /** Folders that cannot be used, found before anything was read or written; empty when all is well. */
+    private List<FolderCheck.Problem> folderProblems = List.of();
+    /** Any other failure while building the application, or null. */
+    private Exception startFailure;
 
     @Override
     public void init() throws Exception {
         List<String> args = getParameters().getRaw();
         smoke = args.contains("--smoke");
-        context = new AppContext(AppDirs.detect(), System.getenv(),
-                AppContext.Options.standard(args.contains("--sandbox") || "1".equals(System.getenv("EXPANSE_SANDBOX"))));
+        AppDirs dirs = AppDirs.detect();
+        folderProblems = FolderCheck.check(dirs);
+        if (!folderProblems.isEmpty()) {
+            return;
+        }
+        try {
+            context = new AppContext(dirs, System.getenv(), AppContext.Options.standard(args.contains("--sandbox")
+                    || "1".equals(System.getenv("EXPANSE_SANDBOX"))));
+        } catch (Exception e) {
+            LOG.error("Expanse could not start", e);
+            startFailure = e;
+        }
+    }
+
+    /** Instead of the main window: why Expanse cannot start. */
+    private void showStartupProblem() {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        String sentence = startFailure == null ? null : "Expanse could not read or create its files.";
+        if (smoke) {
+            System.err.println("smoke: " + (folderProblems.isEmpty() ? sentence + " " + startFailure.getMessage()
+                    : folderProblems.get(0).sentence()));
+            Platform.exit();
+            System.exit(1);
+        }
+        Alert alert = folderProblems.isEmpty()
+                ? StartupProblemWindow.forFailure(sentence, String.valueOf(startFailure.getMessage()))
+                : StartupProblemWindow.forFolders(folderProblems);
+        alert.showAndWait();
+        Platform.exit();
     }
 
     @Override
     public void start(Stage stage) {
+        if (context == null) {
+            showStartupProblem();
+            return;
+        }
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Fxml.View<Object> main = context.fxml().load("main.fxml");
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
