@@ -25,7 +25,7 @@ public final class HuaweiErrors {
     public record ParsedError(String code, String message, String requestId) {
     }
 
-    /** Service code → kind and operator sentence (huawei-evs.md §4, §1 for the listing codes). */
+    /** Service code → kind and operator sentence (Huawei's EVS and API gateway error code tables, including the volume list's codes). */
     public static final Map<String, Meaning> CODES = Map.ofEntries(
             // Size and state
             entry("EVS.1015", Kind.REJECTED, "The new size must be larger than the current size."),

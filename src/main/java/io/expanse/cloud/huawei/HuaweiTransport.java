@@ -32,7 +32,7 @@ final class HuaweiTransport {
     static final MediaType JSON_TYPE = MediaType.get("application/json;charset=UTF-8");
     /** How an unknown outcome of the resize is settled (by the resize tracker). */
     static final String SETTLE = "it will be checked by reading the volume.";
-    /** The gateway's rule, for the clock-skew sentence (huawei-evs.md §4). */
+    /** The gateway's rule, for the clock-skew sentence (Huawei's API gateway error documentation). */
     static final String SKEW_RULE = "Huawei Cloud rejects signed requests more than 15 minutes off";
 
     /** A 2xx answer. */

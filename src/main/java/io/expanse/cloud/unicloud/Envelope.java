@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * UniCloud's response envelope ({@code Status, Auth, Code, Res, Msg/Message, RequestId}), read with
  * case-insensitive keys: some APIs answer {@code status/res}, some {@code Msg}, some {@code Message}
- * (reference §7).
+ * (the shape UniCloud's documents show for both success and error answers).
  *
  * @param status    the {@code Status} flag, or null when absent
  * @param auth      the {@code Auth} flag, or null when absent

@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * What {@code OrderDetail} says about an order (reference §4). The integer {@code OrderStatus} codes are not
+ * What {@code OrderDetail} says about an order (UniCloud's transaction service). The integer {@code OrderStatus} codes are not
  * documented, so they are never interpreted: {@link #orderStatus()} is shown raw. UNCONFIRMED reading, stated
  * here once: an order is paid when it has a {@code PayTime}, cancelled when it has a {@code CancelType}, and past
  * its payment deadline when {@code DueTime} has passed without a {@code PayTime}.

@@ -1,7 +1,7 @@
 package io.expanse.cloud.unicloud;
 
 /**
- * One order of {@code QueryOrders} (reference §4), fields raw.
+ * One order of {@code QueryOrders} (UniCloud's order list of the transaction service), fields raw.
  *
  * @param id            {@code Id} (or {@code OrderNo} when there is no {@code Id})
  * @param orderCategory raw {@code OrderCategory}

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * Base URLs of the two UniCloud services Expanse uses (reference §0, §4).
+ * Base URLs of the two UniCloud services Expanse uses (UniCloud's NAS OpenAPI, and its transaction service for orders).
  *
  * @param nas         NAS OpenAPI ({@code UpGradeResourcePack})
  * @param transaction orders ({@code OrderDetail}, {@code QueryOrders})

@@ -6,7 +6,7 @@ import io.expanse.cloud.http.ErrorBodies;
 import java.util.Locale;
 
 /**
- * Turns UniCloud error answers into {@link ApiException}s with operator sentences (reference §7). The documented
+ * Turns UniCloud error answers into {@link ApiException}s with operator sentences (UniCloud's published error codes and answer shapes). The documented
  * codes are few: {@code InvalidParameter} (bad signature, or another parameter), {@code MissingParameter},
  * {@code UnknownError} ({@code "Index: 0, Size: 0"} for an unknown pack or specification, per the seed document),
  * {@code SystemErro} (sic). Anything else is reported with the server's own words.

@@ -13,7 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * UniCloud's query signature (SignatureVersion 2.0, HMAC-SHA1), as stated in the reference (§1, from UniCloud's Go
+ * UniCloud's query signature (SignatureVersion 2.0, HMAC-SHA1), as UniCloud's documents state it (from UniCloud's Go
  * SDK {@code sdk/common/sender.go GetSignature}): parameters except {@code Signature} sorted by the byte order of
  * their names, names and values encoded strictly per RFC 3986 (UTF-8, upper-case hex, space as {@code %20}),
  * {@code StringToSign = METHOD & %2F & encode(canonical)}, key = secret + {@code "&"}, Base64 of the HMAC. The

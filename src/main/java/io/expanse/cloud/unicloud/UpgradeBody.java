@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * The JSON body of {@code UpGradeResourcePack}, and the one place that decides its shape.
  *
- * <p>UNCONFIRMED choice (reference §2 and open question 3): UniCloud's page has a parameter table
+ * <p>UNCONFIRMED choice (UniCloud's UpGradeResourcePack page, whose parameter table and example disagree): UniCloud's page has a parameter table
  * ({@code instanceIds}, {@code orderCategory: RENEW}, {@code rentCount}, {@code rentUnit}) that looks copied from a
  * renewal API, and a request example that is an actual upgrade. Following the reference's recommendation this sends
  * the example's shape: {@code instanceId} (singular), {@code orderCategory: "UPGRADE"}, {@code capacity} as a
