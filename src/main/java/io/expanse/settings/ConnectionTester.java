@@ -30,7 +30,10 @@ public final class ConnectionTester {
 
     /** What the test found. */
     public enum Outcome {
-        OK, INCOMPLETE, WRONG_KEY, CLOCK_SKEW, UNKNOWN_REGION_OR_PROJECT, NO_NETWORK, TLS_FAILURE,
+        OK,
+        /** The key and signature were accepted, but the test's own query was refused for another reason. */
+        KEY_WORKS,
+        INCOMPLETE, WRONG_KEY, CLOCK_SKEW, UNKNOWN_REGION_OR_PROJECT, NO_NETWORK, TLS_FAILURE,
         PERMISSION_DENIED, OTHER
     }
 
@@ -41,11 +44,13 @@ public final class ConnectionTester {
      * @param clockSkew local minus server time when the server's clock was seen, else null
      */
     public record Result(Outcome outcome, String message, String projectId, Duration clockSkew) {
+        /** Whether the credentials work: a full success, or a key that was accepted. */
         public boolean ok() {
-            return outcome == Outcome.OK;
+            return outcome == Outcome.OK || outcome == Outcome.KEY_WORKS;
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConnectionTester.class);
     private static final Pattern PERMISSION = Pattern.compile("\\b([a-z][a-z0-9]*:[a-zA-Z0-9*]+:[a-zA-Z0-9*]+)\\b");
 
     private final OkHttpClient http;
@@ -68,9 +73,10 @@ public final class ConnectionTester {
             return new Result(Outcome.INCOMPLETE, "Enter the secret key (SK)"
                     + (profile.temporary() ? " and the security token." : "."), null, null);
         }
+        // The same enterprise-project filter as the volume list, so the count is the one the list will show.
         HuaweiClient.Builder builder = HuaweiClient.builder().http(http).endpoints(profile.huaweiEndpoints())
                 .credentials(credentials).region(profile.region()).clock(clock).retry(RetryPolicy.none())
-                .pageExecutor(executor);
+                .pageExecutor(executor).enterpriseProject(profile.enterpriseProjectId());
         String projectId = profile.projectId();
         boolean discovered = projectId == null;
         try {
@@ -79,15 +85,24 @@ public final class ConnectionTester {
             }
             HuaweiClient client = builder.projectId(projectId).build();
             long count = client.probe();
-            String volumes = count < 0 ? "" : " " + count + (count == 1 ? " disk is" : " disks are") + " visible.";
+            String scope = profile.enterpriseProjectId() == null ? ""
+                    : "all".equalsIgnoreCase(profile.enterpriseProjectId()) ? " in the enterprise projects you may see"
+                    : " in enterprise project " + profile.enterpriseProjectId();
+            String volumes = count < 0 ? "" : " " + count + (count == 1 ? " disk is" : " disks are") + " visible"
+                    + scope + ".";
             return new Result(Outcome.OK, "Connected to region " + profile.region() + ", project " + projectId
                     + (discovered ? " (found through IAM)." : ".") + volumes, projectId, client.lastObservedSkew());
         } catch (ApiException e) {
             return explain(e, profile.region(), discovered ? null : projectId);
         } catch (RuntimeException e) {
-            return new Result(Outcome.OTHER, "The test failed unexpectedly (" + e.getClass().getSimpleName()
-                    + ").", null, null);
+            return unexpected(e);
         }
+    }
+
+    /** A program error during the test: a plain sentence on screen, the details in the log. */
+    private static Result unexpected(RuntimeException e) {
+        LOG.warn("The connection test failed unexpectedly", e);
+        return new Result(Outcome.OTHER, "The test failed unexpectedly; the log file has the details.", null, null);
     }
 
     /**
@@ -113,8 +128,7 @@ public final class ConnectionTester {
         } catch (ApiException e) {
             return explainUniCloud(e);
         } catch (RuntimeException e) {
-            return new Result(Outcome.OTHER, "The test failed unexpectedly (" + e.getClass().getSimpleName()
-                    + ").", null, null);
+            return unexpected(e);
         }
     }
 
@@ -134,6 +148,12 @@ public final class ConnectionTester {
         }
         if (e.kind() == ApiException.Kind.PERMISSION) {
             return new Result(Outcome.PERMISSION_DENIED, "Permission denied: " + e.operatorMessage(), null, null);
+        }
+        if (e.code() != null && e.kind() != ApiException.Kind.BAD_RESPONSE) {
+            // UniCloud answered in its own format with a code that is not about the key or the signature: the
+            // signature was checked and accepted, so the key works; only the test's query was refused.
+            return new Result(Outcome.KEY_WORKS, "The AccessKey works: UniCloud accepted the signature. It refused"
+                    + " the test's order query, though: " + e.operatorMessage() + " (" + e.details() + ")", null, null);
         }
         return new Result(Outcome.OTHER, e.operatorMessage() + (e.details().isEmpty() ? "" : " (" + e.details()
                 + ")"), null, null);

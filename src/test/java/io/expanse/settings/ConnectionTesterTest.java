@@ -257,4 +257,34 @@ class ConnectionTesterTest {
                 .outcome());
         assertEquals(0, scripted.getRequestCount());
     }
+
+    @Test
+    void theVolumeCountUsesTheProfilesEnterpriseProject() {
+        Profile all = profile(sandbox.baseUri().toString(), sandbox.region(), null);
+        Profile database = new Profile("t", "Test", Profile.Kind.HUAWEI, Profile.Source.SETTINGS, sandbox.region(),
+                Profile.Site.CHINA, null, io.expanse.sandbox.SandboxSeed.EP_DATABASE, AK, false,
+                Map.of("all", sandbox.baseUri().toString()));
+        long inDatabase = sandbox.cloud().volumes().stream()
+                .filter(v -> v.enterpriseProjectId().equals(io.expanse.sandbox.SandboxSeed.EP_DATABASE)).count();
+        assertTrue(inDatabase > 0 && inDatabase < sandbox.cloud().volumes().size());
+        Result r = tester.testHuawei(database, sandbox.credentials());
+        assertEquals(Outcome.OK, r.outcome(), r.message());
+        assertTrue(r.message().endsWith(" " + inDatabase + " disks are visible in enterprise project "
+                + io.expanse.sandbox.SandboxSeed.EP_DATABASE + "."), r.message());
+        Result unfiltered = tester.testHuawei(all, sandbox.credentials());
+        assertTrue(unfiltered.message().endsWith(" " + sandbox.cloud().volumes().size() + " disks are visible."),
+                unfiltered.message());
+    }
+
+    @Test
+    void aUniCloudAnswerThatIsNotAboutTheKeyMeansTheKeyWorks() {
+        scripted.enqueue(json(400, "{\"Status\":false,\"Auth\":true,\"Code\":\"InvalidParameter\","
+                + "\"Message\":\"Size must be at least 10\",\"RequestId\":\"req-77\"}"));
+        Result r = tester.testUniCloud(uniCloud(scripted.url("/").toString(), "UCAKEXAMPLE00001"), SK);
+        assertEquals(Outcome.KEY_WORKS, r.outcome(), r.message());
+        assertTrue(r.ok());
+        assertTrue(r.message().startsWith("The AccessKey works: UniCloud accepted the signature."), r.message());
+        assertTrue(r.message().contains("Size must be at least 10") && r.message().contains("request req-77"),
+                r.message());
+    }
 }

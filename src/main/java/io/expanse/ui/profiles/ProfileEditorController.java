@@ -126,7 +126,8 @@ public final class ProfileEditorController {
         model.testOutcomeProperty().addListener((o, old, outcome) -> {
             testResultLabel.getStyleClass().removeAll("success", "danger", "warning");
             if (outcome != null) {
-                testResultLabel.getStyleClass().add(outcome == ConnectionTester.Outcome.OK ? "success" : "danger");
+                testResultLabel.getStyleClass().add(outcome == ConnectionTester.Outcome.OK ? "success"
+                        : outcome == ConnectionTester.Outcome.KEY_WORKS ? "warning" : "danger");
             }
         });
         problemsLabel.textProperty().bind(Bindings.when(model.saveErrorProperty().isEmpty())
