@@ -73,7 +73,8 @@ public final class KeyringSecretStore implements SecretStore {
         try {
             backend = opener.open();
         } catch (Exception | LinkageError e) {
-            return new Probe(Optional.empty(), "no keyring service (" + e.getClass().getSimpleName() + ")");
+            LOG.debug("No keyring service", e);
+            return new Probe(Optional.empty(), "no keyring service is running");
         }
         String account = "probe-" + UUID.randomUUID();
         String value = UUID.randomUUID().toString();
@@ -85,7 +86,8 @@ public final class KeyringSecretStore implements SecretStore {
                 return new Probe(Optional.empty(), "the keyring did not return what was stored");
             }
         } catch (Exception | LinkageError e) {
-            return new Probe(Optional.empty(), "the keyring refused access (" + e.getClass().getSimpleName() + ")");
+            LOG.debug("The keyring refused the probe entry", e);
+            return new Probe(Optional.empty(), "the keyring refused access");
         }
         return new Probe(Optional.of(new KeyringSecretStore(backend, "the system keyring")), null);
     }
@@ -111,8 +113,8 @@ public final class KeyringSecretStore implements SecretStore {
         try {
             backend.set(SERVICE, key, secret);
         } catch (Exception e) {
-            throw new SecretStoreException("The keyring refused to store " + key + " ("
-                    + e.getClass().getSimpleName() + ")", null);
+            LOG.warn("The keyring refused to store {}", key, e);
+            throw new SecretStoreException("the keyring refused to store it", null);
         }
     }
 

@@ -95,8 +95,8 @@ public final class SdkProfiles {
         } catch (NoSuchFileException e) {
             return;
         } catch (IOException e) {
-            problems.add("The SDK credentials file " + file + " could not be read (" + e.getClass().getSimpleName()
-                    + ").");
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "a read error";
+            problems.add("The SDK credentials file " + file + " could not be read (" + why + ").");
             return;
         }
         sections.forEach((name, keys) -> {

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class SecretStores {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SecretStores.class);
+
     /** Default wait for the keyring probe. */
     public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -53,7 +55,8 @@ public final class SecretStores {
             task.cancel(true);
             problem = "the keyring did not answer";
         } catch (ExecutionException e) {
-            problem = "the keyring failed (" + e.getCause().getClass().getSimpleName() + ")";
+            LOG.debug("Keyring probe failed", e.getCause());
+            problem = "the keyring failed";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problem = "interrupted";

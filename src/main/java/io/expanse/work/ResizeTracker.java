@@ -159,8 +159,7 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
 
     @Override
     protected String unexpectedErrorMessage(RuntimeException e) {
-        return "Stopped checking after an unexpected error (" + e.getClass().getSimpleName()
-                + "). Check again later.";
+        return "Stopped checking after an unexpected error; the log file has the details. Check again later.";
     }
 
     @Override

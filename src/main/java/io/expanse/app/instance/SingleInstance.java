@@ -110,7 +110,7 @@ public final class SingleInstance implements AutoCloseable {
             try {
                 return new HandedOver(handOver(socket, args));
             } catch (IOException e) {
-                lastProblem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                lastProblem = e.getMessage() == null ? "no answer" : e.getMessage();
             }
             if (System.nanoTime() > deadline) {
                 return new Unreachable("Another Expanse is running on " + folder + " but did not answer ("

@@ -2,13 +2,18 @@ package io.expanse.ui.common;
 
 import io.expanse.cloud.ApiException;
 
-/** The sentence a view shows for a failure. */
+/** The sentence a view shows for a failure: never an exception's class name. */
 public final class ErrorText {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ErrorText.class);
 
     private ErrorText() {
     }
 
-    /** The operator message of an API failure (anywhere in the cause chain), or the exception text. */
+    /**
+     * The operator message of an API failure (anywhere in the cause chain); for a file problem, what the system
+     * said about which file; for anything else (a program error) a plain sentence, the details going to the log.
+     */
     public static String describe(Throwable error) {
         Throwable t = error;
         while (t != null) {
@@ -17,6 +22,18 @@ public final class ErrorText {
             }
             t = t.getCause();
         }
-        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        for (t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.AccessDeniedException denied) {
+                return "Permission denied: " + denied.getFile() + ".";
+            }
+            if (t instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+                return fs.getFile() + ": " + fs.getReason() + ".";
+            }
+            if (t instanceof java.io.IOException io && io.getMessage() != null) {
+                return io.getMessage();
+            }
+        }
+        LOG.warn("Unexpected failure shown to the operator as a plain sentence", error);
+        return "Something unexpected went wrong; the log file has the details.";
     }
 }

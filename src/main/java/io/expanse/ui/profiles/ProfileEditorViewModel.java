@@ -1,5 +1,7 @@
 package io.expanse.ui.profiles;
 
+import io.expanse.ui.common.ErrorText;
+
 import io.expanse.cloud.huawei.Credentials;
 import io.expanse.settings.ConnectionTester;
 import io.expanse.settings.Profile;
@@ -250,7 +252,7 @@ public final class ProfileEditorViewModel {
         BackgroundTask.wrap(() -> runTest(profile, sk, token))
                 .onSuccess(this::showTestResult)
                 .onFailure(e -> showTestResult(new ConnectionTester.Result(ConnectionTester.Outcome.OTHER,
-                        "The test failed (" + e.getClass().getSimpleName() + ").", null, null)))
+                        ErrorText.describe(e), null, null)))
                 .executeWith(tasks);
     }
 
@@ -308,7 +310,7 @@ public final class ProfileEditorViewModel {
                 })
                 .onFailure(e -> saveError.set(e instanceof SecretStoreException
                         ? "The secret could not be stored: " + e.getMessage()
-                        : "The profile could not be saved (" + e.getClass().getSimpleName() + ")."))
+                        : "The profile could not be saved: " + ErrorText.describe(e)))
                 .onFinished(() -> saving.set(false))
                 .executeWith(tasks);
         return true;

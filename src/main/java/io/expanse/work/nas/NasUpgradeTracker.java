@@ -144,7 +144,8 @@ public final class NasUpgradeTracker
 
     @Override
     protected String unexpectedErrorMessage(RuntimeException e) {
-        return "Stopped checking after an unexpected error (" + e.getClass().getSimpleName() + ").";
+        return "Stopped checking after an unexpected error; the log file has the details. Check the order in "
+                + ORDER_LIST + ".";
     }
 
     @Override
