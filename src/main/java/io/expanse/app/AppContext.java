@@ -145,7 +145,7 @@ public final class AppContext implements AutoCloseable {
         ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, tasks, fxml);
         UpgradeDialogs upgradeDialogs = new UpgradeDialogs(packsViewModel, new UpgradePolicy(), tasks, fxml);
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel, evsAccounts,
-                        profilesModule(), nasAccounts::profileSaved, dirs, startupNotices(), tasks))
+                        profilesModule(), nasAccounts::profileSaved, dirs, startupNotices(), tasks, fxml))
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs,
                         layout))
                 .register(ActivityController.class, () -> new ActivityController(activityViewModel, tasks,

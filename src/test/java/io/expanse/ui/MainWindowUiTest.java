@@ -148,4 +148,29 @@ class MainWindowUiTest extends SandboxWindowTest {
         assertTrue(!ui.context().profiles().hasSecret(profile), "the secret outlived its profile");
         waitUntil("back on the sandbox", 15, () -> table(robot).getItems().size() == 50);
     }
+
+    @Test
+    void helpAboutShowsTheVersionTheFoldersAndTheLicences(FxRobot robot) {
+        robot.clickOn("#helpMenu");
+        robot.clickOn("About Expanse");
+        waitUntil("about window", 5, () -> robot.lookup("#versionLabel").tryQuery().isPresent());
+        assertTrue(robot.lookup("#versionLabel").queryAs(Label.class).getText().matches("Version \\d+\\.\\d+\\.\\d+.*"),
+                robot.lookup("#versionLabel").queryAs(Label.class).getText());
+        String data = robot.lookup("#dataFolderLabel").queryAs(Label.class).getText();
+        assertTrue(data.endsWith("data"), data);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> libraries = robot.lookup("#librariesList")
+                .queryAs(javafx.scene.control.ListView.class);
+        assertTrue(libraries.getItems().stream().anyMatch(l -> l.startsWith("okhttp ") && l.contains("Apache")),
+                libraries.getItems().toString());
+        assertTrue(libraries.getItems().stream().anyMatch(l -> l.startsWith("javafx controls ") && l.endsWith(" · GPLv2+CE")),
+                libraries.getItems().toString());
+        robot.clickOn("#copyDataFolderButton");
+        String[] clip = new String[1];
+        robot.interact(() -> clip[0] = Clipboard.getSystemClipboard().getString());
+        assertEquals(data, clip[0]);
+        assertEquals("Copied the data folder's path.", robot.lookup("#copiedLabel").queryAs(Label.class).getText());
+        robot.clickOn("#closeAboutButton");
+        waitUntil("about closed", 5, () -> robot.lookup("#versionLabel").tryQuery().isEmpty());
+    }
 }

@@ -1,11 +1,12 @@
 package io.expanse.ui.main;
 
-import io.expanse.logging.LogFolder;
 import io.expanse.files.AppDirs;
+import io.expanse.logging.LogFolder;
 import io.expanse.settings.Profile;
 import io.expanse.ui.common.AccountChoice;
 import io.expanse.ui.common.AccountChoiceBox;
 import io.expanse.ui.common.AccountSelector;
+import io.expanse.ui.common.Fxml;
 import io.expanse.ui.common.Session;
 import io.expanse.ui.common.task.BackgroundTask;
 import io.expanse.ui.common.task.TaskExecutor;
@@ -13,22 +14,32 @@ import io.expanse.ui.profiles.ProfilesModule;
 import io.expanse.ui.volumes.VolumesController;
 import io.expanse.ui.volumes.VolumesViewModel;
 import io.expanse.work.accounts.EvsAccount;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
 
 /** The window frame: menus, the account selector, start-up notices, the sandbox badge and the status line. */
 public final class MainController {
@@ -41,6 +52,7 @@ public final class MainController {
     private final AppDirs dirs;
     private final List<String> notices;
     private final TaskExecutor tasks;
+    private final Fxml fxml;
 
     @FXML private Label sandboxBadge;
     @FXML private ComboBox<AccountChoice> accountChoice;
@@ -56,8 +68,9 @@ public final class MainController {
     /** @param packsProfileSaved tells the packs view's selector that a profile was saved */
     public MainController(Session session, VolumesViewModel volumes, AccountSelector<EvsAccount> switcher,
                           ProfilesModule profilesModule, Consumer<Profile> packsProfileSaved, AppDirs dirs,
-                          List<String> notices, TaskExecutor tasks) {
+                          List<String> notices, TaskExecutor tasks, Fxml fxml) {
         this.tasks = tasks;
+        this.fxml = fxml;
         this.session = session;
         this.volumes = volumes;
         this.switcher = switcher;
@@ -150,14 +163,14 @@ public final class MainController {
             return;
         }
         Profile profile = choice.profile();
-        ButtonType delete = new ButtonType("Delete", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Its secret key is removed from "
                 + "the keyring too. The activity list keeps what was done with it.", delete, ButtonType.CANCEL);
         confirm.initOwner(statusLabel.getScene().getWindow());
         confirm.setHeaderText("Delete the profile " + profile.label() + "?");
         // Deleting is not the default: Enter cancels.
-        ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(delete)).setDefaultButton(false);
-        ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ((Button) confirm.getDialogPane().lookupButton(delete)).setDefaultButton(false);
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         confirm.getDialogPane().lookupButton(delete).setId("confirmDeleteProfileButton");
         confirm.showAndWait().filter(delete::equals).ifPresent(b -> switcher.delete(profile));
     }
@@ -171,15 +184,51 @@ public final class MainController {
     @FXML
     private void openLogFolder() {
         BackgroundTask.wrap(() -> {
-            java.nio.file.Files.createDirectories(dirs.logs());
+            Files.createDirectories(dirs.logs());
             LogFolder.open(dirs.logs());
-        }).onFailure(e -> {
-            Alert alert = new Alert(Alert.AlertType.INFORMATION,
-                    "The log files are in:\n" + dirs.logs(), ButtonType.OK);
-            alert.setHeaderText("Could not open the folder (" + e.getMessage() + ")");
-            alert.initOwner(statusLabel.getScene().getWindow());
-            alert.show();
-        }).executeWith(tasks);
+        }).onFailure(e -> showLogFolderPath()).executeWith(tasks);
+    }
+
+    /** No file manager could be started (none installed, or none on a server): the path, to copy. */
+    private void showLogFolderPath() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        alert.setTitle("Expanse");
+        alert.setHeaderText("The log files are in this folder");
+        TextField path = new TextField(dirs.logs().toString());
+        path.setId("logFolderPathField");
+        path.setEditable(false);
+        path.setAccessibleText("The log folder's path");
+        Button copy = new Button("Copy");
+        copy.setId("copyLogFolderPathButton");
+        copy.setAccessibleText("Copy the log folder's path");
+        Label copied = new Label();
+        copy.setOnAction(ev -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(dirs.logs().toString());
+            Clipboard.getSystemClipboard().setContent(content);
+            copied.setText("Copied.");
+        });
+        HBox row = new HBox(8, path, copy, copied);
+        HBox.setHgrow(path, Priority.ALWAYS);
+        row.setPrefWidth(520);
+        alert.getDialogPane().setContent(new VBox(8, new Label(
+                "No file manager could be opened on this computer. Copy the path to open it yourself."), row));
+        alert.initOwner(statusLabel.getScene().getWindow());
+        alert.show();
+    }
+
+    @FXML
+    private void about() {
+        Stage stage = new Stage();
+        stage.initOwner(statusLabel.getScene().getWindow());
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("About Expanse");
+        AboutController controller = new AboutController(AboutInfo.read(dirs), stage::close);
+        Parent root = fxml.load("about.fxml", controller).root();
+        Scene scene = new Scene(root);
+        scene.getStylesheets().setAll(statusLabel.getScene().getStylesheets());
+        stage.setScene(scene);
+        stage.show();
     }
 
     @FXML

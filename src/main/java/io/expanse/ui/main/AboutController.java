@@ -1,0 +1,63 @@
+package io.expanse.ui.main;
+
+import java.nio.file.Path;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+
+/** Help → About: version, folders (each with a copy button) and the bundled libraries' licences. */
+public final class AboutController {
+
+    private final AboutInfo info;
+    private final Runnable close;
+
+    @FXML private Label versionLabel;
+    @FXML private Label dataFolderLabel;
+    @FXML private Label settingsFolderLabel;
+    @FXML private Label logFolderLabel;
+    @FXML private Label copiedLabel;
+    @FXML private ListView<String> librariesList;
+
+    public AboutController(AboutInfo info, Runnable close) {
+        this.info = info;
+        this.close = close;
+    }
+
+    @FXML
+    private void initialize() {
+        versionLabel.setText("Version " + info.version());
+        dataFolderLabel.setText(info.data().toString());
+        settingsFolderLabel.setText(info.settings().toString());
+        logFolderLabel.setText(info.logs().toString());
+        librariesList.getItems().setAll(info.libraries());
+    }
+
+    @FXML
+    private void copyDataFolder() {
+        copy(info.data(), "data folder");
+    }
+
+    @FXML
+    private void copySettingsFolder() {
+        copy(info.settings(), "settings folder");
+    }
+
+    @FXML
+    private void copyLogFolder() {
+        copy(info.logs(), "log folder");
+    }
+
+    @FXML
+    private void close() {
+        close.run();
+    }
+
+    private void copy(Path path, String what) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(path.toString());
+        Clipboard.getSystemClipboard().setContent(content);
+        copiedLabel.setText("Copied the " + what + "'s path.");
+    }
+}
