@@ -16,7 +16,7 @@ JAR=${EXPANSE_JAR:?run through mvn -Pnative package}
 TYPES=${EXPANSE_PACKAGE_TYPES:-deb}
 JDK_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}
 # What the app needs from the JDK (found with jdeps over the app and its jars): sandbox HTTP server, logback (xml),
-# Jackson (sql), ECDHE TLS for the cloud APIs, English and Chinese locale data.
+# Jackson and sqlite-jdbc (sql), ECDHE TLS for the cloud APIs, English and Chinese locale data.
 MODULES=javafx.controls,javafx.fxml,java.logging,java.naming,java.sql,java.xml,jdk.httpserver,jdk.crypto.ec,jdk.localedata,jdk.unsupported
 
 step() { printf '\n== [%3ss] %s\n' "$SECONDS" "$*"; }
@@ -32,6 +32,11 @@ for jar in "$OUT"/libs/*.jar; do
   esac
 done
 cp "$JAR" "$OUT/input/"
+# sqlite-jdbc (the activity history) carries a native library for every OS and architecture: keep this one's only.
+case "$(uname -m)" in aarch64|arm64) SQLITE_ARCH=aarch64 ;; *) SQLITE_ARCH=x86_64 ;; esac
+for jar in "$OUT"/input/sqlite-jdbc-*.jar; do
+  [ -f "$jar" ] && bash packaging/slim-sqlite-jar.sh "$jar" Linux "$SQLITE_ARCH"
+done
 
 step "jlink: runtime with $MODULES"
 "${JDK_BIN}jlink" --module-path "$OUT/jfx" --add-modules "$MODULES" --include-locales=en,zh \

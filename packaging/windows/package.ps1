@@ -31,6 +31,23 @@ foreach ($jar in Get-ChildItem (Join-Path $Out 'libs\*.jar')) {
     else { Copy-Item $jar.FullName (Join-Path $Out 'input') }                                      # the class path
 }
 Copy-Item $env:EXPANSE_JAR (Join-Path $Out 'input')
+# sqlite-jdbc (the activity history) carries a native library for every OS and architecture: keep Windows/<arch> only
+# (what packaging/slim-sqlite-jar.sh does on Linux and macOS), editing the jar as a zip in place.
+$SqliteArch = if ($env:PROCESSOR_ARCHITECTURE -eq 'ARM64') { 'aarch64' } else { 'x86_64' }
+Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+foreach ($jar in Get-ChildItem (Join-Path $Out 'input\sqlite-jdbc-*.jar')) {
+    $zip = [System.IO.Compression.ZipFile]::Open($jar.FullName, 'Update')
+    try {
+        $keep = "org/sqlite/native/Windows/$SqliteArch/"
+        if (-not ($zip.Entries | Where-Object { $_.FullName -like "$keep*.dll" })) {
+            Write-Warning "$($jar.Name) has no native library under $keep; left as it is"
+        } else {
+            $drop = @($zip.Entries | Where-Object { $_.FullName -like 'org/sqlite/native/*/*' -and -not $_.FullName.StartsWith($keep) })
+            foreach ($e in $drop) { $e.Delete() }
+            Write-Host "$($jar.Name): native library for Windows/$SqliteArch only ($($drop.Count) entries dropped)"
+        }
+    } finally { $zip.Dispose() }
+}
 
 Step "jlink: runtime with $Modules"
 & (Tool 'jlink') --module-path (Join-Path $Out 'jfx') --add-modules $Modules --include-locales=en,zh `

@@ -128,7 +128,7 @@ public final class AppContext implements AutoCloseable {
         this.profiles = new ProfileRepository(settingsStore, new DeferredSecretStore(secretChoice),
                 SdkProfiles.discover(env, dirs.home()));
         this.layout = new LayoutMemory(settingsStore, settingsWriter);
-        this.journal = new ActivityJournal(dirs.data().resolve("activity.json"));
+        this.journal = ActivityJournal.openIn(dirs.data());
         this.volumesViewModel = new VolumesViewModel(session, tasks, lookups);
         this.activityViewModel = new ActivityViewModel(journal, tasks);
         this.packsViewModel = new PacksViewModel(journal, tasks);
@@ -243,6 +243,7 @@ public final class AppContext implements AutoCloseable {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
         accounts.close();
+        journal.close();
     }
 
     private static ThreadFactory daemon(String prefix) {

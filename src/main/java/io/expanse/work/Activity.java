@@ -1,6 +1,7 @@
 package io.expanse.work;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
@@ -33,6 +34,9 @@ import java.util.Objects;
  * @param failureReason raw failure text from the cloud (job fail_reason, server message), or null
  * @param errorCode     service error code (EVS.1015, …), or null
  * @param requestId     request id of the failed call, for support tickets, or null
+ * @param rawState      for an entry this build does not understand (state {@link ActivityState#UNKNOWN}: a state
+ *                      or kind written by a newer Expanse, or unreadable JSON) the state text as stored; else null.
+ *                      Never written by this build.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Activity(
@@ -63,18 +67,45 @@ public record Activity(
         String message,
         String failureReason,
         String errorCode,
-        String requestId) {
+        String requestId,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String rawState) {
 
     /** Kind of an EVS volume resize. */
     public static final String KIND_EVS_RESIZE = "evs.resize";
     /** Kind of a UniCloud NAS resource pack upgrade (resourceId is the pack id, sizes are pack capacities). */
     public static final String KIND_NAS_UPGRADE = "nas.upgrade";
 
+    /** The kinds this build knows how to follow; an entry of any other kind is shown as unknown and left alone. */
+    public static final java.util.Set<String> KNOWN_KINDS = java.util.Set.of(KIND_EVS_RESIZE, KIND_NAS_UPGRADE);
+
     public Activity {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(resourceId, "resourceId");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** An activity this build understands (every one it makes): {@code rawState} null. */
+    public Activity(String id, String kind, String account, String region, String projectId, String resourceId,
+                    String resourceName, long oldSizeGb, long newSizeGb, boolean yearlyMonthly, Boolean autoPay,
+                    String device, ActivityState state, String jobId, String orderId, Instant startedAt,
+                    Instant updatedAt, Instant finishedAt, String message, String failureReason, String errorCode,
+                    String requestId) {
+        this(id, kind, account, region, projectId, resourceId, resourceName, oldSizeGb, newSizeGb, yearlyMonthly,
+                autoPay, device, state, jobId, orderId, startedAt, updatedAt, finishedAt, message, failureReason,
+                errorCode, requestId, null);
+    }
+
+    /** Whether this build understands the entry (and may follow or change it). */
+    public boolean understood() {
+        return state != ActivityState.UNKNOWN;
+    }
+
+    /** The state as shown: its label, or for an entry this build does not understand "Unknown (raw text)". */
+    public String stateText() {
+        return state == ActivityState.UNKNOWN ? "Unknown (" + (rawState == null ? "" : rawState) + ")"
+                : state.label();
     }
 
     /** Whether nothing more will happen to this activity. */
@@ -94,34 +125,34 @@ public record Activity(
     public Activity withState(ActivityState newState, String newMessage, Instant at) {
         return new Activity(id, kind, account, region, projectId, resourceId, resourceName, oldSizeGb, newSizeGb,
                 yearlyMonthly, autoPay, device, newState, jobId, orderId, startedAt, at,
-                newState.finished() ? at : null, newMessage, failureReason, errorCode, requestId);
+                newState.finished() ? at : null, newMessage, failureReason, errorCode, requestId, rawState);
     }
 
     /** A copy with another status line, updated at {@code at}. */
     public Activity withMessage(String newMessage, Instant at) {
         return new Activity(id, kind, account, region, projectId, resourceId, resourceName, oldSizeGb, newSizeGb,
                 yearlyMonthly, autoPay, device, state, jobId, orderId, startedAt, at, finishedAt, newMessage,
-                failureReason, errorCode, requestId);
+                failureReason, errorCode, requestId, rawState);
     }
 
     /** A copy with the EVS job id. */
     public Activity withJobId(String newJobId) {
         return new Activity(id, kind, account, region, projectId, resourceId, resourceName, oldSizeGb, newSizeGb,
                 yearlyMonthly, autoPay, device, state, newJobId, orderId, startedAt, updatedAt, finishedAt, message,
-                failureReason, errorCode, requestId);
+                failureReason, errorCode, requestId, rawState);
     }
 
     /** A copy with the BSS order id. */
     public Activity withOrderId(String newOrderId) {
         return new Activity(id, kind, account, region, projectId, resourceId, resourceName, oldSizeGb, newSizeGb,
                 yearlyMonthly, autoPay, device, state, jobId, newOrderId, startedAt, updatedAt, finishedAt, message,
-                failureReason, errorCode, requestId);
+                failureReason, errorCode, requestId, rawState);
     }
 
     /** A copy with the failure details (each may be null). */
     public Activity withFailure(String newFailureReason, String newErrorCode, String newRequestId) {
         return new Activity(id, kind, account, region, projectId, resourceId, resourceName, oldSizeGb, newSizeGb,
                 yearlyMonthly, autoPay, device, state, jobId, orderId, startedAt, updatedAt, finishedAt, message,
-                newFailureReason, newErrorCode, newRequestId);
+                newFailureReason, newErrorCode, newRequestId, rawState);
     }
 }

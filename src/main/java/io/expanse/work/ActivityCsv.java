@@ -52,7 +52,7 @@ public final class ActivityCsv {
                 row.add(time(a.startedAt(), times));
                 row.add(time(a.updatedAt(), times));
                 row.add(time(a.finishedAt(), times));
-                row.add(text(a.state().label()));
+                row.add(text(a.stateText()));
                 row.add(text(a.kind()));
                 row.add(text(a.account()));
                 row.add(text(a.region()));

@@ -50,7 +50,7 @@ public record ActivityFilter(String text, Set<ActivityState> states) implements 
             return true;
         }
         String haystack = String.join("\n", Stream.of(a.resourceName(), a.resourceId(), a.account(), a.region(),
-                        a.state().label(), a.jobId(), a.orderId(), a.message(), a.errorCode(), a.kind())
+                        a.stateText(), a.jobId(), a.orderId(), a.message(), a.errorCode(), a.kind())
                 .map(s -> s == null ? "" : s).toList()).toLowerCase(Locale.ROOT);
         for (String word : text.toLowerCase(Locale.ROOT).split("\\s+")) {
             if (!haystack.contains(word)) {

@@ -1,20 +1,14 @@
 package io.expanse.work;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.expanse.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -26,105 +20,146 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
- * The persistent list of activities, kept in one JSON file ({@code {"version":1,"activities":[…]}}) and loaded
- * when constructed. Thread-safe: changes are serialised under a lock, while readers ({@link #all()},
- * {@link #find(String)}, {@link #unfinished()}, {@link #inFlight(String)}) read an immutable snapshot published
- * after each write and never wait for one (the resize and upgrade dialogs ask {@code inFlight} on every keystroke,
- * on the FX thread, while a tracker may be forcing the file to disk).
+ * The activity history: every activity ever recorded, in an SQLite database ({@value #DATABASE_FILE} in the data
+ * folder; schema in {@link ActivityDatabase}), and in memory a snapshot of the latest {@link #DEFAULT_RECENT} and
+ * every older unfinished one. Thread-safe: changes are serialised under a lock and each is one committed transaction
+ * (WAL, {@code synchronous=FULL}) before it becomes visible; readers of the snapshot ({@link #recent()},
+ * {@link #find(String)}, {@link #unfinished()}, {@link #inFlight(String)}) never wait for a writer (the resize and
+ * upgrade dialogs ask {@code inFlight} on every keystroke, on the FX thread). {@link #query} reads the whole history
+ * from the database on a connection of its own (a WAL reader does not wait for the writer); call it off the FX thread.
  *
- * <p>Every change is written before it becomes visible: the whole list goes to a temporary file in the same
- * directory, is forced to disk, and is moved over the journal atomically, so a crash mid-write leaves the previous
- * file intact. Writes are synchronous on the caller's thread; callers are background threads (the file is small,
- * at most {@link #DEFAULT_MAX_ENTRIES} entries), never the FX thread.
+ * <p>Writes are synchronous on the caller's thread (background threads, never the FX thread): when
+ * {@link #record} returns, the change is on disk, which is what lets the trackers record an activity before the
+ * request that starts it is sent. {@link #recordIfIdle} checks and inserts in one {@code BEGIN IMMEDIATE}
+ * transaction, so even two processes cannot both start a change of one resource.
  *
- * <p>A file that cannot be read or parsed is moved aside to {@code <name>.corrupt-<timestamp>} and the journal
- * starts empty; a file written by a newer format is left untouched and the journal is read-only for the session
- * (changes are kept in memory only). Both cases are reported by {@link #loadProblem()}.
+ * <p>An entry this build does not understand (a state or kind of a newer Expanse, unreadable JSON) is kept in the
+ * database as it is, reads as {@link ActivityState#UNKNOWN} with its stored state text, is never followed, and
+ * {@link #record} refuses to change it. A database file that is not a database is moved aside to
+ * {@code <name>.corrupt-<timestamp>} and a new one started; a database of a newer schema is used read-only (changes
+ * are kept in memory only). Both are reported by {@link #loadProblem()}.
  */
-public final class ActivityJournal {
+public final class ActivityJournal implements AutoCloseable {
 
-    /** Format version written by this build. */
-    public static final int FORMAT_VERSION = 1;
-    /** Default bound on the number of entries; the oldest finished ones are dropped beyond it. */
-    public static final int DEFAULT_MAX_ENTRIES = 5000;
+    /** The database file's name in the data folder. */
+    public static final String DATABASE_FILE = "activity.db";
+    /** The JSON journal of earlier builds, imported once into a new database ({@link #openIn}). */
+    public static final String LEGACY_JSON_FILE = "activity.json";
+    /** How many of the latest activities the snapshot holds (besides every unfinished one). */
+    public static final int DEFAULT_RECENT = 2000;
 
     private static final Logger log = LoggerFactory.getLogger(ActivityJournal.class);
     private static final DateTimeFormatter ASIDE_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record JournalFile(int version, List<Activity> activities) {
+    /** Test seam: runs inside each write transaction, just before its commit. */
+    interface BeforeCommit {
+        void run(Activity activity) throws SQLException;
+
+        BeforeCommit NONE = a -> { };
     }
 
     private final Path file;
     private final Clock clock;
-    private final int maxEntries;
-    private final AtomicFiles.TempWriter writer;
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    /** Serialises changes (and their writes); readers never take it. */
+    private final int recentLimit;
+    private final BeforeCommit beforeCommit;
+    /** The write connection; used only under {@link #lock}. Null when read-only. */
+    private final Connection connection;
+    /** Serialises changes (and their transactions); readers never take it. */
     private final Object lock = new Object();
-    /** What readers see: replaced whole, under {@link #lock}, after each successful write. */
+    /** What readers see: replaced whole, under {@link #lock}, after each committed change. */
     private volatile Snapshot snapshot;
     private final List<Consumer<Activity>> listeners = new CopyOnWriteArrayList<>();
     private final boolean readOnly;
     private final String loadProblem;
+    private boolean closed;
 
-    /** Opens (or prepares to create) the journal at {@code file}. */
+    /** Opens (creating it if needed) the history database in {@code dataDir}, importing {@code activity.json} once. */
+    public static ActivityJournal openIn(Path dataDir) {
+        return new ActivityJournal(dataDir.resolve(DATABASE_FILE), Clock.systemUTC(),
+                dataDir.resolve(LEGACY_JSON_FILE), DEFAULT_RECENT, BeforeCommit.NONE);
+    }
+
+    /** Opens (creating it if needed) the history database {@code file}; imports nothing. */
     public ActivityJournal(Path file) {
         this(file, Clock.systemUTC());
     }
 
-    /** As {@link #ActivityJournal(Path)}, with the clock used to name a corrupt file moved aside. */
+    /** As {@link #ActivityJournal(Path)}, with the clock used to name a damaged file moved aside. */
     public ActivityJournal(Path file, Clock clock) {
-        this(file, clock, DEFAULT_MAX_ENTRIES, AtomicFiles::writeAndForce);
+        this(file, clock, null, DEFAULT_RECENT, BeforeCommit.NONE);
     }
 
-    ActivityJournal(Path file, Clock clock, int maxEntries, AtomicFiles.TempWriter writer) {
+    ActivityJournal(Path file, Clock clock, Path legacyJson, int recentLimit, BeforeCommit beforeCommit) {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.writer = Objects.requireNonNull(writer, "writer");
-        if (maxEntries < 1) {
-            throw new IllegalArgumentException("maxEntries < 1");
+        this.beforeCommit = Objects.requireNonNull(beforeCommit, "beforeCommit");
+        if (recentLimit < 1) {
+            throw new IllegalArgumentException("recentLimit < 1");
         }
-        this.maxEntries = maxEntries;
-        Load load = load();
-        this.readOnly = load.readOnly;
-        this.loadProblem = load.problem;
+        this.recentLimit = recentLimit;
+        Opened opened = open(legacyJson);
+        this.connection = opened.connection;
+        this.readOnly = opened.connection == null;
+        this.loadProblem = opened.problem;
         Map<String, Activity> loaded = new LinkedHashMap<>();
-        load.activities.forEach(a -> loaded.put(a.id(), a));
+        opened.recent.forEach(a -> loaded.put(a.id(), a));
         this.snapshot = Snapshot.of(loaded);
     }
 
-    /** The journal file. */
+    /** The database file. */
     public Path file() {
         return file;
     }
 
-    /** What went wrong when loading, worded for the operator; empty when the file loaded fine or did not exist. */
+    /** What went wrong when opening, worded for the operator; empty when all went well. */
     public Optional<String> loadProblem() {
         return Optional.ofNullable(loadProblem);
     }
 
-    /** Whether changes stay in memory only (the file was written by a newer Expanse or could not be moved aside). */
+    /** Whether changes stay in memory only (a newer Expanse's database, or one that could not be opened). */
     public boolean readOnly() {
         return readOnly;
     }
 
-    /** Every activity, oldest first. */
-    public List<Activity> all() {
+    /**
+     * The activities held in memory, oldest first: the latest {@link #DEFAULT_RECENT} and every unfinished one.
+     * The whole history is in the database: see {@link #query}.
+     */
+    public List<Activity> recent() {
         return snapshot.all();
     }
 
-    /** The activity with this id. */
-    public Optional<Activity> find(String id) {
-        return Optional.ofNullable(snapshot.byId().get(id));
+    /**
+     * Same as {@link #recent()}: before the history moved to a database the journal held (at most 5,000) entries in
+     * memory and this was its name.
+     *
+     * @deprecated use {@link #recent()} or {@link #query}
+     */
+    @Deprecated
+    public List<Activity> all() {
+        return recent();
     }
 
-    /** Activities that are not finished, oldest first. */
+    /** The activity with this id: from the snapshot, else read from the database. */
+    public Optional<Activity> find(String id) {
+        Activity a = snapshot.byId().get(id);
+        if (a != null || readOnly) {
+            return Optional.ofNullable(a);
+        }
+        try (Connection c = ActivityDatabase.connect(file)) {
+            return ActivityDatabase.row(c, id).map(ActivityDatabase.Row::toActivity);
+        } catch (SQLException e) {
+            log.warn("Could not read activity {} from {}", id, file, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Activities that are not finished, oldest first (never one this build does not understand). */
     public List<Activity> unfinished() {
         return snapshot.unfinished();
     }
@@ -135,31 +170,53 @@ public final class ActivityJournal {
     }
 
     /**
-     * Adds the activity, or replaces the one with the same id, writes the journal, then tells the listeners.
+     * Every activity in the database that {@code filter} lets through, newest first, at most {@code limit} of them
+     * (0: all). Reads the database on a connection of its own: call it off the FX thread.
      *
-     * @throws UncheckedIOException when the file could not be written; the journal is then unchanged
+     * @throws UncheckedIOException when the database cannot be read
+     */
+    public List<Activity> query(ActivityFilter filter, int limit) {
+        Objects.requireNonNull(filter, "filter");
+        if (readOnly) {
+            List<Activity> all = new java.util.ArrayList<>(snapshot.all().stream().filter(filter).toList());
+            Collections.reverse(all);
+            return limit > 0 && all.size() > limit ? List.copyOf(all.subList(0, limit)) : List.copyOf(all);
+        }
+        try (Connection c = ActivityDatabase.connect(file)) {
+            return List.copyOf(ActivityDatabase.query(c, filter, limit));
+        } catch (SQLException e) {
+            throw new UncheckedIOException("Could not read the activity history " + file, new IOException(e));
+        }
+    }
+
+    /**
+     * Adds the activity, or replaces the one with the same id, commits it to the database, then tells the listeners.
+     *
+     * @throws UncheckedIOException     when the database could not be written; the journal is then unchanged
+     * @throws IllegalArgumentException when {@code activity} is in state {@link ActivityState#UNKNOWN}
+     * @throws IllegalStateException    when the stored entry with this id is one this build does not understand
      */
     public void record(Activity activity) {
-        Objects.requireNonNull(activity, "activity");
+        checkWritable(activity);
         synchronized (lock) {
-            commit(activity);
+            commit(activity, false);
         }
         notifyListeners(activity);
     }
 
     /**
-     * Records a new activity only if no unfinished activity exists for its resource, atomically with that check.
+     * Records a new activity only if no unfinished activity exists for its resource, atomically with that check
+     * (one {@code BEGIN IMMEDIATE} transaction: the check also sees what another process committed).
      *
      * @return false (and nothing recorded) when the resource already has an activity in flight
-     * @throws UncheckedIOException when the file could not be written; the journal is then unchanged
+     * @throws UncheckedIOException when the database could not be written; the journal is then unchanged
      */
     public boolean recordIfIdle(Activity activity) {
-        Objects.requireNonNull(activity, "activity");
+        checkWritable(activity);
         synchronized (lock) {
-            if (snapshot.inFlight(activity.resourceId())) {
+            if (snapshot.inFlight(activity.resourceId()) || !commit(activity, true)) {
                 return false;
             }
-            commit(activity);
         }
         notifyListeners(activity);
         return true;
@@ -175,7 +232,41 @@ public final class ActivityJournal {
         listeners.remove(listener);
     }
 
-    /** An immutable view of the journal: every entry by id (oldest first), and the unfinished ones. */
+    /** The state changes of one activity, oldest first, as kept in the database. */
+    List<ActivityDatabase.Transition> transitions(String activityId) {
+        try (Connection c = ActivityDatabase.connect(file)) {
+            return ActivityDatabase.transitions(c, activityId);
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+
+    /** Closes the database; later changes fail. Readers of the snapshot keep answering. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed || connection == null) {
+                closed = true;
+                return;
+            }
+            closed = true;
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.warn("Could not close the activity history {}", file, e);
+            }
+        }
+    }
+
+    private static void checkWritable(Activity activity) {
+        Objects.requireNonNull(activity, "activity");
+        if (!activity.understood()) {
+            throw new IllegalArgumentException("An activity this build does not understand is never written: "
+                    + activity.id());
+        }
+    }
+
+    /** An immutable view: the recent and unfinished entries by id (oldest first), and the unfinished ones. */
     private record Snapshot(Map<String, Activity> byId, List<Activity> all, List<Activity> unfinished) {
         static Snapshot of(Map<String, Activity> entries) {
             List<Activity> all = List.copyOf(entries.values());
@@ -193,23 +284,56 @@ public final class ActivityJournal {
         }
     }
 
-    private void commit(Activity activity) {
+    /** Writes one change in one transaction; false when {@code onlyIfIdle} and the database found one in flight. */
+    private boolean commit(Activity activity, boolean onlyIfIdle) {
+        Activity known = snapshot.byId().get(activity.id());
+        if (known != null && !known.understood()) {
+            throw new IllegalStateException("Activity " + activity.id() + " was written by a newer Expanse and is"
+                    + " left as it is");
+        }
+        if (!readOnly) {
+            if (closed) {
+                throw new IllegalStateException("The activity history " + file + " is closed");
+            }
+            try {
+                ActivityDatabase.execute(connection, "BEGIN IMMEDIATE");
+                try {
+                    if (onlyIfIdle && ActivityDatabase.inFlight(connection, activity.resourceId())) {
+                        ActivityDatabase.execute(connection, "ROLLBACK");
+                        return false;
+                    }
+                    ActivityDatabase.upsert(connection, activity);
+                    beforeCommit.run(activity);
+                    ActivityDatabase.execute(connection, "COMMIT");
+                } catch (SQLException | RuntimeException e) {
+                    rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new UncheckedIOException("Could not write the activity history " + file, new IOException(e));
+            }
+        }
         Map<String, Activity> next = new LinkedHashMap<>(snapshot.byId());
         next.put(activity.id(), activity);
         trim(next);
-        if (!readOnly) {
-            try {
-                write(new ArrayList<>(next.values()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not write the activity journal " + file, e);
-            }
-        }
         snapshot = Snapshot.of(next);
+        return true;
     }
 
+    /** Ends the open transaction, if any (a ROLLBACK without one only fails, which is ignored). */
+    private void rollback() {
+        try {
+            ActivityDatabase.execute(connection, "ROLLBACK");
+        } catch (SQLException e) {
+            log.debug("Rollback after a failed write: {}", e.getMessage());
+        }
+    }
+
+    /** Keeps in memory the latest {@code recentLimit} entries and the older unfinished ones (all stay in the database). */
     private void trim(Map<String, Activity> map) {
+        int older = map.size() - recentLimit;
         Iterator<Activity> it = map.values().iterator();
-        while (map.size() > maxEntries && it.hasNext()) {
+        for (int i = 0; i < older && it.hasNext(); i++) {
             if (it.next().finished()) {
                 it.remove();
             }
@@ -226,80 +350,141 @@ public final class ActivityJournal {
         }
     }
 
-    private void write(List<Activity> activities) throws IOException {
-        AtomicFiles.write(file, mapper.writeValueAsBytes(new JournalFile(FORMAT_VERSION, activities)), writer);
+    // ------------------------------------------------------------------------------------------ opening
+
+    private record Opened(Connection connection, List<Activity> recent, String problem) {
     }
 
-    private record Load(List<Activity> activities, boolean readOnly, String problem) {
-    }
-
-    private Load load() {
-        byte[] bytes;
+    private Opened open(Path legacyJson) {
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new Load(List.of(), false, null);
+            Files.createDirectories(file.getParent());
         } catch (IOException e) {
-            log.warn("Activity journal {} could not be read", file, e);
-            return moveAside("could not be read (" + e.getMessage() + ")");
-        }
-        JsonNode root;
-        try {
-            root = mapper.readTree(bytes);
-        } catch (IOException e) {
-            log.warn("Activity journal {} is not valid JSON", file, e);
-            return moveAside("is damaged (not valid JSON)");
-        }
-        if (root == null || !root.isObject() || !root.path("version").canConvertToInt()) {
-            return moveAside("is damaged (no format version)");
-        }
-        int version = root.path("version").asInt();
-        if (version > FORMAT_VERSION) {
-            String problem = "The activity journal " + file + " was written by a newer version of Expanse (format "
-                    + version + "). It is shown read-only and changes made now will not be saved.";
-            log.warn("Activity journal {} has format {} > {}: read-only", file, version, FORMAT_VERSION);
-            return new Load(readLeniently(root), true, problem);
+            log.warn("Could not create {}", file.getParent(), e);
         }
         try {
-            JournalFile parsed = mapper.treeToValue(root, JournalFile.class);
-            if (parsed.activities() == null) {
-                return moveAside("is damaged (no activity list)");
+            return openDatabase(legacyJson, null);
+        } catch (SQLException e) {
+            if (!damaged(e)) {
+                log.warn("Could not open the activity history {}", file, e);
+                return new Opened(null, List.of(), "The activity history " + file + " could not be opened ("
+                        + e.getMessage() + "). Activities of this session will not be saved.");
             }
-            return new Load(parsed.activities(), false, null);
-        } catch (IOException | RuntimeException e) {
-            log.warn("Activity journal {} has unreadable entries", file, e);
-            return moveAside("is damaged (unreadable entries)");
-        }
-    }
-
-    private List<Activity> readLeniently(JsonNode root) {
-        List<Activity> result = new ArrayList<>();
-        for (JsonNode node : root.path("activities")) {
+            log.warn("Activity history {} is damaged", file, e);
+            String aside;
             try {
-                result.add(mapper.treeToValue(node, Activity.class));
-            } catch (IOException | RuntimeException e) {
-                log.debug("Skipping an activity of a newer journal format", e);
+                aside = moveAside();
+            } catch (IOException io) {
+                log.warn("Could not move the damaged activity history {} aside", file, io);
+                return new Opened(null, List.of(), "The activity history " + file + " is damaged and could not be"
+                        + " moved aside (" + io.getMessage() + "). Activities of this session will not be saved.");
+            }
+            String problem = "The activity history " + file + " is damaged. It was moved aside to " + aside
+                    + " and a new, empty history was started.";
+            try {
+                return openDatabase(legacyJson, problem);
+            } catch (SQLException again) {
+                log.warn("Could not start a new activity history {}", file, again);
+                return new Opened(null, List.of(), problem + " The new one could not be opened either ("
+                        + again.getMessage() + "); activities of this session will not be saved.");
             }
         }
-        return result;
     }
 
-    private Load moveAside(String what) {
+    private Opened openDatabase(Path legacyJson, String earlierProblem) throws SQLException {
+        Connection c = ActivityDatabase.connect(file);
+        try {
+            ActivityDatabase.execute(c, "BEGIN IMMEDIATE");
+            LegacyJournalImport.Result imported = null;
+            int version;
+            try {
+                version = ActivityDatabase.schemaVersion(c);
+                if (version <= ActivityDatabase.SCHEMA_VERSION) {
+                    ActivityDatabase.migrate(c);
+                    if (ActivityDatabase.meta(c, ActivityDatabase.META_LEGACY_IMPORT).isEmpty()) {
+                        String note = "none";
+                        if (legacyJson != null && Files.isRegularFile(legacyJson)) {
+                            imported = LegacyJournalImport.run(c, legacyJson);
+                            note = imported.unreadable() ? "unreadable " + legacyJson
+                                    : imported.imported() + " from " + legacyJson;
+                        }
+                        ActivityDatabase.setMeta(c, ActivityDatabase.META_LEGACY_IMPORT,
+                                note + " at " + clock.instant());
+                    }
+                }
+                ActivityDatabase.execute(c, version > ActivityDatabase.SCHEMA_VERSION ? "ROLLBACK" : "COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                ActivityDatabase.execute(c, "ROLLBACK");
+                throw e;
+            }
+            String problem = earlierProblem;
+            if (imported != null) {
+                problem = join(problem, afterImport(legacyJson, imported));
+            }
+            List<Activity> recent = ActivityDatabase.loadRecent(c, recentLimit);
+            if (version > ActivityDatabase.SCHEMA_VERSION) {
+                c.close();
+                log.warn("Activity history {} has schema {} > {}: read-only", file, version,
+                        ActivityDatabase.SCHEMA_VERSION);
+                return new Opened(null, recent, join(problem, "The activity history " + file + " was written by a"
+                        + " newer version of Expanse (schema " + version + "). It is shown read-only and changes"
+                        + " made now will not be saved."));
+            }
+            return new Opened(c, recent, problem);
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** Renames the imported JSON journal (kept as a backup) and words what happened, if anything needs saying. */
+    private String afterImport(Path legacyJson, LegacyJournalImport.Result imported) {
+        Path backup = legacyJson.resolveSibling(legacyJson.getFileName()
+                + (imported.unreadable() ? LegacyJournalImport.UNREADABLE_SUFFIX : LegacyJournalImport.IMPORTED_SUFFIX));
+        try {
+            Files.move(legacyJson, backup, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            log.warn("Could not rename {} to {}", legacyJson, backup, e);
+        }
+        log.info("Imported {} activities ({} not understood, {} skipped) from {} into {}", imported.imported(),
+                imported.unknown(), imported.skipped(), legacyJson, file);
+        if (imported.unreadable()) {
+            return "The old activity journal " + legacyJson + " " + imported.problem() + "; nothing was imported"
+                    + " from it. It was kept as " + backup + ".";
+        }
+        if (imported.skipped() > 0) {
+            return "The old activity journal " + legacyJson + " had " + imported.skipped() + " entries without an"
+                    + " id; they were not imported. The file was kept as " + backup + ".";
+        }
+        return null;
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + " " + b;
+    }
+
+    /** Whether SQLite says the file is not a database or is corrupt (any extended code of those two). */
+    private static boolean damaged(SQLException e) {
+        if (e instanceof SQLiteException s) {
+            int primary = s.getResultCode().code & 0xff;
+            return primary == SQLiteErrorCode.SQLITE_CORRUPT.code || primary == SQLiteErrorCode.SQLITE_NOTADB.code;
+        }
+        return false;
+    }
+
+    private String moveAside() throws IOException {
         String stamp = ASIDE_STAMP.format(clock.instant());
         Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp);
         for (int i = 1; Files.exists(aside); i++) {
             aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp + "-" + i);
         }
-        try {
-            Files.move(file, aside);
-            log.warn("Moved the damaged activity journal aside to {}", aside);
-            return new Load(List.of(), false, "The activity journal " + what + ". It was moved aside to " + aside
-                    + " and a new, empty journal was started.");
-        } catch (IOException e) {
-            log.warn("Could not move the damaged activity journal {} aside", file, e);
-            return new Load(List.of(), true, "The activity journal " + file + " " + what
-                    + " and could not be moved aside (" + e.getMessage() + "). Activities of this session will not"
-                    + " be saved.");
+        Files.move(file, aside);
+        for (String suffix : List.of("-wal", "-shm")) {
+            Path side = file.resolveSibling(file.getFileName() + suffix);
+            if (Files.exists(side)) {
+                Files.move(side, aside.resolveSibling(aside.getFileName() + suffix));
+            }
         }
+        log.warn("Moved the damaged activity history aside to {}", aside);
+        return aside.toString();
     }
 }

@@ -19,7 +19,13 @@ public enum ActivityState {
     /** A yearly/monthly order waits for the operator to pay it in the Billing Center. */
     AWAITING_PAYMENT("Awaiting payment"),
     /** The order was cancelled; the change will not happen. */
-    CANCELLED("Cancelled");
+    CANCELLED("Cancelled"),
+    /**
+     * Read from the history but not understood by this build (a state or kind written by a newer Expanse, or an
+     * unreadable entry): shown with its stored state text ({@link Activity#rawState()}), kept untouched, never
+     * followed and never written. Counts as finished: this build will do nothing more with it.
+     */
+    UNKNOWN("Unknown");
 
     private final String label;
 
@@ -29,7 +35,7 @@ public enum ActivityState {
 
     /** Whether nothing more will happen to an activity in this state. */
     public boolean finished() {
-        return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+        return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == UNKNOWN;
     }
 
     /** Short text for the activity list. */

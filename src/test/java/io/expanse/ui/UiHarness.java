@@ -87,7 +87,7 @@ public final class UiHarness {
     }
 
     public Optional<Activity> activityFor(String volumeName) {
-        return context.journal().all().stream().filter(a -> volumeName.equals(a.resourceName()))
+        return context.journal().recent().stream().filter(a -> volumeName.equals(a.resourceName()))
                 .reduce((first, second) -> second);
     }
 

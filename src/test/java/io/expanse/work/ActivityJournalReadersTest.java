@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Readers see an immutable snapshot and never wait for a writer: the dialogs ask {@code inFlight} on every keystroke
- * on the FX thread while a tracker may be in the middle of forcing the journal to disk.
+ * on the FX thread while a tracker may be in the middle of committing a change to the database.
  */
 class ActivityJournalReadersTest {
 
@@ -39,9 +38,9 @@ class ActivityJournalReadersTest {
     void readersAnswerFromTheLastSnapshotWhileAWriteIsStuckOnTheDisk() throws Exception {
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ActivityJournal journal = new ActivityJournal(dir.resolve("activity.json"), CLOCK, 100, (temp, content) -> {
-            Files.write(temp, content);
-            if (new String(content, java.nio.charset.StandardCharsets.UTF_8).contains("\"b\"")) {
+        ActivityJournal journal = new ActivityJournal(dir.resolve("activity.db"), CLOCK, null, 100, written -> {
+            if (written.id().equals("b")) {
+                // Inside b's transaction, before its commit: as if the disk took its time to sync.
                 writing.countDown();
                 try {
                     release.await(10, TimeUnit.SECONDS);
@@ -59,7 +58,7 @@ class ActivityJournalReadersTest {
             assertTrue(writing.await(10, TimeUnit.SECONDS), "the second write started");
             // Each read below would block until release when readers took the writers' lock.
             CompletableFuture<List<Object>> reads = CompletableFuture.supplyAsync(() -> List.of(
-                    journal.inFlight("vol-1"), journal.inFlight("vol-2"), journal.all(), journal.unfinished(),
+                    journal.inFlight("vol-1"), journal.inFlight("vol-2"), journal.recent(), journal.unfinished(),
                     journal.find("b")));
             List<Object> seen = reads.get(5, TimeUnit.SECONDS);
             assertEquals(List.of(true, false, List.of(a), List.of(a), Optional.empty()), seen);
@@ -68,12 +67,12 @@ class ActivityJournalReadersTest {
         }
         writer.get(10, TimeUnit.SECONDS);
         assertTrue(journal.inFlight("vol-2"));
-        assertEquals(List.of("a", "b"), journal.all().stream().map(Activity::id).toList());
+        assertEquals(List.of("a", "b"), journal.recent().stream().map(Activity::id).toList());
     }
 
     @Test
     void aSnapshotHandedOutDoesNotChangeLater() {
-        ActivityJournal journal = new ActivityJournal(dir.resolve("activity.json"), CLOCK);
+        ActivityJournal journal = new ActivityJournal(dir.resolve("activity.db"), CLOCK);
         Activity a = activity("a", "vol-1", ActivityState.RUNNING);
         journal.record(a);
         List<Activity> before = journal.unfinished();

@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Child process of {@link JournalCrashSafetyTest}: opens the journal, prints {@code READY}, then records activities
- * in a loop (new, running, and every other one finished), printing {@code ACK <id> <state>} after each
- * {@link ActivityJournal#record} returned, until it is killed. Exits with 3 if the journal it opened had a problem.
+ * Child process of {@link JournalCrashSafetyTest}: opens the history database, prints {@code READY}, then records
+ * activities in a loop (new, running, and every other one finished), printing {@code ACK <id> <state>} after each
+ * {@link ActivityJournal#record} returned (that is, committed), until it is killed. Exits with 3 if the database it
+ * opened had a problem.
  */
 public final class JournalWriterMain {
 
@@ -23,8 +24,7 @@ public final class JournalWriterMain {
             out.flush();
             System.exit(3);
         }
-        warmUp();
-        out.println("READY " + journal.all().size());
+        out.println("READY " + journal.recent().size());
         out.flush();
         String run = args[1];
         for (int i = 0; ; i++) {
@@ -43,17 +43,6 @@ public final class JournalWriterMain {
                 journal.record(done);
                 ack(out, done);
             }
-        }
-    }
-
-    /** Loads Jackson's serialisers so that the parent's kill window covers writes, not class loading. */
-    private static void warmUp() {
-        try {
-            new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(new Activity("w", "k", null, null,
-                    null, "r", null, 1, 2, false, null, null, ActivityState.RUNNING, null, null, Instant.now(),
-                    Instant.now(), null, null, null, null, null));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -258,12 +258,12 @@ class ResizeTrackerTest {
     void activityIsJournaledAsSubmittingBeforeThePost() throws Exception {
         AtomicReference<Activity> duringPost = new AtomicReference<>();
         api.onResize = () -> {
-            List<Activity> all = journal.all();
+            List<Activity> all = journal.recent();
             assertEquals(1, all.size());
             duringPost.set(all.get(0));
             // What a crash right now would leave on disk:
             assertEquals(ActivityState.SUBMITTING,
-                    new ActivityJournal(journal.file()).all().get(0).state());
+                    new ActivityJournal(journal.file()).recent().get(0).state());
         };
         api.resizeAnswers(new ResizeAccepted("job-1", null));
         tracker.submit(onDemand());
@@ -412,7 +412,7 @@ class ResizeTrackerTest {
         tracker.submit(onDemand());
         assertThrows(IllegalStateException.class, () -> tracker.submit(onDemand()));
         assertEquals(1, api.resizeCalls);
-        assertEquals(1, journal.all().size());
+        assertEquals(1, journal.recent().size());
     }
 
     @Test

@@ -1,12 +1,9 @@
 package io.expanse.ui.activity;
 
-import io.expanse.ui.common.task.BackgroundTask;
 import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.ui.profiles.LayoutMemory;
 import io.expanse.work.Activity;
-import io.expanse.work.ActivityCsv;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
@@ -15,6 +12,7 @@ import io.expanse.work.GuestSteps;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -53,10 +51,11 @@ public final class ActivityController {
     @FXML private TextField activityFilterField;
     @FXML private CheckBox unfinishedOnlyCheck;
     @FXML private Button exportCsvButton;
+    @FXML private javafx.scene.control.Label activityNote;
     @FXML private TableColumn<Activity, String> changeColumn;
     @FXML private TableColumn<Activity, String> startedColumn;
     @FXML private TableColumn<Activity, String> finishedColumn;
-    @FXML private TableColumn<Activity, ActivityState> stateColumn;
+    @FXML private TableColumn<Activity, Activity> stateColumn;
     @FXML private TableColumn<Activity, String> referenceColumn;
     @FXML private TableColumn<Activity, String> detailColumn;
     @FXML private Button copyReferenceButton;
@@ -74,10 +73,12 @@ public final class ActivityController {
         text(accountColumn, a -> a.account() + (a.region() == null ? "" : " · " + a.region()));
         activityFilterField.textProperty().bindBidirectional(vm.filterTextProperty());
         unfinishedOnlyCheck.selectedProperty().bindBidirectional(vm.unfinishedOnlyProperty());
+        activityNote.textProperty().bind(vm.noteProperty());
         text(changeColumn, a -> a.oldSizeGb() + " \u2192 " + a.newSizeGb() + " GB");
         text(startedColumn, a -> time(a.startedAt()));
         text(finishedColumn, a -> time(a.finishedAt()));
-        stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
+        stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        stateColumn.setComparator(Comparator.comparing(Activity::stateText));
         stateColumn.setCellFactory(col -> new StateCell());
         text(referenceColumn, ActivityController::reference);
         text(detailColumn, a -> a.failureReason() != null ? a.failureReason() : a.message());
@@ -108,7 +109,10 @@ public final class ActivityController {
         });
     }
 
-    /** Writes the shown rows to a CSV file the operator picks; the writing happens off the FX thread. */
+    /**
+     * Writes every activity matching the filter (the whole history when there is none) to a CSV file the operator
+     * picks; the database is read and the file written off the FX thread.
+     */
     @FXML
     private void exportCsv() {
         FileChooser chooser = new FileChooser();
@@ -121,14 +125,10 @@ public final class ActivityController {
         }
     }
 
-    /** Exports the shown rows to {@code file}; the result is announced in the panel's placeholder-free way. */
+    /** Exports what matches the filter to {@code file}; the row count goes into the button's tooltip. */
     void exportTo(Path file) {
-        List<Activity> rows = vm.shown();
         exportCsvButton.setDisable(true);
-        BackgroundTask.wrap(() -> {
-            ActivityCsv.export(rows, file);
-            return rows.size();
-        }).onSuccess(n -> exportCsvButton.setTooltip(
+        vm.export(file).onSuccess(n -> exportCsvButton.setTooltip(
                 new javafx.scene.control.Tooltip("Last export: " + n + " rows to " + file)))
                 .onFailure(error -> {
                     Alert alert = new Alert(Alert.AlertType.ERROR, "Could not write " + file + ": "
@@ -214,23 +214,30 @@ public final class ActivityController {
         }
     }
 
-    /** The state as a coloured pill. */
-    static final class StateCell extends TableCell<Activity, ActivityState> {
+    /**
+     * The state as a coloured pill; an entry this build does not understand reads "Unknown (its stored state)",
+     * uncoloured.
+     */
+    static final class StateCell extends TableCell<Activity, Activity> {
         @Override
-        protected void updateItem(ActivityState item, boolean empty) {
+        protected void updateItem(Activity item, boolean empty) {
             super.updateItem(item, empty);
             getStyleClass().removeAll("status-ok", "status-busy", "status-bad", "status-wait");
             if (empty || item == null) {
                 setText(null);
+                setTooltip(null);
                 return;
             }
-            setText(item.label());
-            getStyleClass().add(switch (item) {
-                case SUCCEEDED -> "status-ok";
-                case FAILED, CANCELLED -> "status-bad";
-                case AWAITING_PAYMENT -> "status-wait";
-                default -> "status-busy";
-            });
+            setText(item.stateText());
+            setTooltip(item.understood() ? null : new javafx.scene.control.Tooltip("Written by a newer Expanse or"
+                    + " not readable by this one: kept in the history as it is and not followed."));
+            switch (item.state()) {
+                case SUCCEEDED -> getStyleClass().add("status-ok");
+                case FAILED, CANCELLED -> getStyleClass().add("status-bad");
+                case AWAITING_PAYMENT -> getStyleClass().add("status-wait");
+                case UNKNOWN -> { }
+                default -> getStyleClass().add("status-busy");
+            }
         }
     }
 }

@@ -131,7 +131,7 @@ public final class PacksViewModel {
         BackgroundTask.wrap(() -> {
             List<ResourcePack> packs = source.list();
             Map<String, Activity> latest = new HashMap<>();
-            for (Activity a : journal.all()) {
+            for (Activity a : journal.recent()) {
                 if (Activity.KIND_NAS_UPGRADE.equals(a.kind()) && source.region().equals(a.region())
                         && source.account().equals(a.account())) {
                     latest.merge(a.resourceId(), a, (x, y) -> x.startedAt().isAfter(y.startedAt()) ? x : y);

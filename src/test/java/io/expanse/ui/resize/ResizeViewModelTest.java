@@ -146,7 +146,7 @@ class ResizeViewModelTest {
         assertEquals(1, submitted.get());
         assertNull(vm.submitErrorProperty().get());
         assertFalse(vm.busyProperty().get());
-        Activity a = journal.all().get(0);
+        Activity a = journal.recent().get(0);
         assertEquals(ActivityState.SUBMITTED, a.state());
         assertEquals(200, a.newSizeGb());
     }
@@ -178,7 +178,7 @@ class ResizeViewModelTest {
         assertEquals("The disk is being backed up.", vm.submitErrorProperty().get());
         assertEquals(0, submitted.get());
         assertFalse(vm.busyProperty().get());
-        assertEquals(ActivityState.FAILED, journal.all().get(0).state());
+        assertEquals(ActivityState.FAILED, journal.recent().get(0).state());
         assertTrue(vm.validProperty().get(), "the failed resize is finished: it can be sent again");
     }
 

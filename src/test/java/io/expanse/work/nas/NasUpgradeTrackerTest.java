@@ -81,7 +81,7 @@ class NasUpgradeTrackerTest {
     }
 
     Activity latest(String id) {
-        return journal.all().stream().filter(a -> a.resourceId().equals(id)).reduce((a, b) -> b).orElseThrow();
+        return journal.recent().stream().filter(a -> a.resourceId().equals(id)).reduce((a, b) -> b).orElseThrow();
     }
 
     @Test
