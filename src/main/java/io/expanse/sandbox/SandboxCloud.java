@@ -36,7 +36,8 @@ import java.util.Set;
  * or 32768 GB for a data disk {@code EVS.1014} (Huawei documents no code of its own; the message names the limit).
  *
  * <p>Billing ({@link SandboxBilling} has the invented prices): yearly/monthly volumes have subscriptions that end
- * 5, 11 and 1 months after the start month (in seed order, every third one a sub-resource of its server); an
+ * 5, 11 and 1 months after the start month (in seed order; the first of each three, when attached, a sub-resource of
+ * its server: billing-03 of app-01 in the standard seed); an
  * expansion order costs the price difference over the remaining days and can be paid within
  * {@link SandboxBilling#PAYMENT_WINDOW} (then BSS cancels it) if the balance covers it; a cancelled order frees the
  * volume. A batch expansion makes one job with a sub-job per on-demand volume, or one order with a line per
@@ -93,8 +94,9 @@ public final class SandboxCloud {
         int n = 0;
         for (SandboxVolume v : seed.volumes()) {
             if (v.yearlyMonthly()) {
-                // Every third yearly/monthly disk was bought with its server: a sub-resource of that server.
-                String parent = n % 3 == 2 && !v.attachments().isEmpty() ? v.attachments().get(0).serverId() : null;
+                // The first of every three attached yearly/monthly disks was bought with its server: a
+                // sub-resource of that server (billing-03 of app-01 in the standard seed).
+                String parent = n % 3 == 0 && !v.attachments().isEmpty() ? v.attachments().get(0).serverId() : null;
                 subscriptions.put(v.id(), new SandboxSubscription(v.id(), v.orderId(), v.createdAt(),
                         SandboxBilling.expiryAfter(clock.instant(), months[n % 3]), parent));
                 n++;
