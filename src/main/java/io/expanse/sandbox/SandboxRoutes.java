@@ -332,17 +332,7 @@ final class SandboxRoutes {
         if (!extend.isObject() || newSize == null || !newSize.isNumber()) {
             throw badRequest("Invalid input received: os-extend.new_size must be an integer.");
         }
-        boolean autoPay = false;
-        JsonNode bss = root.get("bssParam");
-        if (bss != null && !bss.isNull()) {
-            JsonNode flag = bss.get("isAutoPay");
-            if (!bss.isObject() || flag != null && !flag.isNull() && !(flag.isTextual()
-                    && ("true".equals(flag.asText()) || "false".equals(flag.asText())))) {
-                throw SandboxError.evs(400, "EVS.2147", "Invalid bssParam: isAutoPay must be the string"
-                        + " \"true\" or \"false\".");
-            }
-            autoPay = flag != null && "true".equals(flag.asText());
-        }
+        boolean autoPay = autoPay(root, "bssParam", "isAutoPay");
         long size = newSize.decimalValue().setScale(0, RoundingMode.DOWN).longValue();
         ResizeAccepted accepted = cloud.resize(volumeId, size, autoPay);
         var answer = JsonNodeFactory.instance.objectNode();
@@ -463,17 +453,7 @@ final class SandboxRoutes {
                 throw badRequest("Invalid input received: volume " + id.asText() + " is listed twice.");
             }
         }
-        boolean autoPay = false;
-        JsonNode bss = root.get("bss_param");
-        if (bss != null && !bss.isNull()) {
-            JsonNode flag = bss.get("is_auto_pay");
-            if (!bss.isObject() || flag != null && !flag.isNull() && !(flag.isTextual()
-                    && ("true".equals(flag.asText()) || "false".equals(flag.asText())))) {
-                throw SandboxError.evs(400, "EVS.2147", "Invalid bss_param: is_auto_pay must be the string"
-                        + " \"true\" or \"false\".");
-            }
-            autoPay = flag != null && "true".equals(flag.asText());
-        }
+        boolean autoPay = autoPay(root, "bss_param", "is_auto_pay");
         ResizeAccepted accepted = cloud.batchExtend(sizes, autoPay);
         var answer = JsonNodeFactory.instance.objectNode();
         if (accepted.jobId() != null) {
@@ -482,6 +462,21 @@ final class SandboxRoutes {
             answer.put("order_id", accepted.orderId());
         }
         return new SandboxResponse(202, answer);
+    }
+
+    /** The string flag {@code "true"}/{@code "false"} inside {@code root[param][flag]}; false when absent. */
+    private static boolean autoPay(JsonNode root, String param, String flagName) {
+        JsonNode bss = root.get(param);
+        if (bss == null || bss.isNull()) {
+            return false;
+        }
+        JsonNode flag = bss.get(flagName);
+        if (!bss.isObject() || flag != null && !flag.isNull() && !(flag.isTextual()
+                && ("true".equals(flag.asText()) || "false".equals(flag.asText())))) {
+            throw SandboxError.evs(400, "EVS.2147", "Invalid " + param + ": " + flagName + " must be the string"
+                    + " \"true\" or \"false\".");
+        }
+        return flag != null && "true".equals(flag.asText());
     }
 
     private static JsonNode parse(byte[] body) {
