@@ -24,6 +24,7 @@ final class SandboxExtension {
     final Instant createdAt;
     private final SandboxTimings timings;
     private Instant paidAt;
+    private Instant cancelledAt;
 
     private SandboxExtension(SandboxVolume v, long newSize, String jobId, String orderId, BigDecimal amount,
                              Instant createdAt, Instant paidAt, SandboxTimings timings) {
@@ -90,13 +91,26 @@ final class SandboxExtension {
                 done && fails ? FAIL_CODE : null, done && fails ? failReason : null);
     }
 
-    SandboxOrder orderAt(Instant now) {
-        int status;
-        if (paidAt == null) {
-            status = SandboxOrder.AWAITING_PAYMENT;
-        } else {
-            status = now.isBefore(extendStart()) ? SandboxOrder.PROCESSING : SandboxOrder.COMPLETED;
+    /** The order status of this disk's part at {@code now}: 4 once cancelled, 6 until paid, then 3 and 5. */
+    int orderStatusAt(Instant now) {
+        if (cancelledAt != null) {
+            return SandboxOrder.CANCELLED;
         }
-        return new SandboxOrder(orderId, status, volumeId, oldSize, newSize, volumeType, amount, createdAt, paidAt);
+        if (paidAt == null) {
+            return SandboxOrder.AWAITING_PAYMENT;
+        }
+        return now.isBefore(extendStart()) ? SandboxOrder.PROCESSING : SandboxOrder.COMPLETED;
+    }
+
+    SandboxOrder.Line line() {
+        return new SandboxOrder.Line(volumeId, oldSize, newSize, volumeType, amount);
+    }
+
+    Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    void cancel(Instant now) {
+        cancelledAt = now;
     }
 }

@@ -236,25 +236,121 @@ final class SandboxJson {
         info.put("amount_after_discount", o.amount());
         info.put("official_amount", o.amount());
         info.put("measure_id", 1);
-        info.put("currency", "CNY");
+        info.put("currency", SandboxBilling.CURRENCY);
         info.put("create_time", SECOND_TIME.format(o.createTime()));
         info.put("payment_time", o.paymentTime() == null ? null : SECOND_TIME.format(o.paymentTime()));
+        info.put("pending_payment_end_time", SECOND_TIME.format(o.pendingPaymentEndTime()));
         info.put("user_name", "expanse-sandbox");
-        ObjectNode line = root.putArray("order_line_items").addObject();
-        line.put("order_line_item_id", o.orderId() + "-000001");
-        line.put("service_type_code", "hws.service.type.ebs");
-        line.put("product_id", "00301-" + o.volumeType().toLowerCase(Locale.ROOT) + "-0--0");
-        line.put("product_spec_desc", o.volumeType() + " | " + o.oldSize() + "GB -> " + o.newSize() + "GB");
-        line.put("period_type", 2);
-        line.put("period_num", 1);
-        line.put("subscription_num", 1);
-        line.put("amount_after_discount", o.amount());
-        line.put("official_amount", o.amount());
-        line.put("currency", "CNY");
-        line.put("category_code", "hws.resource.type.volume");
-        line.put("product_owner_service", "hws.service.type.ebs");
-        line.put("resource_id", o.volumeId());
-        root.put("total_count", 1);
+        ArrayNode lines = root.putArray("order_line_items");
+        int n = 0;
+        for (SandboxOrder.Line l : o.lines()) {
+            ObjectNode line = lines.addObject();
+            line.put("order_line_item_id", o.orderId() + String.format(Locale.ROOT, "-%06d", ++n));
+            line.put("service_type_code", "hws.service.type.ebs");
+            line.put("product_id", "00301-" + l.volumeType().toLowerCase(Locale.ROOT) + "-0--0");
+            line.put("product_spec_desc", l.volumeType() + " | " + l.oldSize() + "GB -> " + l.newSize() + "GB");
+            line.put("period_type", 2);
+            line.put("period_num", 1);
+            line.put("subscription_num", 1);
+            line.put("amount_after_discount", l.amount());
+            line.put("official_amount", l.amount());
+            line.put("currency", SandboxBilling.CURRENCY);
+            line.put("category_code", "hws.resource.type.volume");
+            line.put("product_owner_service", "hws.service.type.ebs");
+            line.put("resource_id", l.volumeId());
+        }
+        root.put("total_count", o.lines().size());
+        return root;
+    }
+
+    /** A batch job: the job's own fields, and {@code entities.sub_jobs[]} with one EVS job per disk. */
+    static ObjectNode batchJob(SandboxBatchJob b) {
+        ObjectNode n = F.objectNode();
+        n.put("status", b.status());
+        ArrayNode subs = n.putObject("entities").putArray("sub_jobs");
+        b.subJobs().forEach(j -> subs.add(job(j)));
+        n.put("job_id", b.jobId());
+        n.put("job_type", "batchExtendVolumes");
+        n.put("begin_time", JOB_TIME.format(b.subJobs().get(0).beginTime()));
+        boolean done = "SUCCESS".equals(b.status()) || "FAIL".equals(b.status());
+        n.put("end_time", done ? JOB_TIME.format(b.subJobs().stream().map(SandboxJob::endTime)
+                .max(java.util.Comparator.naturalOrder()).orElseThrow()) : "");
+        boolean failed = "FAIL".equals(b.status());
+        n.put("error_code", failed ? SandboxExtension.FAIL_CODE : null);
+        n.put("fail_reason", failed ? "Some volumes of the batch could not be extended; see the sub-jobs." : null);
+        return n;
+    }
+
+    /** The on-demand rating: one result per product, the request's id kept. */
+    static ObjectNode onDemandRating(List<String> ids, List<java.math.BigDecimal> amounts) {
+        ObjectNode root = F.objectNode();
+        java.math.BigDecimal total = amounts.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        root.put("amount", total);
+        root.put("discount_amount", java.math.BigDecimal.ZERO);
+        root.put("official_website_amount", total);
+        root.put("measure_id", 1);
+        root.put("currency", SandboxBilling.CURRENCY);
+        ArrayNode results = root.putArray("product_rating_results");
+        for (int i = 0; i < ids.size(); i++) {
+            ObjectNode r = results.addObject();
+            r.put("id", ids.get(i));
+            r.put("product_id", "OFFI" + (800000000L + i));
+            r.put("amount", amounts.get(i));
+            r.put("discount_amount", java.math.BigDecimal.ZERO);
+            r.put("official_website_amount", amounts.get(i));
+            r.put("measure_id", 1);
+            r.putArray("discount_rating_results");
+        }
+        return root;
+    }
+
+    /** The period rating: the list price per product; the sandbox offers no discounts. */
+    static ObjectNode periodRating(List<String> ids, List<java.math.BigDecimal> amounts) {
+        ObjectNode root = F.objectNode();
+        ObjectNode official = root.putObject("official_website_rating_result");
+        official.put("official_website_amount",
+                amounts.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        official.put("measure_id", 1);
+        ArrayNode results = official.putArray("product_rating_results");
+        for (int i = 0; i < ids.size(); i++) {
+            results.addObject().put("id", ids.get(i)).put("product_id", "OFFI" + (810000000L + i))
+                    .put("official_website_amount", amounts.get(i)).put("measure_id", 1);
+        }
+        root.putArray("optional_discount_rating_results");
+        root.put("currency", SandboxBilling.CURRENCY);
+        return root;
+    }
+
+    /** The subscription query: one entry per yearly/monthly disk found. */
+    ObjectNode subscriptions(List<SandboxSubscription> subs, java.util.function.Function<String, SandboxVolume> volumes) {
+        ObjectNode root = F.objectNode();
+        ArrayNode data = root.putArray("data");
+        for (SandboxSubscription s : subs) {
+            SandboxVolume v = volumes.apply(s.resourceId());
+            ObjectNode n = data.addObject();
+            n.put("id", s.orderId() + "-" + s.resourceId().substring(0, 8));
+            n.put("resource_id", s.resourceId());
+            n.put("resource_name", v.name());
+            n.put("region_code", region);
+            n.put("service_type_code", "hws.service.type.ebs");
+            n.put("resource_type_code", "hws.resource.type.volume");
+            n.put("resource_type_name", "Volume");
+            n.put("service_type_name", "Elastic Volume Service");
+            n.put("resource_spec_code", v.volumeType());
+            n.put("project_id", projectId);
+            n.put("product_id", "00301-" + v.volumeType().toLowerCase(Locale.ROOT) + "-0--0");
+            n.put("parent_resource_id", s.parentResourceId());
+            n.put("is_main_resource", s.mainResource() ? 1 : 0);
+            n.put("status", 2);
+            n.put("effective_time", SECOND_TIME.format(s.effectiveTime()));
+            n.put("expire_time", SECOND_TIME.format(s.expireTime()));
+            n.put("expire_policy", 0);
+            n.put("product_spec_desc", v.volumeType() + " | " + v.size() + "GB");
+            n.put("spec_size", v.size());
+            n.put("spec_size_measure_id", 17);
+            n.put("update_time", SECOND_TIME.format(s.effectiveTime()));
+        }
+        root.put("total_count", subs.size());
         return root;
     }
 }

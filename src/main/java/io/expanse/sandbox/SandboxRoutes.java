@@ -23,8 +23,11 @@ import java.util.stream.Collectors;
  *
  * <p>Choices where Huawei's documentation leaves room: an unknown volume or job is 404 {@code EVS.5404} in the
  * {@code {"error":{…}}} shape; a project id in the path other than the sandbox's is 403 {@code APIGW.0310};
- * an unknown server is 404 Nova {@code itemNotFound} (v2.1) or {@code Ecs.0114} (v1); an unknown or already paid
- * order is BSS 400 {@code CBC.0101}; a known path with the wrong method is 404 {@code APIGW.0101} like an unknown one.
+ * an unknown server is 404 Nova {@code itemNotFound} (v2.1) or {@code Ecs.0114} (v1); an unknown order's detail is BSS 400
+ * {@code CBC.0101}; paying or cancelling an unknown order is {@code CBC.30000010}, paying a paid or cancelled one
+ * {@code CBC.99003106}, cancelling one {@code CBC.99005010}; a batch expansion refuses the whole batch at the first
+ * disk the resize rules refuse; the v5 route can be switched off ({@link SandboxCloud#serveBatchExtend}), and is then
+ * 404 {@code APIGW.0101} like any unpublished API; a known path with the wrong method is 404 {@code APIGW.0101} like an unknown one.
  */
 final class SandboxRoutes {
 
@@ -42,6 +45,11 @@ final class SandboxRoutes {
     private static final Pattern PROJECTS = Pattern.compile("/v3/projects");
     private static final Pattern ORDER = Pattern.compile("/v2/orders/customer-orders/details/" + ID);
     private static final Pattern PAY = Pattern.compile("/v3/orders/customer-orders/pay");
+    private static final Pattern CANCEL = Pattern.compile("/v2/orders/customer-orders/cancel");
+    private static final Pattern RATE_ON_DEMAND = Pattern.compile("/v2/bills/ratings/on-demand-resources");
+    private static final Pattern RATE_PERIOD = Pattern.compile("/v2/bills/ratings/period-resources/subscribe-rate");
+    private static final Pattern SUBSCRIPTIONS = Pattern.compile("/v2/orders/suscriptions/resources/query");
+    private static final Pattern BATCH_EXTEND = Pattern.compile("/v5/" + PID + "/volumes/batch-extend");
     private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final int MAX_LIMIT = 1000;
 
@@ -71,6 +79,10 @@ final class SandboxRoutes {
             return resize(m.group(2), body);
         } else if (get && (m = match(JOB, path)) != null) {
             String jobId = m.group(2);
+            var batch = cloud.batchJob(jobId);
+            if (batch.isPresent()) {
+                return ok(SandboxJson.batchJob(batch.get()));
+            }
             return ok(SandboxJson.job(cloud.job(jobId).orElseThrow(() -> SandboxError.evs(404, "EVS.5404",
                     "The job " + jobId + " could not be found."))));
         } else if (get && match(NOVA_LIST, path) != null) {
@@ -96,6 +108,17 @@ final class SandboxRoutes {
                     SandboxError.bss("CBC.0101", "Invalid parameter: the order " + id + " does not exist."))));
         } else if (post && PAY.matcher(path).matches()) {
             return pay(body);
+        } else if ("PUT".equals(method) && CANCEL.matcher(path).matches()) {
+            cloud.cancel(orderIdOf(body));
+            return new SandboxResponse(204, null);
+        } else if (post && RATE_ON_DEMAND.matcher(path).matches()) {
+            return ok(rate(body, false));
+        } else if (post && RATE_PERIOD.matcher(path).matches()) {
+            return ok(rate(body, true));
+        } else if (post && SUBSCRIPTIONS.matcher(path).matches()) {
+            return ok(subscriptions(body));
+        } else if (post && (m = match(BATCH_EXTEND, path)) != null && cloud.batchExtendServed()) {
+            return batchExtend(body);
         }
         throw SandboxError.gateway(404, "APIGW.0101",
                 "The API does not exist or has not been published in the environment");
@@ -309,17 +332,7 @@ final class SandboxRoutes {
         if (!extend.isObject() || newSize == null || !newSize.isNumber()) {
             throw badRequest("Invalid input received: os-extend.new_size must be an integer.");
         }
-        boolean autoPay = false;
-        JsonNode bss = root.get("bssParam");
-        if (bss != null && !bss.isNull()) {
-            JsonNode flag = bss.get("isAutoPay");
-            if (!bss.isObject() || flag != null && !flag.isNull() && !(flag.isTextual()
-                    && ("true".equals(flag.asText()) || "false".equals(flag.asText())))) {
-                throw SandboxError.evs(400, "EVS.2147", "Invalid bssParam: isAutoPay must be the string"
-                        + " \"true\" or \"false\".");
-            }
-            autoPay = flag != null && "true".equals(flag.asText());
-        }
+        boolean autoPay = autoPay(root, "bssParam", "isAutoPay");
         long size = newSize.decimalValue().setScale(0, RoundingMode.DOWN).longValue();
         ResizeAccepted accepted = cloud.resize(volumeId, size, autoPay);
         var answer = JsonNodeFactory.instance.objectNode();
@@ -332,12 +345,138 @@ final class SandboxRoutes {
     }
 
     private SandboxResponse pay(byte[] body) {
-        JsonNode orderId = body == null || body.length == 0 ? null : parseBss(body).get("order_id");
-        if (orderId == null || !orderId.isTextual()) {
-            throw SandboxError.bss("CBC.0101", "Invalid parameter: order_id is required.");
+        String orderId = orderIdOf(body);
+        JsonNode root = parseBss(body);
+        for (String flag : List.of("use_coupon", "use_discount")) {
+            JsonNode v = root.get(flag);
+            if (v != null && !v.isNull() && !("NO".equals(v.asText()) || "YES".equals(v.asText()))) {
+                throw SandboxError.bss("CBC.0100", "Invalid parameter: " + flag + " must be YES or NO.");
+            }
+            if (v != null && "YES".equals(v.asText())) {
+                throw SandboxError.bss("CBC.0100", "Invalid parameter: the sandbox has no coupons or discounts ("
+                        + flag + ").");
+            }
         }
-        cloud.pay(orderId.asText());
+        cloud.pay(orderId);
         return new SandboxResponse(204, null);
+    }
+
+    private static String orderIdOf(byte[] body) {
+        JsonNode orderId = body == null || body.length == 0 ? null : parseBss(body).get("order_id");
+        if (orderId == null || !orderId.isTextual() || orderId.asText().isBlank()) {
+            throw SandboxError.bss("CBC.0100", "Invalid parameter: order_id is required.");
+        }
+        return orderId.asText();
+    }
+
+    /**
+     * Both rating calls: every product must be an EVS volume ({@code hws.service.type.ebs} /
+     * {@code hws.resource.type.volume}) of this region, sized in GB ({@code size_measure_id} 17); on-demand ones
+     * for hours ({@code usage_measure_id} 4), period ones for months (2) or years (3).
+     */
+    private JsonNode rate(byte[] body, boolean period) {
+        JsonNode root = parseBss(body);
+        JsonNode products = root.get("product_infos");
+        if (products == null || !products.isArray() || products.isEmpty() || products.size() > 100) {
+            throw SandboxError.bss("CBC.0100", "Invalid parameter: product_infos must list 1 to 100 products.");
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        List<java.math.BigDecimal> amounts = new java.util.ArrayList<>();
+        for (JsonNode p : products) {
+            String id = p.path("id").asText("");
+            if (id.isBlank() || ids.contains(id)) {
+                throw SandboxError.bss("CBC.0100", "Invalid parameter: every product needs its own id.");
+            }
+            if (!"hws.service.type.ebs".equals(p.path("cloud_service_type").asText())
+                    || !"hws.resource.type.volume".equals(p.path("resource_type").asText())) {
+                throw SandboxError.bss("CBC.99006006", "The product was not found: the sandbox prices EVS volumes"
+                        + " only.");
+            }
+            if (!region.equals(p.path("region").asText())) {
+                throw SandboxError.bss("CBC.99006006", "The product was not found in region "
+                        + p.path("region").asText() + ".");
+            }
+            if (p.path("size_measure_id").asInt() != 17 || p.path("resource_size").asLong(0) < 1) {
+                throw SandboxError.bss("CBC.0100", "Invalid parameter: resource_size must be positive GB "
+                        + "(size_measure_id 17).");
+            }
+            String spec = p.path("resource_spec").asText();
+            long size = p.path("resource_size").asLong();
+            long count = Math.max(1, p.path("subscription_num").asLong(1));
+            java.math.BigDecimal amount;
+            if (period) {
+                int type = p.path("period_type").asInt(-1);
+                int num = p.path("period_num").asInt(0);
+                if (type != 2 && type != 3 || num < 1) {
+                    throw SandboxError.bss("CBC.0100", "Invalid parameter: the sandbox rates months (period_type 2)"
+                            + " or years (3), period_num at least 1.");
+                }
+                amount = SandboxBilling.period(spec, size, type, num);
+            } else {
+                if (p.path("usage_measure_id").asInt() != 4 || !"Duration".equals(p.path("usage_factor").asText())) {
+                    throw SandboxError.bss("CBC.99006050", "The usage unit is wrong: the sandbox rates volumes by"
+                            + " the hour (usage_factor Duration, usage_measure_id 4).");
+                }
+                amount = SandboxBilling.hourly(spec, size).multiply(p.path("usage_value").decimalValue());
+            }
+            ids.add(id);
+            amounts.add(amount.multiply(java.math.BigDecimal.valueOf(count)));
+        }
+        return period ? SandboxJson.periodRating(ids, amounts) : SandboxJson.onDemandRating(ids, amounts);
+    }
+
+    private JsonNode subscriptions(byte[] body) {
+        JsonNode ids = parseBss(body).get("resource_ids");
+        if (ids == null || !ids.isArray() || ids.size() > 50) {
+            throw SandboxError.bss("CBC.0100", "Invalid parameter: resource_ids must list at most 50 ids.");
+        }
+        List<String> wanted = new java.util.ArrayList<>();
+        ids.forEach(n -> wanted.add(n.asText()));
+        return json.subscriptions(cloud.subscriptions(wanted), id -> cloud.volume(id).orElseThrow());
+    }
+
+    /** {@code {"volumes":[{"id","new_size"}],"bss_param":{"is_auto_pay":"true"|"false"}}} (snake_case). */
+    private SandboxResponse batchExtend(byte[] body) {
+        JsonNode root = parse(body);
+        JsonNode list = root.get("volumes");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw badRequest("Invalid input received: volumes must list the volumes to extend.");
+        }
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (JsonNode v : list) {
+            JsonNode id = v.get("id");
+            JsonNode size = v.get("new_size");
+            if (id == null || !id.isTextual() || size == null || !size.isNumber()) {
+                throw badRequest("Invalid input received: every volume needs an id and an integer new_size.");
+            }
+            if (sizes.put(id.asText(), size.decimalValue().setScale(0, RoundingMode.DOWN).longValue()) != null) {
+                throw badRequest("Invalid input received: volume " + id.asText() + " is listed twice.");
+            }
+        }
+        boolean autoPay = autoPay(root, "bss_param", "is_auto_pay");
+        ResizeAccepted accepted = cloud.batchExtend(sizes, autoPay);
+        var answer = JsonNodeFactory.instance.objectNode();
+        if (accepted.jobId() != null) {
+            answer.put("job_id", accepted.jobId());
+        } else {
+            answer.put("order_id", accepted.orderId());
+        }
+        return new SandboxResponse(202, answer);
+    }
+
+    /** The string flag {@code "true"}/{@code "false"} inside {@code root[param][flag]}; false when absent. */
+    private static boolean autoPay(JsonNode root, String param, String flagName) {
+        JsonNode bss = root.get(param);
+        if (bss == null || bss.isNull()) {
+            return false;
+        }
+        JsonNode flag = bss.get(flagName);
+        if (!bss.isObject() || flag != null && !flag.isNull() && !(flag.isTextual()
+                && ("true".equals(flag.asText()) || "false".equals(flag.asText())))) {
+            throw SandboxError.evs(400, "EVS.2147", "Invalid " + param + ": " + flagName + " must be the string"
+                    + " \"true\" or \"false\".");
+        }
+        return flag != null && "true".equals(flag.asText());
     }
 
     private static JsonNode parse(byte[] body) {

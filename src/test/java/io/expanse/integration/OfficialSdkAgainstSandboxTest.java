@@ -318,4 +318,94 @@ class OfficialSdkAgainstSandboxTest {
         JSON.readTree(body).path("servers").forEach(n -> out.add(n.path("id").asText()));
         return out;
     }
+
+    /** A request with a JSON body (the SDK's own model serialised by the SDK), signed by the SDK, answered 2xx. */
+    private String sdkWrite(HttpMethod method, String path, Object model) throws Exception {
+        String body = com.huaweicloud.sdk.core.utils.JsonUtils.toJSON(model);
+        HttpResponse<String> response = send(sdkSigned(method, path, Map.of(), body, server.credentials()), null,
+                body);
+        assertTrue(response.statusCode() / 100 == 2, response.statusCode() + " " + response.body());
+        return response.body();
+    }
+
+    private static <T> T strict(String body, Class<T> model) {
+        return com.huaweicloud.sdk.core.utils.JsonUtils.toObjectIgnoreUnknownByStrict(body, model);
+    }
+
+    @Test
+    void billingRatingsParseWithTheSdksBssModels() throws Exception {
+        var product = new com.huaweicloud.sdk.bss.v2.model.DemandProductInfo().withId("1")
+                .withCloudServiceType("hws.service.type.ebs").withResourceType("hws.resource.type.volume")
+                .withResourceSpec("SSD").withRegion(server.region()).withAvailableZone("cn-north-4a")
+                .withResourceSize(100).withSizeMeasureId(17).withUsageFactor("Duration")
+                .withUsageValue(java.math.BigDecimal.ONE).withUsageMeasureId(4).withSubscriptionNum(1);
+        var onDemand = strict(sdkWrite(HttpMethod.POST, "/v2/bills/ratings/on-demand-resources",
+                new com.huaweicloud.sdk.bss.v2.model.RateOnDemandReq().withProjectId(PID).withInquiryPrecision(0)
+                        .withProductInfos(List.of(product))),
+                com.huaweicloud.sdk.bss.v2.model.ListOnDemandResourceRatingsResponse.class);
+        assertEquals("CNY", onDemand.getCurrency());
+        assertEquals(0, new java.math.BigDecimal("0.1389").compareTo(onDemand.getProductRatingResults().get(0)
+                .getAmount()), "100 GB SSD an hour");
+
+        var period = new com.huaweicloud.sdk.bss.v2.model.PeriodProductInfo().withId("1")
+                .withCloudServiceType("hws.service.type.ebs").withResourceType("hws.resource.type.volume")
+                .withResourceSpec("ESSD").withRegion(server.region()).withAvailableZone("cn-north-4a")
+                .withResourceSize(200).withSizeMeasureId(17).withPeriodType(2).withPeriodNum(1).withSubscriptionNum(1);
+        var monthly = strict(sdkWrite(HttpMethod.POST, "/v2/bills/ratings/period-resources/subscribe-rate",
+                new com.huaweicloud.sdk.bss.v2.model.RateOnPeriodReq().withProjectId(PID)
+                        .withProductInfos(List.of(period))),
+                com.huaweicloud.sdk.bss.v2.model.ListRateOnPeriodDetailResponse.class);
+        assertEquals(0, new java.math.BigDecimal("300.00").compareTo(monthly.getOfficialWebsiteRatingResult()
+                .getOfficialWebsiteAmount()), "200 GB ESSD a month");
+    }
+
+    @Test
+    void subscriptionsOrdersPayAndCancelParseWithTheSdksBssModels() throws Exception {
+        String billing02 = SandboxSeed.volumeId("billing-02");
+        var subs = strict(sdkWrite(HttpMethod.POST, "/v2/orders/suscriptions/resources/query",
+                new com.huaweicloud.sdk.bss.v2.model.QueryResourcesReq()
+                        .withResourceIds(List.of(billing02, SandboxSeed.volumeId("data-01"))).withOnlyMainResource(0)),
+                com.huaweicloud.sdk.bss.v2.model.ListPayPerUseCustomerResourcesResponse.class);
+        assertEquals(1, subs.getTotalCount());
+        assertEquals(billing02, subs.getData().get(0).getResourceId());
+        assertTrue(subs.getData().get(0).getExpireTime().endsWith("Z"), subs.getData().get(0).getExpireTime());
+
+        String orderId = cloud.resize(billing02, 400, false).orderId();
+        var detail = strict(sdkGet("/v2/orders/customer-orders/details/" + orderId, Map.of()),
+                com.huaweicloud.sdk.bss.v2.model.ShowCustomerOrderDetailsResponse.class);
+        assertEquals(6, detail.getOrderInfo().getStatus());
+        assertNotEquals(null, detail.getOrderInfo().getPendingPaymentEndTime());
+        assertTrue(detail.getOrderInfo().getAmountAfterDiscount() > 0);
+
+        sdkWrite(HttpMethod.PUT, "/v2/orders/customer-orders/cancel",
+                new com.huaweicloud.sdk.bss.v2.model.CancelCustomerOrderReq().withOrderId(orderId));
+        assertEquals(4, cloud.order(orderId).orElseThrow().status());
+
+        String second = cloud.resize(billing02, 400, false).orderId();
+        sdkWrite(HttpMethod.POST, "/v3/orders/customer-orders/pay",
+                new com.huaweicloud.sdk.bss.v2.model.PayCustomerOrderV3Req().withOrderId(second).withUseCoupon("NO")
+                        .withUseDiscount("NO"));
+        assertEquals(3, cloud.order(second).orElseThrow().status(), "paid, processing");
+    }
+
+    @Test
+    void batchExtendAndItsJobParseWithTheSdksEvsModels() throws Exception {
+        var volumes = List.of(
+                new com.huaweicloud.sdk.evs.v2.model.VolumesForBatchResizeVolume()
+                        .withId(SandboxSeed.volumeId("data-02")).withNewSize(150),
+                new com.huaweicloud.sdk.evs.v2.model.VolumesForBatchResizeVolume()
+                        .withId(SandboxSeed.volumeId("data-fail-02")).withNewSize(80));
+        var accepted = strict(sdkWrite(HttpMethod.POST, "/v5/" + PID + "/volumes/batch-extend",
+                new com.huaweicloud.sdk.evs.v2.model.BatchResizeVolumeRequestBody().withVolumes(volumes)),
+                com.huaweicloud.sdk.evs.v2.model.BatchResizeVolumesResponse.class);
+        assertNotEquals(null, accepted.getJobId());
+        assertEquals(null, accepted.getOrderId());
+
+        var job = strict(sdkGet("/v1/" + PID + "/jobs/" + accepted.getJobId(), Map.of()),
+                com.huaweicloud.sdk.evs.v2.model.ShowJobResponse.class);
+        var subJobs = job.getEntities().getSubJobs();
+        assertEquals(List.of(SandboxSeed.volumeId("data-02"), SandboxSeed.volumeId("data-fail-02")),
+                subJobs.stream().map(j -> j.getEntities().getVolumeId()).toList());
+        assertEquals(Integer.valueOf(150), subJobs.get(0).getEntities().getSize());
+    }
 }

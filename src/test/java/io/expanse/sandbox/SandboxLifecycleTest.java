@@ -104,7 +104,7 @@ class SandboxLifecycleTest extends SandboxHttpTestBase {
         SignedClient.Reply paid = client.post("/v3/orders/customer-orders/pay", "{\"order_id\":\"" + orderId + "\"}");
         assertEquals(204, paid.status());
         assertEquals(3, order(orderId).get("order_info").get("status").asInt());
-        assertEquals("CBC.0101", client.post("/v3/orders/customer-orders/pay",
+        assertEquals("CBC.99003106", client.post("/v3/orders/customer-orders/pay",
                 "{\"order_id\":\"" + orderId + "\"}").errorCode());
 
         advance(6000);

@@ -144,4 +144,38 @@ final class HuaweiTransport {
         }
         return error;
     }
+
+    /**
+     * A signed POST whose body only asks a question (a price rating, a subscription query): it changes nothing, so
+     * it is retried like a GET on throttling, 5xx and network failures. The 2xx body as a JSON object.
+     */
+    JsonNode postRead(String what, URI base, byte[] json, String... segments) throws ApiException {
+        return exchange.read(what, () -> build("POST", base, List.of(segments), List.of(), json), answer -> {
+            if (!answer.successful()) {
+                throw errorFor(answer, false);
+            }
+            return new HuaweiJson(what, answer.status()).parse(answer.body());
+        });
+    }
+
+    /**
+     * A signed POST or PUT with a JSON body, sent exactly once, like {@link #postOnce} but with its own sentence
+     * for how an unknown outcome is settled (an order is read back, not a volume).
+     *
+     * @param settle e.g. "it will be checked by reading the order back."
+     */
+    Reply sendOnce(String method, URI base, byte[] json, String settle, String... segments) throws ApiException {
+        HttpExchange.Answer answer = exchange.sendOnce(build(method, base, List.of(segments), List.of(), json),
+                settle);
+        if (!answer.successful()) {
+            ApiException error = errorFor(answer, true);
+            if (error.kind() == Kind.OUTCOME_UNKNOWN && !settle.equals(SETTLE)) {
+                throw new ApiException(Kind.OUTCOME_UNKNOWN, error.httpStatus(), error.code(),
+                        error.serverMessage(), error.requestId(), error.operatorMessage().replace(SETTLE, settle),
+                        null, null);
+            }
+            throw error;
+        }
+        return new Reply(answer.status(), answer.body());
+    }
 }

@@ -1,0 +1,397 @@
+package io.expanse.cloud.huawei;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.expanse.cloud.ApiException;
+import io.expanse.cloud.ApiException.Kind;
+import io.expanse.cloud.huawei.AkSkSigner.QueryParam;
+import io.expanse.cloud.http.HttpExchange;
+import io.expanse.cloud.http.RetryPolicy;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+
+/**
+ * {@link EvsBillingApi} over HTTPS with AK/SK signing, built from the same inputs as {@link HuaweiClient} and
+ * sharing its transport: price ratings and the subscription query are questions and are retried like reads; pay,
+ * cancel and the batch expansion are sent exactly once. BSS calls go to {@link HuaweiEndpoints#bss()} (the
+ * international host when the profile says so), the batch to {@link HuaweiEndpoints#evs()}. Thread-safe.
+ */
+public final class HuaweiBillingClient implements EvsBillingApi {
+
+    /** BSS's names for an EVS disk in a price request. */
+    static final String CLOUD_SERVICE_TYPE = "hws.service.type.ebs";
+    static final String RESOURCE_TYPE = "hws.resource.type.volume";
+    /** Size unit GB, usage unit hour, period unit month (BSS rating API). */
+    static final int SIZE_MEASURE_GB = 17;
+    static final int USAGE_MEASURE_HOUR = 4;
+    static final int PERIOD_TYPE_MONTH = 2;
+    /** How an unknown outcome of pay or cancel is settled. */
+    static final String SETTLE_ORDER = "it will be checked by reading the order back.";
+    /** How an unknown outcome of a batch is settled. */
+    static final String SETTLE_BATCH = "it will be checked by reading the disks back.";
+
+    private final HuaweiTransport transport;
+    private final HuaweiEndpoints endpoints;
+    private final String region;
+    private final String projectId;
+
+    private HuaweiBillingClient(Builder b) {
+        this.endpoints = b.endpoints;
+        this.region = b.region;
+        this.projectId = b.projectId;
+        this.transport = new HuaweiTransport(b.http, b.credentials, b.clock, b.retry, b.limits, b.projectId);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String projectId() {
+        return projectId;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    @Override
+    public OnDemandPrice rateOnDemand(RatedDisk disk, int newSizeGb) throws ApiException {
+        Objects.requireNonNull(disk, "disk");
+        requirePositive(newSizeGb);
+        ObjectNode body = HuaweiJson.MAPPER.createObjectNode();
+        body.put("project_id", projectId);
+        body.put("inquiry_precision", 0);
+        ArrayNode products = body.putArray("product_infos");
+        onDemandProduct(products.addObject(), "1", disk, disk.sizeGb());
+        onDemandProduct(products.addObject(), "2", disk, newSizeGb);
+        String what = "the on-demand price of a " + disk.volumeType() + " disk";
+        JsonNode root = bss(() -> transport.postRead(what, endpoints.bss(), bytes(body), "v2", "bills", "ratings",
+                "on-demand-resources"));
+        BillingJson json = new BillingJson(what, 200);
+        Long measure = json.json().optionalLong(root, "measure_id");
+        BigDecimal oldPrice = null;
+        BigDecimal newPrice = null;
+        for (JsonNode r : json.json().array(root, "product_rating_results")) {
+            Long own = json.json().optionalLong(r, "measure_id");
+            BigDecimal amount = json.requiredAmount(r, "amount", own != null ? own : measure);
+            String id = HuaweiJson.text(r, "id");
+            if ("1".equals(id)) {
+                oldPrice = amount;
+            } else if ("2".equals(id)) {
+                newPrice = amount;
+            }
+        }
+        if (oldPrice == null || newPrice == null) {
+            throw json.json().bad("The answer for " + what + " lacks the price of product "
+                    + (oldPrice == null ? "1 (the current size)" : "2 (the new size)") + ".");
+        }
+        return new OnDemandPrice(oldPrice, newPrice, HuaweiJson.text(root, "currency"));
+    }
+
+    private void onDemandProduct(ObjectNode p, String id, RatedDisk disk, int sizeGb) {
+        product(p, id, disk, sizeGb);
+        p.put("usage_factor", "Duration");
+        p.put("usage_value", 1);
+        p.put("usage_measure_id", USAGE_MEASURE_HOUR);
+        p.put("subscription_num", 1);
+    }
+
+    private void product(ObjectNode p, String id, RatedDisk disk, int sizeGb) {
+        p.put("id", id);
+        p.put("cloud_service_type", CLOUD_SERVICE_TYPE);
+        p.put("resource_type", RESOURCE_TYPE);
+        p.put("resource_spec", disk.volumeType());
+        p.put("region", region);
+        p.put("available_zone", disk.availabilityZone());
+        p.put("resource_size", sizeGb);
+        p.put("size_measure_id", SIZE_MEASURE_GB);
+    }
+
+    @Override
+    public PeriodPrice rateMonthly(RatedDisk disk, int sizeGb) throws ApiException {
+        Objects.requireNonNull(disk, "disk");
+        requirePositive(sizeGb);
+        ObjectNode body = HuaweiJson.MAPPER.createObjectNode();
+        body.put("project_id", projectId);
+        ObjectNode p = body.putArray("product_infos").addObject();
+        product(p, "1", disk, sizeGb);
+        p.put("period_type", PERIOD_TYPE_MONTH);
+        p.put("period_num", 1);
+        p.put("subscription_num", 1);
+        String what = "the monthly price of a " + sizeGb + " GB " + disk.volumeType() + " disk";
+        JsonNode root = bss(() -> transport.postRead(what, endpoints.bss(), bytes(body), "v2", "bills", "ratings",
+                "period-resources", "subscribe-rate"));
+        BillingJson json = new BillingJson(what, 200);
+        JsonNode official = json.json().object(root, "official_website_rating_result");
+        BigDecimal listPrice = json.requiredAmount(official, "official_website_amount",
+                json.json().optionalLong(official, "measure_id"));
+        BigDecimal best = null;
+        for (JsonNode d : json.json().array(root, "optional_discount_rating_results")) {
+            Long bestOffer = json.json().optionalLong(d, "best_offer");
+            if (bestOffer != null && bestOffer == 1) {
+                best = json.requiredAmount(d, "amount", json.json().optionalLong(d, "measure_id"));
+            }
+        }
+        return new PeriodPrice(listPrice, best == null ? listPrice : best, HuaweiJson.text(root, "currency"));
+    }
+
+    @Override
+    public List<Subscription> subscriptions(List<String> resourceIds) throws ApiException {
+        List<String> ids = resourceIds.stream().map(id -> requireId(id, "resourceId")).distinct().toList();
+        List<Subscription> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += MAX_SUBSCRIPTION_IDS) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_SUBSCRIPTION_IDS));
+            ObjectNode body = HuaweiJson.MAPPER.createObjectNode();
+            chunk.forEach(body.putArray("resource_ids")::add);
+            body.put("only_main_resource", 0);
+            body.put("offset", 0);
+            body.put("limit", MAX_SUBSCRIPTION_IDS);
+            String what = "the subscriptions of " + chunk.size() + " disk" + (chunk.size() == 1 ? "" : "s");
+            JsonNode root = bss(() -> transport.postRead(what, endpoints.bss(), bytes(body), "v2", "orders",
+                    "suscriptions", "resources", "query"));
+            BillingJson json = new BillingJson(what, 200);
+            for (JsonNode n : json.json().array(root, "data")) {
+                out.add(json.subscription(n));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public OrderDetail getOrderDetail(String orderId) throws ApiException {
+        String what = "order " + orderId;
+        JsonNode root = bss(() -> transport.get(what, endpoints.bss(),
+                List.of(new QueryParam("offset", "0"), new QueryParam("limit", "10")),
+                "v2", "orders", "customer-orders", "details", requireId(orderId, "orderId")));
+        BillingJson json = new BillingJson(what, 200);
+        return json.orderDetail(json.json().object(root, "order_info"), orderId);
+    }
+
+    @Override
+    public void payOrder(String orderId) throws ApiException {
+        ObjectNode body = HuaweiJson.MAPPER.createObjectNode();
+        body.put("order_id", requireId(orderId, "orderId"));
+        body.put("use_coupon", "NO");
+        body.put("use_discount", "NO");
+        orderWrite("POST", "the payment of order " + orderId, body, "v3", "orders", "customer-orders", "pay");
+    }
+
+    @Override
+    public void cancelOrder(String orderId) throws ApiException {
+        ObjectNode body = HuaweiJson.MAPPER.createObjectNode();
+        body.put("order_id", requireId(orderId, "orderId"));
+        orderWrite("PUT", "the cancellation of order " + orderId, body, "v2", "orders", "customer-orders",
+                "cancel");
+    }
+
+    /**
+     * Sends once. BSS answers success with 204 or 200, sometimes with {@code error_code} {@code CBC.0000}; a 2xx
+     * body naming another code is a refusal.
+     */
+    private void orderWrite(String method, String what, ObjectNode body, String... segments) throws ApiException {
+        HuaweiTransport.Reply reply = bss(() -> transport.sendOnce(method, endpoints.bss(), bytes(body),
+                SETTLE_ORDER, segments));
+        if (reply.body() == null || reply.body().isBlank()) {
+            return;
+        }
+        JsonNode root;
+        try {
+            root = new HuaweiJson(what, reply.status()).parse(reply.body());
+        } catch (ApiException e) {
+            return; // accepted (2xx); the body is not needed
+        }
+        String code = HuaweiJson.text(root, "error_code");
+        if (code != null && !code.isBlank() && !"CBC.0000".equals(code)) {
+            ApiException refused = HuaweiErrors.fromResponse(400, "application/json", null, reply.body());
+            throw BssErrors.relabel(new ApiException(Kind.REJECTED, reply.status(), code, refused.serverMessage(),
+                    refused.requestId(), refused.operatorMessage(), null, null));
+        }
+    }
+
+    @Override
+    public BatchAccepted batchExtend(List<BatchVolume> volumes, Boolean autoPay) throws ApiException {
+        Objects.requireNonNull(volumes, "volumes");
+        if (volumes.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one disk");
+        }
+        if (volumes.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a batch takes at most " + MAX_BATCH + " disks, not "
+                    + volumes.size());
+        }
+        Set<String> seen = new HashSet<>();
+        for (BatchVolume v : volumes) {
+            if (!seen.add(v.volumeId())) {
+                throw new IllegalArgumentException("disk " + v.volumeId() + " is named twice in the batch");
+            }
+        }
+        HuaweiTransport.Reply reply;
+        try {
+            reply = transport.sendOnce("POST", endpoints.evs(), batchBody(volumes, autoPay), SETTLE_BATCH, "v5",
+                    projectId, "volumes", "batch-extend");
+        } catch (ApiException e) {
+            if (e.httpStatus() == 404 && "APIGW.0101".equals(e.code())) {
+                throw new BatchExtendUnavailableException(e);
+            }
+            throw e;
+        }
+        String what = "the batch expansion of " + volumes.size() + " disks";
+        try {
+            HuaweiJson json = new HuaweiJson(what, reply.status());
+            JsonNode root = json.parse(reply.body());
+            String jobId = blankToNull(HuaweiJson.text(root, "job_id"));
+            String orderId = blankToNull(HuaweiJson.text(root, "order_id"));
+            if (jobId == null && orderId == null) {
+                throw json.bad("The answer for " + what + " carries neither 'job_id' nor 'order_id'.");
+            }
+            return new BatchAccepted(jobId, orderId);
+        } catch (ApiException e) {
+            // Accepted, but the answer cannot be read: the disks must be read back to learn what happened.
+            throw new ApiException(Kind.OUTCOME_UNKNOWN, reply.status(), null, null, null, "Huawei Cloud accepted "
+                    + what + " (HTTP " + reply.status() + ") but its answer could not be read ("
+                    + e.operatorMessage() + ") The outcome will be checked by reading the disks back.", null, e);
+        }
+    }
+
+    /** {@code {"volumes":[{"id","new_size"}],"bss_param":{"is_auto_pay":"true"|"false"}}}, bss_param when given. */
+    static byte[] batchBody(List<BatchVolume> volumes, Boolean autoPay) {
+        ObjectNode root = HuaweiJson.MAPPER.createObjectNode();
+        ArrayNode list = root.putArray("volumes");
+        volumes.forEach(v -> list.addObject().put("id", v.volumeId()).put("new_size", v.newSizeGb()));
+        if (autoPay != null) {
+            root.putObject("bss_param").put("is_auto_pay", autoPay.toString());
+        }
+        return bytes(root);
+    }
+
+    @Override
+    public BatchJob getBatchJob(String jobId) throws ApiException {
+        String what = "batch job " + jobId;
+        JsonNode root = transport.get(what, endpoints.evs(), List.of(), "v1", projectId, "jobs",
+                requireId(jobId, "jobId"));
+        BillingJson json = new BillingJson(what, 200);
+        String id = HuaweiJson.text(root, "job_id");
+        return new BatchJob(id == null ? jobId : id, json.json().requiredText(root, "status"),
+                HuaweiJson.text(root, "fail_reason"), HuaweiJson.text(root, "error_code"), json.subJobs(root));
+    }
+
+    /** A BSS call whose {@code CBC.*} failures get their operator sentence. */
+    private static <T> T bss(Call<T> call) throws ApiException {
+        try {
+            return call.run();
+        } catch (ApiException e) {
+            throw BssErrors.relabel(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws ApiException;
+    }
+
+    private static byte[] bytes(ObjectNode node) {
+        try {
+            return HuaweiJson.MAPPER.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void requirePositive(int sizeGb) {
+        if (sizeGb < 1) {
+            throw new IllegalArgumentException("the size must be positive");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String requireId(String id, String name) {
+        if (id == null || id.isBlank() || id.equals(".") || id.equals("..")) {
+            throw new IllegalArgumentException(name + " must be a non-blank id");
+        }
+        return id;
+    }
+
+    /** Settings of a {@link HuaweiBillingClient}: the inputs of {@link HuaweiClient.Builder} but the paging. */
+    public static final class Builder {
+        private OkHttpClient http;
+        private HuaweiEndpoints endpoints;
+        private Credentials credentials;
+        private String region;
+        private String projectId;
+        private Clock clock = Clock.systemUTC();
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private HttpExchange.Limits limits = HttpExchange.Limits.defaults();
+
+        private Builder() {
+        }
+
+        public Builder http(OkHttpClient http) {
+            this.http = http;
+            return this;
+        }
+
+        public Builder endpoints(HuaweiEndpoints endpoints) {
+            this.endpoints = endpoints;
+            return this;
+        }
+
+        public Builder credentials(Credentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /** The region of the disks: it is part of every price request. */
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        public Builder projectId(String projectId) {
+            this.projectId = projectId;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder retry(RetryPolicy retry) {
+            this.retry = retry;
+            return this;
+        }
+
+        public Builder callTimeout(Duration callTimeout) {
+            this.limits = limits.withCallTimeout(callTimeout);
+            return this;
+        }
+
+        public Builder maxBodyBytes(long maxBodyBytes) {
+            this.limits = limits.withMaxBodyBytes(maxBodyBytes);
+            return this;
+        }
+
+        public HuaweiBillingClient build() {
+            Objects.requireNonNull(http, "http");
+            Objects.requireNonNull(endpoints, "endpoints");
+            Objects.requireNonNull(credentials, "credentials");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(retry, "retry");
+            requireId(region, "region");
+            requireId(projectId, "projectId");
+            return new HuaweiBillingClient(this);
+        }
+    }
+}
