@@ -12,12 +12,10 @@ import io.expanse.ui.common.task.TaskExecutor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
@@ -35,8 +33,9 @@ import javafx.collections.transformation.SortedList;
 
 /**
  * State of the volumes view: the rows, the text filter, the sort, the selection, whether a load is running, failed
- * or came back empty, and the status line. Loading happens on the {@link TaskExecutor} (the per-server lookups on a
- * bounded executor of their own); every property changes on the UI thread.
+ * or came back empty, and the status line. Loading happens on the {@link TaskExecutor} (the attached servers, read
+ * in one {@link EvsApi#servers} call after the list, on an executor of their own); every property changes on the UI
+ * thread.
  *
  * <p>The selection is a volume id, not a position: after the shown rows change (a row replaced after a re-read, a
  * row filtered out, a refresh, a sort) the selection is the row with the same id, or nothing when that volume is no
@@ -72,8 +71,7 @@ public final class VolumesViewModel {
     private long generation;
 
     /**
-     * @param lookupExecutor bounded executor for the per-server lookups, so thousands of volumes do not open
-     *                       thousands of connections at once
+     * @param lookupExecutor where the attached servers are read after each list
      */
     public VolumesViewModel(Session session, TaskExecutor tasks, Executor lookupExecutor) {
         this.session = session;
@@ -261,27 +259,35 @@ public final class VolumesViewModel {
         adjust(() -> rows.setAll(loaded.rows()));
         state.set(loaded.rows().isEmpty() ? LoadState.EMPTY : LoadState.READY);
         updateStatusLine();
-        Set<String> serverIds = new LinkedHashSet<>(rowsByServer.keySet());
-        for (String serverId : serverIds) {
-            lookupExecutor.execute(() -> lookUpServer(api, serverId, gen));
+        List<String> serverIds = new ArrayList<>(rowsByServer.keySet());
+        if (!serverIds.isEmpty()) {
+            lookupExecutor.execute(() -> lookUpServers(api, serverIds, gen));
         }
     }
 
-    private void lookUpServer(EvsApi api, String serverId, long gen) {
-        ServerInfo info;
+    /**
+     * Every attached server in one {@link EvsApi#servers} call (a few HTTP calls for the real client, which falls
+     * back to reading servers one by one itself where a region does not serve the batch). A server missing from
+     * the answer, or a failed call, marks its rows' server as unreadable.
+     */
+    private void lookUpServers(EvsApi api, List<String> serverIds, long gen) {
+        Map<String, ServerInfo> found;
         try {
-            info = api.getServer(serverId);
+            found = api.servers(serverIds);
         } catch (ApiException | RuntimeException e) {
-            tasks.runOnUiThread(() -> applyServer(serverId, null, gen));
-            return;
+            found = Map.of();
         }
-        tasks.runOnUiThread(() -> applyServer(serverId, info, gen));
+        Map<String, ServerInfo> answer = found;
+        tasks.runOnUiThread(() -> {
+            if (gen == generation) {
+                for (String serverId : serverIds) {
+                    applyServer(serverId, answer.get(serverId));
+                }
+            }
+        });
     }
 
-    private void applyServer(String serverId, ServerInfo info, long gen) {
-        if (gen != generation) {
-            return;
-        }
+    private void applyServer(String serverId, ServerInfo info) {
         for (VolumeRow row : rowsByServer.getOrDefault(serverId, List.of())) {
             // Multiattach volumes have several servers; the first attachment is the one shown and checked.
             if (serverId.equals(row.volume().firstServerId())) {
