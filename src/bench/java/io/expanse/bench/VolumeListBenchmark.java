@@ -90,6 +90,8 @@ public final class VolumeListBenchmark {
     private static final int VOLUMES_PER_SERVER = 8;
     /** {@code -Dbench.endpoint=URL}: measure against that Huawei-compatible endpoint instead of a sandbox. */
     private static final Remote REMOTE = Remote.fromProperties();
+    /** {@code -Dbench.stalls=true}: sample the FX thread's stack during long waits and print the commonest. */
+    private static final boolean STALLS = Boolean.getBoolean("bench.stalls");
     private static final Map<String, Map<Integer, String>> SUMMARY = new LinkedHashMap<>();
     private static final List<Integer> SIZES = new ArrayList<>();
 
@@ -449,6 +451,9 @@ public final class VolumeListBenchmark {
                         ran.countDown();
                     });
                     try {
+                        if (STALLS) {
+                            sampleWhileWaiting(ran, posted);
+                        }
                         if (!ran.await(30, TimeUnit.SECONDS)) {
                             throw new IllegalStateException("FX thread blocked for 30 s");
                         }
@@ -465,6 +470,42 @@ public final class VolumeListBenchmark {
         void stop() throws InterruptedException {
             running = false;
             thread.join();
+            if (STALLS && !stallStacks.isEmpty()) {
+                System.out.println("  FX thread stack samples taken while a probe waited over 20 ms (top 12):");
+                stallStacks.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .limit(12).forEach(e -> System.out.printf(Locale.ROOT, "  %4d x%n%s%n", e.getValue(),
+                                e.getKey()));
+            }
+        }
+
+        /** {@code -Dbench.stalls=true}: the FX thread's stack every 5 ms while the probe has waited over 20 ms. */
+        private final Map<String, Integer> stallStacks = new LinkedHashMap<>();
+
+        private void sampleWhileWaiting(CountDownLatch ran, long posted) throws InterruptedException {
+            Thread fxThread = fxThread();
+            while (!ran.await(5, TimeUnit.MILLISECONDS)) {
+                if (fxThread != null && System.nanoTime() - posted > 20_000_000L) {
+                    StringBuilder sb = new StringBuilder();
+                    StackTraceElement[] stack = fxThread.getStackTrace();
+                    int shown = 0;
+                    for (StackTraceElement f : stack) {
+                        String c = f.getClassName();
+                        if (shown < 3 || c.startsWith("io.expanse") || shown < 14) {
+                            sb.append("      ").append(f).append('\n');
+                            shown++;
+                        }
+                        if (shown >= 22) {
+                            break;
+                        }
+                    }
+                    stallStacks.merge(sb.toString(), 1, Integer::sum);
+                }
+            }
+        }
+
+        private static Thread fxThread() {
+            return Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElse(null);
         }
 
         long[] samples() {

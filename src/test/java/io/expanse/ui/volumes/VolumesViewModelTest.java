@@ -289,4 +289,58 @@ class VolumesViewModelTest {
     private static VolumeRow row(VolumesViewModel vm, String id) {
         return vm.allRows().stream().filter(r -> r.volume().id().equals(id)).findFirst().orElseThrow();
     }
+
+    /** Runs work and continuations at once, but queues what is asked to run as a later UI event. */
+    private static final class LaterQueue implements TaskExecutor {
+        final CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
+        final java.util.ArrayDeque<Runnable> later = new java.util.ArrayDeque<>();
+
+        @Override
+        public <T> io.expanse.ui.common.task.TaskHandle execute(io.expanse.ui.common.task.BackgroundTask<T> task) {
+            return now.execute(task);
+        }
+
+        @Override
+        public void runOnUiThread(Runnable action) {
+            action.run();
+        }
+
+        @Override
+        public void runLaterOnUiThread(Runnable action) {
+            later.add(action);
+        }
+
+        int drain() {
+            int events = 0;
+            while (!later.isEmpty()) {
+                later.poll().run();
+                events++;
+            }
+            return events;
+        }
+    }
+
+    @Test
+    void aBigListGoesInASliceAtATimeAndKeepsTheSelectedVolumeMeanwhile() {
+        for (int i = 0; i < 1200; i++) {
+            api.put(available(String.format("v%04d", i), String.format("disk-%04d", i), 10));
+        }
+        LaterQueue tasks = new LaterQueue();
+        VolumesViewModel vm = connected(tasks);
+        assertEquals(16, vm.allRows().size(), "the first slice is small");
+        assertEquals(VolumesViewModel.LoadState.LOADING, vm.stateProperty().get(), "loading until the last slice");
+        assertEquals(4, tasks.drain(), "then 48, 500, 500 and the rest: one UI event each");
+        assertEquals(1200, vm.allRows().size());
+        assertEquals(VolumesViewModel.LoadState.READY, vm.stateProperty().get());
+
+        vm.orderProperty().set(Comparator.comparing(r -> r.volume().name()));
+        vm.select("v1100");
+        vm.refresh();
+        assertEquals(16, vm.allRows().size());
+        assertEquals("v1100", vm.selectedVolumeIdProperty().get(), "kept while its row has not arrived");
+        assertNull(vm.selectedRow());
+        tasks.drain();
+        assertEquals("v1100", vm.selectedRow().volume().id());
+        assertEquals(shownIds(vm).stream().sorted().toList(), shownIds(vm), "in the table's order");
+    }
 }
