@@ -2,7 +2,9 @@ package io.expanse.bench;
 
 import io.expanse.app.AppContext;
 import io.expanse.cloud.ApiException;
+import io.expanse.cloud.huawei.Credentials;
 import io.expanse.cloud.huawei.EvsApi;
+import io.expanse.cloud.huawei.HuaweiEndpoints;
 import io.expanse.cloud.huawei.HuaweiClient;
 import io.expanse.cloud.huawei.Job;
 import io.expanse.cloud.huawei.Order;
@@ -82,6 +84,14 @@ import okhttp3.OkHttpClient;
 public final class VolumeListBenchmark {
 
     private static final long SEED = 20251124L;
+    /** Added to every sandbox answer ({@code -Dbench.latencyMs=100}: about the round trip to a Huawei region). */
+    private static final long LATENCY_MS = Long.getLong("bench.latencyMs", 0);
+    /** Volumes per attached server in the generated seed: 10,000 volumes on 1,250 servers, as in issue 11. */
+    private static final int VOLUMES_PER_SERVER = 8;
+    /** {@code -Dbench.endpoint=URL}: measure against that Huawei-compatible endpoint instead of a sandbox. */
+    private static final Remote REMOTE = Remote.fromProperties();
+    /** {@code -Dbench.stalls=true}: sample the FX thread's stack during long waits and print the commonest. */
+    private static final boolean STALLS = Boolean.getBoolean("bench.stalls");
     private static final Map<String, Map<Integer, String>> SUMMARY = new LinkedHashMap<>();
     private static final List<Integer> SIZES = new ArrayList<>();
 
@@ -91,8 +101,10 @@ public final class VolumeListBenchmark {
     public static void main(String[] args) throws Exception {
         headlessDefaults();
         String spec = args.length > 0 && !args[0].isBlank() ? args[0] : "1000,10000";
-        for (String s : spec.split(",")) {
-            SIZES.add(Integer.parseInt(s.trim()));
+        if (REMOTE == null) {
+            for (String s : spec.split(",")) {
+                SIZES.add(Integer.parseInt(s.trim()));
+            }
         }
         long started = System.nanoTime();
         printMachine();
@@ -107,8 +119,12 @@ public final class VolumeListBenchmark {
                 Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
                 return null;
             });
-            for (int n : SIZES) {
-                runSize(n);
+            if (REMOTE != null) {
+                runRemote(REMOTE);
+            } else {
+                for (int n : SIZES) {
+                    runSize(n);
+                }
             }
             printSummary();
             System.out.printf(Locale.ROOT, "%nTotal benchmark time: %.1f s; load average now %s%n",
@@ -150,7 +166,13 @@ public final class VolumeListBenchmark {
                 System.getProperty("monocle.platform"), System.getProperty("prism.order"));
         System.out.printf(Locale.ROOT, "  Load avg    %s (other processes share these cores: figures vary with it)%n",
                 loadAverage());
-        System.out.printf(Locale.ROOT, "  Sizes       %s volumes (seed %d)%n", SIZES, SEED);
+        if (REMOTE != null) {
+            System.out.printf(Locale.ROOT, "  Endpoint    %s, region %s, project %s%n", REMOTE.endpoint(),
+                    REMOTE.region(), REMOTE.projectId());
+        } else {
+            System.out.printf(Locale.ROOT, "  Sizes       %s volumes on 1 server per %d volumes (seed %d), "
+                    + "%d ms added to every sandbox answer%n", SIZES, VOLUMES_PER_SERVER, SEED, LATENCY_MS);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -158,8 +180,9 @@ public final class VolumeListBenchmark {
     private static void runSize(int n) throws Exception {
         System.out.printf(Locale.ROOT, "%n=== %,d volumes ===%n", n);
         long t0 = System.nanoTime();
-        SandboxSeed seed = SandboxSeed.generated(n, SEED);
-        SandboxServer sandbox = SandboxServer.start(new SandboxCloud(seed, Clock.systemUTC(), SandboxTimings.DEFAULT));
+        SandboxSeed seed = SandboxSeed.generated(n, Math.max(1, n / VOLUMES_PER_SERVER), SEED);
+        SandboxServer sandbox = SandboxServer.start(new SandboxCloud(seed, Clock.systemUTC(), SandboxTimings.DEFAULT),
+                0, null, java.time.Duration.ofMillis(LATENCY_MS));
         long servers = seed.volumes().stream().filter(v -> !v.attachments().isEmpty())
                 .map(v -> v.attachments().get(0).serverId()).distinct().count();
         System.out.printf(Locale.ROOT, "sandbox: %,d volumes, %,d servers with attached volumes, started in %.0f ms%n",
@@ -177,7 +200,7 @@ public final class VolumeListBenchmark {
                     .credentials(sandbox.credentials()).region(sandbox.region()).projectId(sandbox.projectId())
                     .clock(Clock.systemUTC()).pageExecutor(io).build();
             clientFigures(n, client);
-            uiFigures(n, sandbox, client);
+            uiFigures(n, "Sandbox", true, client);
         } finally {
             io.shutdownNow();
             http.dispatcher().executorService().shutdown();
@@ -220,7 +243,62 @@ public final class VolumeListBenchmark {
     }
 
     /** 2 and 3. The real window on headless Monocle. */
-    private static void uiFigures(int n, SandboxServer sandbox, HuaweiClient client) throws Exception {
+    /**
+     * Against any Huawei-compatible endpoint: the list through the real client, then the real table filled exactly
+     * as the app fills it. The size is whatever the account holds.
+     */
+    private static void runRemote(Remote remote) throws Exception {
+        ExecutorService io = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "bench-io");
+            t.setDaemon(true);
+            return t;
+        });
+        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS).writeTimeout(30, TimeUnit.SECONDS).build();
+        try {
+            HuaweiClient client = HuaweiClient.builder().http(http)
+                    .endpoints(HuaweiEndpoints.single(java.net.URI.create(remote.endpoint())))
+                    .credentials(Credentials.permanent(remote.accessKey(), remote.secretKey()))
+                    .region(remote.region()).projectId(remote.projectId()).clock(Clock.systemUTC())
+                    .pageExecutor(io).build();
+            int n = client.listVolumes().size();
+            SIZES.add(n);
+            System.out.printf(Locale.ROOT, "%n=== %,d volumes at %s ===%n", n, remote.endpoint());
+            clientFigures(n, client);
+            uiFigures(n, "Benchmark endpoint", false, client);
+        } finally {
+            io.shutdownNow();
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    /** The endpoint, keys, project and region of {@code -Dbench.endpoint=…}; null without it. */
+    private record Remote(String endpoint, String accessKey, String secretKey, String projectId, String region) {
+        static Remote fromProperties() {
+            String endpoint = System.getProperty("bench.endpoint", "").strip();
+            if (endpoint.isEmpty()) {
+                return null;
+            }
+            return new Remote(endpoint, required("bench.ak"), required("bench.sk"), required("bench.project"),
+                    required("bench.region"));
+        }
+
+        private static String required(String name) {
+            String v = System.getProperty(name, "").strip();
+            if (v.isEmpty()) {
+                throw new IllegalArgumentException("-Dbench.endpoint needs -D" + name + " too");
+            }
+            return v;
+        }
+
+        @Override
+        public String toString() {
+            return "Remote[" + endpoint + ", " + region + ", " + projectId + "]";
+        }
+    }
+
+    private static void uiFigures(int n, String label, boolean sandbox, HuaweiClient client) throws Exception {
         Path home = Files.createTempDirectory("expanse-bench");
         AppDirs dirs = new AppDirs(home.resolve("data"), home.resolve("config"), home.resolve("logs"));
         AppContext context = new AppContext(dirs, Map.of(),
@@ -237,7 +315,7 @@ public final class VolumeListBenchmark {
             return s;
         });
         try {
-            runUi(n, sandbox, client, context, stage);
+            runUi(n, label, sandbox, client, context, stage);
         } finally {
             fx(() -> {
                 stage.close();
@@ -248,7 +326,8 @@ public final class VolumeListBenchmark {
     }
 
     @SuppressWarnings("unchecked")
-    private static void runUi(int n, SandboxServer sandbox, HuaweiClient client, AppContext context, Stage stage)
+    private static void runUi(int n, String label, boolean sandbox, HuaweiClient client, AppContext context,
+                              Stage stage)
             throws Exception {
         Scene scene = stage.getScene();
         Parent root = scene.getRoot();
@@ -257,7 +336,7 @@ public final class VolumeListBenchmark {
         waitPulses(scene, 5);
 
         RecordingApi api = new RecordingApi(client);
-        EvsAccount connection = new EvsAccount("Sandbox", true, sandbox.region(), sandbox.projectId(), api, null);
+        EvsAccount connection = new EvsAccount(label, sandbox, client.region(), client.projectId(), api, null);
         PulseWatch pulses = fx(() -> new PulseWatch(scene));
         fx(() -> {
             vm.stateProperty().addListener((o, a, b) -> {
@@ -276,10 +355,17 @@ public final class VolumeListBenchmark {
         int shown = fx(() -> table.getItems().size());
         check(shown == n, "table shows " + shown + " of " + n);
         first.print("first load");
+        first.complete(n);
 
         // A refresh with the table full and sorted by name, as after F5.
         LoadFigures warm = load(n, api, pulses, vm, vm::refresh);
         warm.print("refresh (2nd load)");
+        warm.complete(n);
+        put("Complete table: list / servers / total, first load (ms)", n, first.completeText());
+        put("Complete table: list / servers / total, refresh (ms)", n, warm.completeText());
+        put("Complete table: longest FX wait, first load / refresh (ms)", n,
+                f0(ms(first.latencies[first.latencies.length - 1])) + " / "
+                        + f0(ms(warm.latencies[warm.latencies.length - 1])));
         put("UI: list result -> show() done, first load (ms)", n, f1(ms(first.ready - first.listReturned)));
         put("UI: list result -> rows laid out, first load (ms)", n, f1(ms(first.laidOut - first.listReturned)));
         put("UI: list result -> rows laid out, refresh (ms)", n, f1(ms(warm.laidOut - warm.listReturned)));
@@ -328,6 +414,8 @@ public final class VolumeListBenchmark {
                         && vm.allRows().stream().noneMatch(r -> r.lookupProperty().get()
                         == VolumeRow.ServerLookup.LOADING)));
         f.done = System.nanoTime();
+        f.servers = fx(() -> (int) vm.allRows().stream().map(r -> r.volume().firstServerId())
+                .filter(Objects::nonNull).distinct().count());
         waitFor("a layout pulse after READY", 10, () -> pulses.laidOut != 0);
         probe.stop();
         fx(() -> {
@@ -363,6 +451,9 @@ public final class VolumeListBenchmark {
                         ran.countDown();
                     });
                     try {
+                        if (STALLS) {
+                            sampleWhileWaiting(ran, posted);
+                        }
                         if (!ran.await(30, TimeUnit.SECONDS)) {
                             throw new IllegalStateException("FX thread blocked for 30 s");
                         }
@@ -379,6 +470,42 @@ public final class VolumeListBenchmark {
         void stop() throws InterruptedException {
             running = false;
             thread.join();
+            if (STALLS && !stallStacks.isEmpty()) {
+                System.out.println("  FX thread stack samples taken while a probe waited over 20 ms (top 12):");
+                stallStacks.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .limit(12).forEach(e -> System.out.printf(Locale.ROOT, "  %4d x%n%s%n", e.getValue(),
+                                e.getKey()));
+            }
+        }
+
+        /** {@code -Dbench.stalls=true}: the FX thread's stack every 5 ms while the probe has waited over 20 ms. */
+        private final Map<String, Integer> stallStacks = new LinkedHashMap<>();
+
+        private void sampleWhileWaiting(CountDownLatch ran, long posted) throws InterruptedException {
+            Thread fxThread = fxThread();
+            while (!ran.await(5, TimeUnit.MILLISECONDS)) {
+                if (fxThread != null && System.nanoTime() - posted > 20_000_000L) {
+                    StringBuilder sb = new StringBuilder();
+                    StackTraceElement[] stack = fxThread.getStackTrace();
+                    int shown = 0;
+                    for (StackTraceElement f : stack) {
+                        String c = f.getClassName();
+                        if (shown < 3 || c.startsWith("io.expanse") || shown < 14) {
+                            sb.append("      ").append(f).append('\n');
+                            shown++;
+                        }
+                        if (shown >= 22) {
+                            break;
+                        }
+                    }
+                    stallStacks.merge(sb.toString(), 1, Integer::sum);
+                }
+            }
+        }
+
+        private static Thread fxThread() {
+            return Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElse(null);
         }
 
         long[] samples() {
@@ -437,7 +564,21 @@ public final class VolumeListBenchmark {
         double maxPulseGap;
         int pulseCount;
         int lookups;
+        int servers;
         long[] latencies;
+
+        /** Start to the list returned, the list to every server status and role in, start to all in. */
+        String completeText() {
+            return f0(ms(listReturned - start)) + " / " + f0(ms(done - listReturned)) + " / " + f0(ms(done - start));
+        }
+
+        /** The one-line figure of issue 11. */
+        void complete(int volumes) {
+            System.out.printf(Locale.ROOT, "complete table: %d volumes, %d servers, list %d ms, servers %d ms, "
+                    + "total %d ms, longest FX wait %d ms%n", volumes, servers,
+                    Math.round(ms(listReturned - start)), Math.round(ms(done - listReturned)),
+                    Math.round(ms(done - start)), Math.round(ms(latencies[latencies.length - 1])));
+        }
 
         String latencyText() {
             return f1(ms(pct(latencies, 50))) + " / " + f1(ms(pct(latencies, 99))) + " / "
@@ -446,8 +587,8 @@ public final class VolumeListBenchmark {
 
         void print(String what) {
             System.out.printf(Locale.ROOT, "%s: list result -> show() done %.1f ms -> rows laid out %.1f ms; "
-                    + "refresh -> %,d server lookups applied %.0f ms%n", what, ms(ready - listReturned),
-                    ms(laidOut - listReturned), lookups, ms(done - start));
+                    + "refresh -> %,d server reads (getServer or servers calls) applied %.0f ms%n", what,
+                    ms(ready - listReturned), ms(laidOut - listReturned), lookups, ms(done - start));
             System.out.printf(Locale.ROOT, "  FX event latency over %,d probes: p50 %.2f ms, p99 %.2f ms, max %.1f ms;"
                     + " %d pulses, longest pulse gap %.1f ms%n", latencies.length, ms(pct(latencies, 50)),
                     ms(pct(latencies, 99)), ms(latencies[latencies.length - 1]), pulseCount, maxPulseGap);
@@ -635,6 +776,13 @@ public final class VolumeListBenchmark {
         }
 
         @Override
+        public Map<String, ServerInfo> servers(java.util.Collection<String> serverIds) throws ApiException {
+            called();
+            serverCalls.incrementAndGet();
+            return delegate.servers(serverIds);
+        }
+
+        @Override
         public Order getOrder(String orderId) throws ApiException {
             called();
             return delegate.getOrder(orderId);
@@ -708,7 +856,7 @@ public final class VolumeListBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Timed out after " + seconds + " s waiting for " + what);
             }
-            Thread.sleep(50);
+            Thread.sleep(20);
         }
     }
 

@@ -152,12 +152,24 @@ public record SandboxSeed(List<SandboxInstance> servers, List<SandboxVolume> vol
      * the rest data disks, mostly attached), with names like {@code pg-0042-data-3}.
      */
     public static SandboxSeed generated(int count, long seed) {
+        return generated(count, Math.max(1, count / 4), seed);
+    }
+
+    /**
+     * A large seed with a chosen number of servers: {@code count} volumes on {@code servers} servers (at most one
+     * per volume), as {@link #generated(int, long)} otherwise; {@code generated(10_000, 1_250, s)} is the shape of
+     * the issue-11 measurement (10,000 volumes on 1,250 servers).
+     */
+    public static SandboxSeed generated(int count, int servers, long seed) {
+        if (servers < 1) {
+            throw new IllegalArgumentException("servers must be at least 1");
+        }
         Builder b = new Builder(seed);
         Random r = b.random;
         String[] roles = {"web", "app", "api", "pg", "mysql", "redis", "kafka", "es", "batch", "ci"};
         String[] states = {"ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "SHUTOFF", "PAUSED",
             "REBOOT"};
-        int serverCount = Math.max(1, count / 4);
+        int serverCount = servers;
         List<String> serverNames = new ArrayList<>(serverCount);
         for (int i = 0; i < serverCount && i < count; i++) {
             String name = String.format("%s-%04d", roles[r.nextInt(roles.length)], i);

@@ -165,6 +165,38 @@ class ClientAgainstSandboxTest {
         }
     }
 
+    @Test
+    void readsEveryServerOfAGeneratedAccountInAFewCallsAsSingleReadsWould() throws Exception {
+        SandboxCloud big = new SandboxCloud(SandboxSeed.generated(2000, 250, 42), Clock.systemUTC(),
+                SandboxTimings.DEFAULT);
+        try (SandboxServer bigServer = SandboxServer.start(big)) {
+            AtomicInteger requests = new AtomicInteger();
+            OkHttpClient counting = http.newBuilder().addInterceptor(chain -> {
+                requests.incrementAndGet();
+                return chain.proceed(chain.request());
+            }).build();
+            HuaweiClient client = builder(bigServer, bigServer.credentials()).http(counting).pageSize(1000).build();
+            List<String> ids = new java.util.ArrayList<>(client.listVolumes().stream()
+                    .flatMap(v -> v.attachments().stream()).map(Volume.Attachment::serverId).distinct().toList());
+            ids.add(UUID.randomUUID().toString());
+            assertEquals(251, ids.size(), "250 servers with volumes, and one unknown id");
+            int before = requests.get();
+
+            java.util.Map<String, ServerInfo> batch = client.servers(ids);
+
+            int calls = requests.get() - before;
+            assertEquals(250, batch.size(), "the unknown id is left out");
+            assertTrue(calls <= 4, "3 chunks of at most 100 and 1 Nova page, not 2 per server: " + calls);
+            Set<String> statuses = new HashSet<>();
+            for (String id : ids.subList(0, 250)) {
+                ServerInfo single = client.getServer(id);
+                assertEquals(single, batch.get(id), "server " + id);
+                statuses.add(single.status());
+            }
+            assertTrue(statuses.contains("PAUSED"), "a PAUSED server (SHUTOFF in ECS v1) is among them: " + statuses);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ reading
 
     @Test

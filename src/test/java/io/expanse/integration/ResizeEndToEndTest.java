@@ -146,6 +146,12 @@ class ResizeEndToEndTest {
         }
 
         @Override
+        public java.util.Map<String, ServerInfo> servers(java.util.Collection<String> serverIds)
+                throws ApiException {
+            return delegate.servers(serverIds);
+        }
+
+        @Override
         public Order getOrder(String orderId) throws ApiException {
             Order order = delegate.getOrder(orderId);
             orderReads.incrementAndGet();

@@ -1,7 +1,11 @@
 package io.expanse.cloud.huawei;
 
 import io.expanse.cloud.ApiException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Huawei Cloud calls Expanse makes, for one account in one region. Implemented over HTTP by
@@ -32,6 +36,30 @@ public interface EvsApi {
      * attached volumes with bootIndex from ECS v1 ({@code GET /v1/{project_id}/cloudservers/{id}}).
      */
     ServerInfo getServer(String serverId) throws ApiException;
+
+    /**
+     * Many servers at once, keyed by id: what {@link #getServer(String)} tells of each, in a few calls where the
+     * implementation can ({@link HuaweiClient} batches them). A server that is unknown, or could not be read, is
+     * absent from the map; the call fails only when not one server could be read and a read failed for a reason
+     * other than the server being gone. This default reads them one by one.
+     */
+    default Map<String, ServerInfo> servers(Collection<String> serverIds) throws ApiException {
+        Map<String, ServerInfo> out = new LinkedHashMap<>();
+        ApiException failure = null;
+        for (String id : new LinkedHashSet<>(serverIds)) {
+            try {
+                out.put(id, getServer(id));
+            } catch (ApiException e) {
+                if (e.kind() != ApiException.Kind.NOT_FOUND && failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (out.isEmpty() && failure != null) {
+            throw failure;
+        }
+        return out;
+    }
 
     /** BSS order detail. */
     Order getOrder(String orderId) throws ApiException;

@@ -83,6 +83,14 @@ final class HuaweiJson {
         return out;
     }
 
+    /** A list that must be there (it may be empty): its absence is an error naming what was read. */
+    List<JsonNode> requiredArray(JsonNode parent, String field) throws ApiException {
+        if (!parent.has(field)) {
+            throw bad("The answer for " + what + " lacks the '" + field + "' list.");
+        }
+        return array(parent, field);
+    }
+
     String requiredText(JsonNode parent, String field) throws ApiException {
         String s = text(parent, field);
         if (s == null || s.isEmpty()) {
@@ -209,6 +217,27 @@ final class HuaweiJson {
             out.add(new ServerInfo.AttachedVolume(requiredText(a, "id"), text(a, "device"), text(a, "bootIndex")));
         }
         return out;
+    }
+
+    /**
+     * A server of the ECS v1 detail or list: status as v1 reports it, the root device, the attachments with their
+     * string {@code bootIndex}, and {@code metadata.os_type}.
+     */
+    ServerInfo ecsServer(JsonNode server) throws ApiException {
+        return ecsServer(server, requiredText(server, "id"));
+    }
+
+    /** {@link #ecsServer(JsonNode)} of a server read by its id (a single detail need not repeat it). */
+    ServerInfo ecsServer(JsonNode server, String id) throws ApiException {
+        JsonNode md = server.get("metadata");
+        String osType = md != null && md.isObject() ? text(md, "os_type") : null;
+        return new ServerInfo(id, text(server, "name"), trimmed(text(server, "status")),
+                text(server, "OS-EXT-SRV-ATTR:root_device_name"), attachedVolumes(server), osType);
+    }
+
+    /** A status as sent, trimmed (the SDK's own enum even holds {@code " BUILD"}); null when missing or blank. */
+    static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     Order order(JsonNode info, String requestedId) throws ApiException {

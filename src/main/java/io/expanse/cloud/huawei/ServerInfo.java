@@ -4,13 +4,27 @@ import java.util.List;
 
 /**
  * What Expanse needs to know about the server a volume is attached to. {@code status} comes from the Nova v2.1
- * API (the only one that reports PAUSED and SUSPENDED); the attached-volume list with {@code bootIndex} comes from
- * the ECS v1 detail. Either part may be missing when only one call was made.
+ * API (the only one documented to report PAUSED and SUSPENDED); the attached-volume list with {@code bootIndex},
+ * the root device and {@code metadata.os_type} come from the ECS v1 detail. Either part may be missing when only
+ * one of the two answered.
+ *
+ * @param osType {@code metadata.os_type} of the ECS v1 detail ("Linux", "Windows"), or null
  */
-public record ServerInfo(String id, String name, String status, String rootDeviceName, List<AttachedVolume> volumes) {
+public record ServerInfo(String id, String name, String status, String rootDeviceName, List<AttachedVolume> volumes,
+                         String osType) {
 
     public ServerInfo {
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
+    }
+
+    /** Without the OS type. */
+    public ServerInfo(String id, String name, String status, String rootDeviceName, List<AttachedVolume> volumes) {
+        this(id, name, status, rootDeviceName, volumes, null);
+    }
+
+    /** The same server with another status. */
+    public ServerInfo withStatus(String newStatus) {
+        return new ServerInfo(id, name, newStatus, rootDeviceName, volumes, osType);
     }
 
     /** An entry of {@code os-extended-volumes:volumes_attached}; bootIndex "0" is the system disk. */

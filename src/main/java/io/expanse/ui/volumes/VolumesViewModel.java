@@ -12,12 +12,10 @@ import io.expanse.ui.common.task.TaskExecutor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
@@ -35,8 +33,9 @@ import javafx.collections.transformation.SortedList;
 
 /**
  * State of the volumes view: the rows, the text filter, the sort, the selection, whether a load is running, failed
- * or came back empty, and the status line. Loading happens on the {@link TaskExecutor} (the per-server lookups on a
- * bounded executor of their own); every property changes on the UI thread.
+ * or came back empty, and the status line. Loading happens on the {@link TaskExecutor} (the attached servers, read
+ * in one {@link EvsApi#servers} call after the list, on an executor of their own); every property changes on the UI
+ * thread.
  *
  * <p>The selection is a volume id, not a position: after the shown rows change (a row replaced after a re-read, a
  * row filtered out, a refresh, a sort) the selection is the row with the same id, or nothing when that volume is no
@@ -70,10 +69,15 @@ public final class VolumesViewModel {
     private boolean adjusting;
     private final Map<String, List<VolumeRow>> rowsByServer = new HashMap<>();
     private long generation;
+    /** True while a fresh list is still going in, slice by slice: a selected volume not shown yet stays selected. */
+    private boolean filling;
+    /** Rows per UI event while a fresh list goes in (after the first small slices). */
+    static final int SLICE = 500;
+    /** Servers whose details go into their rows per UI event (about 8 rows each). */
+    static final int SERVER_SLICE = 100;
 
     /**
-     * @param lookupExecutor bounded executor for the per-server lookups, so thousands of volumes do not open
-     *                       thousands of connections at once
+     * @param lookupExecutor where the attached servers are read after each list
      */
     public VolumesViewModel(Session session, TaskExecutor tasks, Executor lookupExecutor) {
         this.session = session;
@@ -101,6 +105,7 @@ public final class VolumesViewModel {
     /** No account is shown (one is connecting, or connecting failed): rows go, results still running are dropped. */
     private void emptied(LoadState next, String error) {
         generation++;
+        filling = false;
         adjust(rows::clear);
         rowsByServer.clear();
         errorMessage.set(error);
@@ -204,7 +209,7 @@ public final class VolumesViewModel {
 
     private void reselect() {
         VolumeRow row = shownRow(selectedVolumeId.get());
-        if (row == null) {
+        if (row == null && !filling) {
             selectedVolumeId.set(null);
         }
         selectedRow.set(row);
@@ -220,13 +225,16 @@ public final class VolumesViewModel {
             return;
         }
         long gen = ++generation;
+        filling = false;
         state.set(LoadState.LOADING);
         errorMessage.set(null);
         updateStatusLine();
         EvsApi api = c.api();
-        // Rows are built on the background thread too: they are not shown yet, and with thousands of volumes
-        // building them is a noticeable share of the work the FX thread would otherwise do.
-        BackgroundTask.wrap(() -> Loaded.of(api.listVolumes())).onSuccess(loaded -> {
+        // Rows are built and sorted on the background thread too: they are not shown yet, and with thousands of
+        // volumes building them and computing their sort keys was most of what held the FX thread. Handed an
+        // already sorted list, the sorted view's own sort is a single pass.
+        Comparator<? super VolumeRow> presort = sorted.getComparator();
+        BackgroundTask.wrap(() -> Loaded.of(api.listVolumes(), presort)).onSuccess(loaded -> {
             if (gen == generation) {
                 show(loaded, api, gen);
             }
@@ -241,7 +249,8 @@ public final class VolumesViewModel {
 
     /** Rows for a fresh list, and the rows of each attached server (for the lookups that fill them in). */
     private record Loaded(List<VolumeRow> rows, Map<String, List<VolumeRow>> byServer) {
-        static Loaded of(List<Volume> volumes) {
+        /** @param presort the table's order when the load started, or null */
+        static Loaded of(List<Volume> volumes, Comparator<? super VolumeRow> presort) {
             List<VolumeRow> rows = new ArrayList<>(volumes.size());
             Map<String, List<VolumeRow>> byServer = new HashMap<>();
             for (Volume v : volumes) {
@@ -251,37 +260,93 @@ public final class VolumesViewModel {
                     byServer.computeIfAbsent(a.serverId(), k -> new ArrayList<>()).add(row);
                 }
             }
+            if (presort != null) {
+                try {
+                    rows.sort(presort);
+                } catch (RuntimeException e) {
+                    // Only a head start: the sorted view sorts them in any case.
+                }
+            }
             return new Loaded(rows, byServer);
         }
     }
 
+    /**
+     * Shows a fresh list a slice per UI event ({@link #slice(int)} rows), so that no single event holds the UI
+     * thread for long and input and layout pulses run between slices; the first slices are small because the
+     * table creates the cells of its visible rows for them. The list stays LOADING until the last slice is in; the
+     * selected volume is kept meanwhile even while its row has not arrived yet. The servers are read at once.
+     */
     private void show(Loaded loaded, EvsApi api, long gen) {
         rowsByServer.clear();
         rowsByServer.putAll(loaded.byServer());
-        adjust(() -> rows.setAll(loaded.rows()));
-        state.set(loaded.rows().isEmpty() ? LoadState.EMPTY : LoadState.READY);
-        updateStatusLine();
-        Set<String> serverIds = new LinkedHashSet<>(rowsByServer.keySet());
-        for (String serverId : serverIds) {
-            lookupExecutor.execute(() -> lookUpServer(api, serverId, gen));
+        List<String> serverIds = new ArrayList<>(rowsByServer.keySet());
+        if (!serverIds.isEmpty()) {
+            lookupExecutor.execute(() -> lookUpServers(api, serverIds, gen));
         }
+        List<VolumeRow> all = loaded.rows();
+        int first = Math.min(all.size(), slice(0));
+        filling = first < all.size();
+        adjust(() -> rows.setAll(all.subList(0, first)));
+        fill(all, first, 1, gen);
     }
 
-    private void lookUpServer(EvsApi api, String serverId, long gen) {
-        ServerInfo info;
-        try {
-            info = api.getServer(serverId);
-        } catch (ApiException | RuntimeException e) {
-            tasks.runOnUiThread(() -> applyServer(serverId, null, gen));
-            return;
-        }
-        tasks.runOnUiThread(() -> applyServer(serverId, info, gen));
+    /** Rows in slice {@code n} of a fresh list: a few at first, then {@value #SLICE} at a time. */
+    static int slice(int n) {
+        return n == 0 ? 16 : n == 1 ? 48 : SLICE;
     }
 
-    private void applyServer(String serverId, ServerInfo info, long gen) {
+    private void fill(List<VolumeRow> all, int from, int n, long gen) {
         if (gen != generation) {
             return;
         }
+        if (from >= all.size()) {
+            filling = false;
+            reselect();
+            state.set(all.isEmpty() ? LoadState.EMPTY : LoadState.READY);
+            updateStatusLine();
+            return;
+        }
+        tasks.runLaterOnUiThread(() -> {
+            if (gen == generation) {
+                int to = Math.min(all.size(), from + slice(n));
+                adjust(() -> rows.addAll(all.subList(from, to)));
+                fill(all, to, n + 1, gen);
+            }
+        });
+    }
+
+    /**
+     * Every attached server in one {@link EvsApi#servers} call (a few HTTP calls for the real client, which falls
+     * back to reading servers one by one itself where a region does not serve the batch). A server missing from
+     * the answer, or a failed call, marks its rows' server as unreadable.
+     */
+    private void lookUpServers(EvsApi api, List<String> serverIds, long gen) {
+        Map<String, ServerInfo> found;
+        try {
+            found = api.servers(serverIds);
+        } catch (ApiException | RuntimeException e) {
+            found = Map.of();
+        }
+        Map<String, ServerInfo> answer = found;
+        tasks.runOnUiThread(() -> applyServers(serverIds, 0, answer, gen));
+    }
+
+    /** The servers' details into their rows, {@value #SERVER_SLICE} servers per UI event. */
+    private void applyServers(List<String> serverIds, int from, Map<String, ServerInfo> answer, long gen) {
+        if (gen != generation) {
+            return;
+        }
+        int to = Math.min(serverIds.size(), from + SERVER_SLICE);
+        for (String serverId : serverIds.subList(from, to)) {
+            applyServer(serverId, answer.get(serverId));
+        }
+        if (to < serverIds.size()) {
+            tasks.runLaterOnUiThread(() -> applyServers(serverIds, to, answer, gen));
+        }
+    }
+
+    private void applyServer(String serverId, ServerInfo info) {
         for (VolumeRow row : rowsByServer.getOrDefault(serverId, List.of())) {
             // Multiattach volumes have several servers; the first attachment is the one shown and checked.
             if (serverId.equals(row.volume().firstServerId())) {

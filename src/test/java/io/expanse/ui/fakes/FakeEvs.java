@@ -8,6 +8,7 @@ import io.expanse.cloud.huawei.ResizeAccepted;
 import io.expanse.cloud.huawei.ServerInfo;
 import io.expanse.cloud.huawei.Volume;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,12 @@ public final class FakeEvs implements EvsApi {
     public ResizeAccepted resizeAnswer = new ResizeAccepted("job-1", null);
     public int listCalls;
     public int readCalls;
+    /** The ids of every {@link #servers} call, in call order. */
+    public final List<List<String>> serverBatches = new ArrayList<>();
+    /** How often {@link #getServer} was called. */
+    public int singleServerReads;
+    /** When set, {@link #servers} throws it. */
+    public ApiException serversFailure;
 
     /** An on-demand volume; attached to {@code serverId} as a data disk (/dev/vdb) unless it is null. */
     public static Volume volume(String id, String name, String status, long sizeGb, String serverId) {
@@ -111,11 +118,28 @@ public final class FakeEvs implements EvsApi {
 
     @Override
     public ServerInfo getServer(String serverId) throws ApiException {
+        singleServerReads++;
         ServerInfo s = servers.get(serverId);
         if (s == null) {
             throw new ApiException(ApiException.Kind.NOT_FOUND, "Server " + serverId + " no longer exists.", null);
         }
         return s;
+    }
+
+    /** The known ones among {@code serverIds}, in one call (as the real client's batch read answers). */
+    @Override
+    public Map<String, ServerInfo> servers(Collection<String> serverIds) throws ApiException {
+        serverBatches.add(List.copyOf(serverIds));
+        if (serversFailure != null) {
+            throw serversFailure;
+        }
+        Map<String, ServerInfo> out = new LinkedHashMap<>();
+        for (String id : serverIds) {
+            if (servers.containsKey(id)) {
+                out.put(id, servers.get(id));
+            }
+        }
+        return out;
     }
 
     @Override

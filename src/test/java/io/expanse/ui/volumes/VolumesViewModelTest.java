@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.expanse.cloud.ApiException;
+import io.expanse.cloud.huawei.ServerInfo;
 import io.expanse.cloud.huawei.Volume;
 import io.expanse.ui.common.Session;
 import io.expanse.ui.common.task.CurrentThreadTaskExecutor;
@@ -13,8 +15,10 @@ import io.expanse.ui.common.task.QueuedTaskExecutor;
 import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.ui.fakes.FakeEvs;
 import io.expanse.work.accounts.EvsAccount;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -221,5 +225,122 @@ class VolumesViewModelTest {
         vm.replace(available("v1", "alpha", 20));
         vm.filterTextProperty().set("beta");
         assertEquals(java.util.Arrays.asList("v1", "v1", null), heard);
+    }
+
+    @Test
+    void everyAttachedServerIsReadInOneBatchAfterTheListAndFillsStatusAndRole() {
+        List<Runnable> lookups = new ArrayList<>();
+        api.put(FakeEvs.volume("v1", "alpha", "in-use", 40, "srv-1"), FakeEvs.volume("v2", "beta", "in-use", 20,
+                        "srv-1"), FakeEvs.volume("v3", "gamma", "in-use", 20, "srv-2"),
+                available("v4", "delta", 10), FakeEvs.volume("v5", "eps", "in-use", 10, "gone"))
+                .put(new ServerInfo("srv-1", "web-1", "ACTIVE", "/dev/vda", List.of(
+                        new ServerInfo.AttachedVolume("v1", "/dev/vda", "0"),
+                        new ServerInfo.AttachedVolume("v2", "/dev/vdb", "-1"))))
+                .put(FakeEvs.server("srv-2", "PAUSED"));
+        VolumesViewModel vm = new VolumesViewModel(session, new CurrentThreadTaskExecutor(), lookups::add);
+        session.connected(new EvsAccount("Test", false, FakeEvs.REGION, FakeEvs.PROJECT, api, null));
+
+        assertEquals(VolumesViewModel.LoadState.READY, vm.stateProperty().get(), "the list shows at once");
+        assertEquals("…", row(vm, "v1").serverStatusText(), "servers not read yet");
+        assertEquals(1, lookups.size(), "one background task reads every server");
+        assertTrue(api.serverBatches.isEmpty(), "nothing read on this thread");
+
+        lookups.forEach(Runnable::run);
+
+        assertEquals(1, api.serverBatches.size());
+        assertEquals(Set.of("srv-1", "srv-2", "gone"), Set.copyOf(api.serverBatches.get(0)));
+        assertEquals(3, api.serverBatches.get(0).size(), "each server once");
+        assertEquals(0, api.singleServerReads, "no per-server reads");
+        assertEquals("ACTIVE", row(vm, "v1").serverStatusText());
+        assertEquals("System", row(vm, "v1").roleText(), "bootIndex 0");
+        assertEquals("Data", row(vm, "v2").roleText());
+        assertEquals("PAUSED", row(vm, "v3").serverStatusText());
+        assertEquals("", row(vm, "v4").serverStatusText(), "not attached");
+        assertEquals("unreadable", row(vm, "v5").serverStatusText(), "not in the answer");
+    }
+
+    @Test
+    void aFailedBatchMarksEveryAttachedRowUnreadable() {
+        api.put(FakeEvs.volume("v1", "alpha", "in-use", 40, "srv-1"), available("v2", "beta", 10))
+                .put(FakeEvs.server("srv-1", "ACTIVE"));
+        api.serversFailure = new ApiException(ApiException.Kind.NETWORK, "No route to ECS.", null);
+        VolumesViewModel vm = connected();
+
+        assertEquals(VolumeRow.ServerLookup.FAILED, row(vm, "v1").lookupProperty().get());
+        assertEquals(VolumeRow.ServerLookup.NONE, row(vm, "v2").lookupProperty().get());
+        assertEquals(VolumesViewModel.LoadState.READY, vm.stateProperty().get(), "the list itself stands");
+    }
+
+    @Test
+    void anAnswerForAnOlderLoadIsDropped() {
+        List<Runnable> lookups = new ArrayList<>();
+        api.put(FakeEvs.volume("v1", "alpha", "in-use", 40, "srv-1")).put(FakeEvs.server("srv-1", "ACTIVE"));
+        VolumesViewModel vm = new VolumesViewModel(session, new CurrentThreadTaskExecutor(), lookups::add);
+        session.connected(new EvsAccount("Test", false, FakeEvs.REGION, FakeEvs.PROJECT, api, null));
+        vm.refresh();
+        assertEquals(2, lookups.size());
+
+        lookups.get(0).run();
+        assertEquals(VolumeRow.ServerLookup.LOADING, row(vm, "v1").lookupProperty().get(), "older answer dropped");
+        lookups.get(1).run();
+        assertEquals(VolumeRow.ServerLookup.LOADED, row(vm, "v1").lookupProperty().get());
+    }
+
+    private static VolumeRow row(VolumesViewModel vm, String id) {
+        return vm.allRows().stream().filter(r -> r.volume().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Runs work and continuations at once, but queues what is asked to run as a later UI event. */
+    private static final class LaterQueue implements TaskExecutor {
+        final CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
+        final java.util.ArrayDeque<Runnable> later = new java.util.ArrayDeque<>();
+
+        @Override
+        public <T> io.expanse.ui.common.task.TaskHandle execute(io.expanse.ui.common.task.BackgroundTask<T> task) {
+            return now.execute(task);
+        }
+
+        @Override
+        public void runOnUiThread(Runnable action) {
+            action.run();
+        }
+
+        @Override
+        public void runLaterOnUiThread(Runnable action) {
+            later.add(action);
+        }
+
+        int drain() {
+            int events = 0;
+            while (!later.isEmpty()) {
+                later.poll().run();
+                events++;
+            }
+            return events;
+        }
+    }
+
+    @Test
+    void aBigListGoesInASliceAtATimeAndKeepsTheSelectedVolumeMeanwhile() {
+        for (int i = 0; i < 1200; i++) {
+            api.put(available(String.format("v%04d", i), String.format("disk-%04d", i), 10));
+        }
+        LaterQueue tasks = new LaterQueue();
+        VolumesViewModel vm = connected(tasks);
+        assertEquals(16, vm.allRows().size(), "the first slice is small");
+        assertEquals(VolumesViewModel.LoadState.LOADING, vm.stateProperty().get(), "loading until the last slice");
+        assertEquals(4, tasks.drain(), "then 48, 500, 500 and the rest: one UI event each");
+        assertEquals(1200, vm.allRows().size());
+        assertEquals(VolumesViewModel.LoadState.READY, vm.stateProperty().get());
+
+        vm.orderProperty().set(Comparator.comparing(r -> r.volume().name()));
+        vm.select("v1100");
+        vm.refresh();
+        assertEquals(16, vm.allRows().size());
+        assertEquals("v1100", vm.selectedVolumeIdProperty().get(), "kept while its row has not arrived");
+        assertNull(vm.selectedRow());
+        tasks.drain();
+        assertEquals("v1100", vm.selectedRow().volume().id());
+        assertEquals(shownIds(vm).stream().sorted().toList(), shownIds(vm), "in the table's order");
     }
 }

@@ -33,4 +33,9 @@ public final class FxTaskExecutor extends AbstractTaskExecutor {
             Platform.runLater(action);
         }
     }
+
+    @Override
+    public void runLaterOnUiThread(Runnable action) {
+        Platform.runLater(action);
+    }
 }

@@ -13,6 +13,15 @@ public interface TaskExecutor {
     /** Runs {@code action} on the UI thread: now when already there, else as soon as it is free. */
     void runOnUiThread(Runnable action);
 
+    /**
+     * Runs {@code action} on the UI thread as a later event of its own, even when called there, so that events
+     * waiting meanwhile (input, a layout pulse) are handled first: for big work done a slice at a time. By default
+     * the same as {@link #runOnUiThread(Runnable)} (tests that run everything at once).
+     */
+    default void runLaterOnUiThread(Runnable action) {
+        runOnUiThread(action);
+    }
+
     /** Where a failure goes that its task had no continuation for (logged by default). */
     default void uncaught(Throwable error) {
         org.slf4j.LoggerFactory.getLogger(TaskExecutor.class).warn("A background task failed", error);
