@@ -41,7 +41,8 @@ final class SettingsReader {
     /** The parts of the file carried into every save. */
     static final class Kept {
         private final JsonNode original;
-        private final List<JsonNode> badProfiles = new ArrayList<>();
+        /** Unreadable profiles by their place in the list, so that they keep it (and their number in notices). */
+        private final Map<Integer, JsonNode> badProfiles = new LinkedHashMap<>();
         private final Map<String, JsonNode> badTables = new LinkedHashMap<>();
         private final Map<String, JsonNode> badFields = new LinkedHashMap<>();
         private final Map<String, JsonNode> profilesById = new LinkedHashMap<>();
@@ -94,12 +95,12 @@ final class SettingsReader {
                 ids.add(id);
                 JsonEntries.carryUnknownFields((ObjectNode) p, profilesById.get(id));
             }
-            for (JsonNode bad : badProfiles) {
+            badProfiles.forEach((index, bad) -> {
                 JsonNode id = bad.get("id");
                 if (id == null || !id.isTextual() || !ids.contains(id.asText())) {
-                    profiles.add(bad.deepCopy());
+                    profiles.insert(Math.min(index, profiles.size()), bad.deepCopy());
                 }
-            }
+            });
             ObjectNode tables = written.withObject("tables");
             tables.fields().forEachRemaining(t -> {
                 if (t.getValue() instanceof ObjectNode table) {
@@ -143,7 +144,7 @@ final class SettingsReader {
                     profiles.add(profile);
                     kept.profilesById.putIfAbsent(profile.id(), p);
                 } catch (IOException | IllegalArgumentException e) {
-                    kept.badProfiles.add(p);
+                    kept.badProfiles.put(index - 1, p);
                     problems.add("The profile " + profileName(p, index) + " could not be read (" + why(e) + ")"
                             + LEFT);
                 }

@@ -98,14 +98,13 @@ class SettingsStoreTest {
     }
 
     @Test
-    void aCorruptFileIsMovedAsideAndTheStoreStartsClean() throws Exception {
-        Files.writeString(dir.resolve("settings.json"), "{\"version\":1,\"profiles\":[{\"id\":");
+    void aDamagedFileIsCopiedAsideAndReadUpToTheDamage() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"version\":1,\"lastProfileId\":\"p\",\"profiles\":[{\"id\":");
         SettingsStore s = store();
-        assertEquals(Settings.empty(), s.load());
+        assertEquals(Settings.empty().withLastProfileId("p"), s.load());
         String problem = s.loadProblem().orElseThrow();
         assertTrue(problem.contains("settings.json.corrupt-20260102T030405Z"), problem);
         assertTrue(Files.exists(dir.resolve("settings.json.corrupt-20260102T030405Z")));
-        assertFalse(Files.exists(dir.resolve("settings.json")));
         s.save(Settings.empty().withLastProfileId("x"));
         assertEquals("x", store().load().lastProfileId());
     }
