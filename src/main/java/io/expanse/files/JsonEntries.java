@@ -30,8 +30,17 @@ public final class JsonEntries {
     private JsonEntries() {
     }
 
-    /** A mapper that refuses numbers for text, text for numbers, numbers for enums, and ignores unknown fields. */
+    private static final ObjectMapper STRICT = buildStrictMapper();
+
+    /**
+     * The mapper that refuses numbers for text, text for numbers, numbers for enums, and ignores unknown fields; one
+     * shared instance (thread-safe, and its caches stay warm). Do not reconfigure it.
+     */
     public static ObjectMapper strictMapper() {
+        return STRICT;
+    }
+
+    private static ObjectMapper buildStrictMapper() {
         ObjectMapper mapper = JsonMapper.builder()
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

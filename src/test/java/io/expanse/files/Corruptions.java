@@ -81,6 +81,31 @@ public final class Corruptions {
         };
     }
 
+    /**
+     * A new folder for many small files, on {@code /dev/shm} (memory) where it exists, else in the system's temporary
+     * folder; removed when the JVM exits.
+     */
+    public static java.nio.file.Path scratchDir() {
+        try {
+            java.nio.file.Path shm = java.nio.file.Path.of("/dev/shm");
+            java.nio.file.Path dir = java.nio.file.Files.isDirectory(shm) && java.nio.file.Files.isWritable(shm)
+                    ? java.nio.file.Files.createTempDirectory(shm, "expanse-corruption")
+                    : java.nio.file.Files.createTempDirectory("expanse-corruption");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(java.nio.file.Path dir) {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException | RuntimeException e) {
+            // best effort
+        }
+    }
+
     /** The text cut at a random point. */
     public static byte[] truncate(Random random, byte[] bytes) {
         return java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));

@@ -23,7 +23,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 1,200 seeded corruptions of a settings file, one each: a value of another type, a key deleted, garbage, a null, an
@@ -38,8 +37,8 @@ class SettingsCorruptionTest {
     private static final List<String> TABLES = List.of("volumes", "activity", "packs");
     private final ObjectMapper mapper = new ObjectMapper();
 
-    @TempDir
-    Path dir;
+    /** On tmpfs where there is one: 1,200 rounds of forced writes on a shared build disk take most of a minute. */
+    private final Path dir = Corruptions.scratchDir();
 
     private static Settings base() {
         Settings s = Settings.empty();

@@ -45,8 +45,12 @@ public final class PackInventory implements EditablePackSource {
     private static final String UNREADABLE = "_unreadable";
     private static final Set<String> KNOWN = Set.of("version", "account", "region", PACKS);
 
+    /** An entry of the file this build refuses, verbatim, and its place in the file's list (which it keeps). */
+    private record Kept(int index, JsonNode entry) {
+    }
+
     /** The list and what is kept with it: together they are what an undo restores. */
-    private record State(Map<String, ResourcePack> packs, List<JsonNode> kept) {
+    private record State(Map<String, ResourcePack> packs, List<Kept> kept) {
         State {
             packs = new LinkedHashMap<>(packs);
             kept = List.copyOf(kept);
@@ -60,7 +64,7 @@ public final class PackInventory implements EditablePackSource {
     private final Object lock = new Object();
     private final Map<String, ResourcePack> packs = new LinkedHashMap<>();
     /** Entries of the file this build refuses, verbatim, in file order. */
-    private final List<JsonNode> kept = new ArrayList<>();
+    private final List<Kept> kept = new ArrayList<>();
     /** Each readable pack's entry as read, for the fields this build does not know. */
     private final Map<String, JsonNode> readById = new LinkedHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -142,7 +146,7 @@ public final class PackInventory implements EditablePackSource {
             String name = entry.path("id").isTextual() ? JsonEntries.shorten(entry.get("id").asText())
                     : "number " + index;
             if (refused != null) {
-                kept.add(entry);
+                kept.add(new Kept(index - 1, entry));
                 problems.add("The resource pack " + name + " was kept but is not shown: " + refused);
             } else {
                 try {
@@ -387,7 +391,7 @@ public final class PackInventory implements EditablePackSource {
      * the lock held.
      */
     private void commit(Map<String, ResourcePack> next) {
-        List<JsonNode> stillKept = kept.stream().filter(k -> !next.containsKey(k.path("id").asText(null)))
+        List<Kept> stillKept = kept.stream().filter(k -> !next.containsKey(k.entry().path("id").asText(null)))
                 .toList();
         write(next, stillKept);
         kept.clear();
@@ -397,7 +401,7 @@ public final class PackInventory implements EditablePackSource {
         beforeImport = null;
     }
 
-    private void write(Map<String, ResourcePack> next, List<JsonNode> keptEntries) {
+    private void write(Map<String, ResourcePack> next, List<Kept> keptEntries) {
         ObjectNode out = mapper.createObjectNode();
         out.put("version", writeVersion);
         out.put("account", account);
@@ -408,7 +412,7 @@ public final class PackInventory implements EditablePackSource {
             JsonEntries.carryUnknownFields(entry, readById.get(p.id()));
             list.add(entry);
         }
-        keptEntries.forEach(k -> list.add(k.deepCopy()));
+        keptEntries.forEach(k -> list.insert(Math.min(k.index(), list.size()), k.entry().deepCopy()));
         original.fields().forEachRemaining(f -> {
             if (!KNOWN.contains(f.getKey())) {
                 out.set(f.getKey(), f.getValue().deepCopy());
