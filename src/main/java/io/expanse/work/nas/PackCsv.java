@@ -17,7 +17,8 @@ import java.util.Map;
  * Reads a resource pack CSV file as spreadsheet programs write it, with Jackson's CSV module: an optional byte order
  * mark, CRLF or LF line ends, comma or semicolon separated (whichever the first row uses more), RFC 4180 quoting
  * (a quoted field may span lines), {@code #} comment lines and blank lines anywhere. The first row that is not a
- * comment is a header when its first cell names the ID column ({@code id}, {@code pack_id}…); a header's names then
+ * comment is a header when its first cell names the ID column ({@code id}, {@code pack_id}…) or it names two known
+ * columns; a header's names then
  * say which column is which, else the order is {@code id,capacity_gb,expiry,label[,pay_type]}.
  */
 final class PackCsv {
@@ -121,8 +122,10 @@ final class PackCsv {
         return ',';
     }
 
+    /** A header names the ID column first, or names at least two known columns. */
     private static boolean isHeader(List<String> cells) {
-        return HEADER_NAMES.get(normalise(cells.get(0))) == Column.ID;
+        return HEADER_NAMES.get(normalise(cells.get(0))) == Column.ID
+                || cells.stream().map(c -> HEADER_NAMES.get(normalise(c))).filter(c -> c != null).distinct().count() >= 2;
     }
 
     private static List<Column> headerColumns(List<String> cells, List<String> notes) {
