@@ -218,7 +218,8 @@ final class SettingsReader {
         return e instanceof IllegalArgumentException ? e.getMessage() : JsonEntries.reason(e);
     }
 
-    private static String profileName(JsonNode p, int index) {
+    /** How a profile is named in a notice: its label, else its id, else its place in the list. */
+    static String profileName(JsonNode p, int index) {
         for (String field : List.of("label", "id")) {
             JsonNode v = p.get(field);
             if (v != null && v.isTextual() && !v.asText().isBlank()) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.expanse.files.Corruptions;
-import io.expanse.files.JsonEntries;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +91,7 @@ class SettingsCorruptionTest {
                 JsonNode p = tree.withArray("profiles").get(target);
                 damaged = Corruptions.damage(random, p, kind, what);
                 tree.withArray("profiles").set(target, damaged);
-                entryName = "The profile " + profileName(damaged, target + 1);
+                entryName = "The profile " + SettingsReader.profileName(damaged, target + 1);
             } else if (target < 8) {
                 String t = TABLES.get(target - 5);
                 damaged = Corruptions.damage(random, tree.get("tables").get(t), kind, what);
@@ -208,16 +207,6 @@ class SettingsCorruptionTest {
             return damaged.equals(v) || damaged.isNull() && v.isNull();
         }
         return true;
-    }
-
-    private static String profileName(JsonNode p, int number) {
-        for (String field : List.of("label", "id")) {
-            JsonNode v = p.get(field);
-            if (v != null && v.isTextual() && !v.asText().isBlank()) {
-                return "'" + JsonEntries.shorten(v.asText().strip()) + "'";
-            }
-        }
-        return "number " + number;
     }
 
     private void checkVersion(Random random, Settings base, byte[] good, Path file) throws Exception {
