@@ -75,7 +75,12 @@ public final class KillHarness {
         if (!p.waitFor(10, TimeUnit.SECONDS)) {
             throw new AssertionError("the writer did not die");
         }
-        reader.join(5_000);
+        // The output ends with the process; wait for every line, however loaded the machine (a line read after the
+        // copy below would look like a lost acknowledgement).
+        reader.join(120_000);
+        if (reader.isAlive()) {
+            throw new AssertionError("the writer's output was not read to its end");
+        }
         return new Run(List.copyOf(lines), !early);
     }
 }
