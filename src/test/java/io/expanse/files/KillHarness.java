@@ -1,14 +1,12 @@
 package io.expanse.files;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,44 +41,39 @@ public final class KillHarness {
         List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), main.getName()));
         command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                    if (line.startsWith("READY") || line.startsWith("PROBLEM")) {
-                        ready.countDown();
+        // The child writes straight into a file (no pipe): what it printed before the kill is all there afterwards.
+        Path output = Files.createTempFile("expanse-writer", ".out");
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(output.toFile()).start();
+            boolean early = run % 5 == 4;
+            if (early) {
+                Thread.sleep(100 + random.nextInt(300));
+            } else {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (lines(output).stream().noneMatch(l -> l.startsWith("READY") || l.startsWith("PROBLEM"))) {
+                    if (System.nanoTime() > deadline) {
+                        p.destroyForcibly();
+                        throw new AssertionError("the writer did not start");
                     }
+                    Thread.sleep(10);
                 }
-            } catch (Exception e) {
-                // The stream ends with the process.
+                Thread.sleep(random.nextInt(350));
             }
-        });
-        reader.start();
-        boolean early = run % 5 == 4;
-        if (early) {
-            Thread.sleep(100 + random.nextInt(300));
-        } else {
-            if (!ready.await(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("the writer did not start");
+            p.destroyForcibly();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the writer did not die");
             }
-            Thread.sleep(random.nextInt(350));
+            return new Run(lines(output), !early);
+        } finally {
+            Files.deleteIfExists(output);
         }
-        p.destroyForcibly();
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-            throw new AssertionError("the writer did not die");
-        }
-        // The output ends with the process; wait for every line, however loaded the machine (a line read after the
-        // copy below would look like a lost acknowledgement).
-        reader.join(120_000);
-        if (reader.isAlive()) {
-            throw new AssertionError("the writer's output was not read to its end");
-        }
-        return new Run(List.copyOf(lines), !early);
+    }
+
+    /** The complete lines of the output so far (a last line without its line end is left out). */
+    private static List<String> lines(Path output) throws IOException {
+        String text = Files.readString(output, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
     }
 }

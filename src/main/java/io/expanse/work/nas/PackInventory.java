@@ -125,7 +125,7 @@ public final class PackInventory implements EditablePackSource {
         }
         original = root;
         JsonNode v = root.get("version");
-        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
             problems.add("The resource pack list " + file.getFileName() + " has no format version Expanse "
                     + "understands; the packs it could read are shown.");
         } else if (v.asInt() > FORMAT_VERSION) {
