@@ -61,6 +61,54 @@ public final class AtomicFiles {
         forceDirectory(dir);
     }
 
+    /**
+     * Deletes the temporary files that {@link #write} left in {@code dir} when the process died before moving them
+     * ({@code <name>.<digits>.tmp}). Call it when opening a store, before anything writes there. Never throws; returns
+     * how many were removed.
+     */
+    public static int removeStaleTemps(Path dir) {
+        return removeStaleTemps(dir, null);
+    }
+
+    /**
+     * As {@link #removeStaleTemps(Path)}, but only the temporary files of {@code targetName} (for a folder that other
+     * stores write to at the same time: their temporary files are left alone). Null means every target.
+     */
+    public static int removeStaleTemps(Path dir, String targetName) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (var files = Files.newDirectoryStream(dir, "*.tmp")) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (isTempOf(name, targetName) && Files.isRegularFile(f)) {
+                    try {
+                        Files.deleteIfExists(f);
+                        removed++;
+                    } catch (IOException e) {
+                        LOG.debug("Could not delete the stale temporary file {}", f, e);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("Could not list {} for stale temporary files", dir, e);
+        }
+        if (removed > 0) {
+            LOG.info("Removed {} temporary file(s) left in {} by an interrupted write", removed, dir);
+        }
+        return removed;
+    }
+
+    private static boolean isTempOf(String name, String targetName) {
+        String stem = name.substring(0, name.length() - ".tmp".length());
+        int dot = stem.lastIndexOf('.');
+        if (dot <= 0 || dot == stem.length() - 1 || !stem.substring(dot + 1).chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        return targetName == null || stem.substring(0, dot).equals(targetName);
+    }
+
     /** The default {@link TempWriter}: writes every byte and forces content and metadata to disk. */
     public static void writeAndForce(Path temp, byte[] content) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,

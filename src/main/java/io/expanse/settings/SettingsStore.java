@@ -1,12 +1,12 @@
 package io.expanse.settings;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.expanse.files.AppDirs;
 import io.expanse.files.AtomicFiles;
+import io.expanse.files.JsonEntries;
+import io.expanse.files.LenientJson;
 import io.expanse.logging.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +17,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -29,11 +32,17 @@ import org.slf4j.LoggerFactory;
  * The settings file ({@code settings.json} in {@link AppDirs#config()}): loaded once, saved atomically (temporary
  * file in the same directory, forced to disk, moved over the old file). Thread-safe.
  *
- * <p>Loading never fails. A damaged file is moved aside to {@code settings.json.corrupt-<timestamp>} and Expanse
- * starts clean; a file of an older format is migrated ({@link SettingsMigration}) after a copy is kept as
- * {@code settings.json.v<N>-backup}; a file of a newer format is read as far as understood, also after a backup.
- * Each case is reported by {@link #loadProblem()} for the UI. Before writing, the content is checked against every
- * secret known to {@link Redactor}: a secret never reaches the file.
+ * <p>Loading never fails and never throws away what it can read. The file is read entry by entry
+ * ({@link SettingsReader}): a profile, table layout, window geometry or remembered choice this build cannot read is
+ * skipped, named in {@link #loadProblems()}, and written back verbatim by every later save; so are fields of a newer
+ * version. A file damaged in the middle or cut short is read up to the damage, and a copy of it is kept as
+ * {@code settings.json.corrupt-<timestamp>}. The format {@code version} is read strictly: a file of format 0 (no
+ * {@code version}, the old {@code accounts} layout) is migrated ({@link SettingsMigration}) after a copy is kept as
+ * {@code settings.json.v0-backup}; a missing or non-integer version on any other file is unknown, and a newer one is
+ * newer: both are read as far as understood, a copy is kept, and nothing is written at start. When the migrated file
+ * cannot be written (a full or read-only disk) the migrated settings are used from memory and the old file is left as
+ * it was. Temporary files left by an interrupted save are removed on {@link #load()}. Before writing, the content is
+ * checked against every secret known to {@link Redactor}: a secret never reaches the file.
  */
 public final class SettingsStore {
 
@@ -47,11 +56,10 @@ public final class SettingsStore {
 
     private final Path file;
     private final Clock clock;
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper mapper = JsonEntries.strictMapper();
     private Settings current;
-    private String loadProblem;
+    private SettingsReader.Kept kept;
+    private final List<String> loadProblems = new ArrayList<>();
     private Map<String, String> recoveredSecrets = Map.of();
 
     public SettingsStore(Path file, Clock clock) {
@@ -71,6 +79,8 @@ public final class SettingsStore {
     /** Reads the file (once; later calls return what is current). Never throws. */
     public synchronized Settings load() {
         if (current == null) {
+            kept = SettingsReader.Kept.none(mapper);
+            AtomicFiles.removeStaleTemps(file.getParent(), FILE_NAME);
             current = read();
         }
         return current;
@@ -81,10 +91,16 @@ public final class SettingsStore {
         return load();
     }
 
-    /** What went wrong while loading, in words for the operator; empty when the file was fine or absent. */
+    /** What went wrong while loading, in words for the operator (one sentence a line); empty when all was read. */
     public synchronized Optional<String> loadProblem() {
         load();
-        return Optional.ofNullable(loadProblem);
+        return loadProblems.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", loadProblems));
+    }
+
+    /** Each thing that went wrong while loading, one notice each; empty when the file was fine or absent. */
+    public synchronized List<String> loadProblems() {
+        load();
+        return List.copyOf(loadProblems);
     }
 
     /**
@@ -99,18 +115,23 @@ public final class SettingsStore {
     }
 
     /**
-     * Writes the settings and makes them current.
+     * Writes the settings and makes them current. What the file held that this build could not read or does not
+     * know is written back with them.
      *
      * @throws UncheckedIOException  when the file could not be written (the old one is then intact)
      * @throws IllegalStateException when the content would contain a known secret (a programming error)
      */
     public synchronized void save(Settings settings) {
+        if (kept == null) {
+            load();
+        }
         Settings versioned = settings.withVersion(VERSION);
         byte[] content;
         try {
-            content = mapper.writeValueAsBytes(versioned);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not serialise the settings", e);
+            content = mapper.writeValueAsBytes(kept.merge(mapper.valueToTree(versioned)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UncheckedIOException("Could not serialise the settings",
+                    e instanceof IOException io ? io : new IOException(e));
         }
         if (Redactor.containsKnownSecret(new String(content, StandardCharsets.UTF_8))) {
             throw new IllegalStateException("Refusing to write a secret into the settings file");
@@ -118,7 +139,8 @@ public final class SettingsStore {
         try {
             AtomicFiles.write(file, content);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the settings file " + file, e);
+            throw new UncheckedIOException("Could not write the settings file " + file + ": "
+                    + JsonEntries.reason(e), e);
         }
         current = versioned;
     }
@@ -137,68 +159,119 @@ public final class SettingsStore {
         } catch (NoSuchFileException e) {
             return Settings.empty();
         } catch (IOException e) {
-            LOG.warn("Settings file {} could not be read: {}", file, e.getClass().getSimpleName());
-            return startClean("could not be read");
+            LOG.warn("Settings file {} could not be read: {}", file, JsonEntries.reason(e));
+            loadProblems.add("The settings file " + file + " could not be read (" + JsonEntries.reason(e)
+                    + "); Expanse started with default settings and left the file as it is.");
+            return Settings.empty();
         }
-        JsonNode root;
+        LenientJson.Result parsed = LenientJson.read(mapper, bytes, Set.of("profiles", "tables"));
+        if (!parsed.complete()) {
+            String copy = copyAside(bytes);
+            boolean some = parsed.root() instanceof ObjectNode o && !o.isEmpty();
+            loadProblems.add("The settings file is damaged (" + parsed.damage() + "). "
+                    + (some ? "What could be read before the damage was kept" : "Nothing could be read from it")
+                    + (copy == null ? "" : "; a copy of the damaged file was kept as " + copy) + ".");
+            LOG.warn("Settings file {} is damaged: {}", file, parsed.damage());
+        }
+        if (!(parsed.root() instanceof ObjectNode root)) {
+            if (parsed.complete()) {
+                copyAside(bytes);
+                loadProblems.add("The settings file holds no settings Expanse understands; Expanse started with "
+                        + "default settings and a copy of the file was kept.");
+            }
+            return Settings.empty();
+        }
+        JsonNode v = root.get("version");
+        if (v == null && root.has("accounts") && !root.has("profiles")) {
+            return migrate(root, 0);
+        }
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
+            Path backup = backup("unknown-version", bytes);
+            loadProblems.add("The settings file has " + (v == null ? "no format version" : "a format version that is "
+                    + "not a whole number (" + JsonEntries.shorten(v.toString()) + ")")
+                    + ", so Expanse read what it understands and left the file as it is"
+                    + (backup == null ? "" : "; a copy was kept as " + backup.getFileName()) + ".");
+            return understood(root);
+        }
+        int version = v.asInt();
+        if (version < VERSION) {
+            return migrate(root, version);
+        }
+        if (version > VERSION) {
+            Path backup = backup("v" + version, bytes);
+            loadProblems.add("Your settings were written by a newer version of Expanse; what this version "
+                    + "understands was read, the rest is kept as it is"
+                    + (backup == null ? "" : ", and the original file was saved as " + backup.getFileName()) + ".");
+            Settings s = understood(root);
+            kept.keepVersion(version);
+            return s;
+        }
+        return understood(root);
+    }
+
+    private Settings understood(ObjectNode root) {
+        SettingsReader.Outcome outcome = new SettingsReader(mapper).read(root);
+        kept = outcome.kept();
+        loadProblems.addAll(outcome.problems());
+        outcome.problems().forEach(p -> LOG.warn("Settings: {}", p));
+        return outcome.settings();
+    }
+
+    private Settings migrate(ObjectNode root, int version) {
+        SettingsMigration.Result migrated = SettingsMigration.migrate(root, version);
+        recoveredSecrets = migrated.secrets();
+        Settings settings = understood(migrated.root());
+        Path backup;
         try {
-            root = mapper.readTree(bytes);
+            backup = file.resolveSibling(FILE_NAME + ".v" + version + "-backup");
+            AtomicFiles.write(backup, SettingsMigration.scrubbed(root));
         } catch (IOException e) {
-            LOG.warn("Settings file {} is not valid JSON", file);
-            return startClean("is damaged (not valid JSON)");
-        }
-        if (root == null || !root.isObject()) {
-            return startClean("is damaged (not a settings object)");
-        }
-        int version = root.has("version") && root.get("version").canConvertToInt() ? root.get("version").asInt() : 0;
-        try {
-            if (version < VERSION) {
-                SettingsMigration.Result migrated = SettingsMigration.migrate((ObjectNode) root, version);
-                Path backup = keepBackup(version, SettingsMigration.scrubbed((ObjectNode) root));
-                recoveredSecrets = migrated.secrets();
-                Settings settings = mapper.treeToValue(migrated.root(), Settings.class);
-                loadProblem = "Your settings were from an older version of Expanse and have been updated; the old "
-                        + "file was kept as " + backup.getFileName() + "."
-                        + (migrated.secrets().isEmpty() ? "" : " Secret keys stored in it in plain text were moved "
-                        + "to the secret store and removed from the settings file.");
-                save(settings);
-                return settings;
-            }
-            Settings settings = mapper.treeToValue(root, Settings.class);
-            if (version > VERSION) {
-                Path backup = keepBackup(version, bytes);
-                loadProblem = "Your settings were written by a newer version of Expanse; what this version "
-                        + "understands was kept, and the original file was saved as " + backup.getFileName() + ".";
-            }
+            loadProblems.add("Your settings are from an older version of Expanse. They were updated for this run, "
+                    + "but the file was left as it is because a copy of it could not be kept ("
+                    + JsonEntries.reason(e) + ").");
             return settings;
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Settings file {} has unreadable content: {}", file, e.getClass().getSimpleName());
-            return startClean("is damaged (unreadable content)");
+        }
+        try {
+            save(settings);
+        } catch (UncheckedIOException e) {
+            loadProblems.add("Your settings are from an older version of Expanse. They were updated for this run, "
+                    + "but the updated file could not be written (" + JsonEntries.reason(e.getCause())
+                    + "); the old file is unchanged and will be updated at the next start.");
+            return settings;
+        }
+        loadProblems.add("Your settings were from an older version of Expanse and have been updated; the old "
+                + "file was kept as " + backup.getFileName() + "."
+                + (migrated.secrets().isEmpty() ? "" : " Secret keys stored in it in plain text were moved "
+                + "to the secret store and removed from the settings file."));
+        return settings;
+    }
+
+    /** Keeps a copy of the file as it was read; null when that failed (which is logged, not fatal). */
+    private Path backup(String tag, byte[] content) {
+        Path backup = file.resolveSibling(FILE_NAME + "." + tag + "-backup");
+        try {
+            AtomicFiles.write(backup, content);
+            return backup;
+        } catch (IOException e) {
+            LOG.warn("Could not keep a copy of the settings as {}: {}", backup, JsonEntries.reason(e));
+            return null;
         }
     }
 
-    private Path keepBackup(int version, byte[] content) throws IOException {
-        Path backup = file.resolveSibling(FILE_NAME + ".v" + version + "-backup");
-        AtomicFiles.write(backup, content);
-        return backup;
-    }
-
-    private Settings startClean(String what) {
+    /** Copies a damaged file to {@code settings.json.corrupt-<timestamp>}; returns its name, or null. */
+    private String copyAside(byte[] bytes) {
         String stamp = STAMP.format(clock.instant());
         Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp);
         for (int i = 1; Files.exists(aside); i++) {
             aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp + "-" + i);
         }
         try {
-            Files.move(file, aside);
-            loadProblem = "The settings file " + what + ". It was moved aside to " + aside.getFileName()
-                    + " and Expanse started with default settings; your profiles need to be set up again.";
+            AtomicFiles.write(aside, bytes);
+            return aside.getFileName().toString();
         } catch (IOException e) {
-            loadProblem = "The settings file " + what + " and could not be moved aside; Expanse started with "
-                    + "default settings.";
+            LOG.warn("Could not keep a copy of the damaged settings file: {}", JsonEntries.reason(e));
+            return null;
         }
-        LOG.warn("Settings: {}", loadProblem);
-        return Settings.empty();
     }
 
     /** For the migration result map: insertion-ordered. */

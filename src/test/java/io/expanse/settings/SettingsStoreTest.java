@@ -98,14 +98,13 @@ class SettingsStoreTest {
     }
 
     @Test
-    void aCorruptFileIsMovedAsideAndTheStoreStartsClean() throws Exception {
-        Files.writeString(dir.resolve("settings.json"), "{\"version\":1,\"profiles\":[{\"id\":");
+    void aDamagedFileIsCopiedAsideAndReadUpToTheDamage() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"version\":1,\"lastProfileId\":\"p\",\"profiles\":[{\"id\":");
         SettingsStore s = store();
-        assertEquals(Settings.empty(), s.load());
+        assertEquals(Settings.empty().withLastProfileId("p"), s.load());
         String problem = s.loadProblem().orElseThrow();
         assertTrue(problem.contains("settings.json.corrupt-20260102T030405Z"), problem);
         assertTrue(Files.exists(dir.resolve("settings.json.corrupt-20260102T030405Z")));
-        assertFalse(Files.exists(dir.resolve("settings.json")));
         s.save(Settings.empty().withLastProfileId("x"));
         assertEquals("x", store().load().lastProfileId());
     }
@@ -185,6 +184,70 @@ class SettingsStoreTest {
             assertFalse(Files.exists(dir.resolve("settings.json")));
         } finally {
             Redactor.forgetSecret(secret);
+        }
+    }
+
+    @Test
+    void anUnknownKindSkipsOnlyThatProfileNamesItAndKeepsItOnEverySave() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"version\":1,\"profiles\":["
+                + "{\"id\":\"p1\",\"label\":\"ops-prod\",\"kind\":\"azure\",\"temporary\":false},"
+                + "{\"id\":\"p2\",\"label\":\"ok\",\"kind\":\"HUAWEI\",\"temporary\":false}],"
+                + "\"tables\":{\"volumes\":{\"widths\":{\"name\":null}}},\"window\":{\"x\":\"left\",\"width\":900}}");
+        SettingsStore s = store();
+        assertEquals(List.of("p2"), s.load().profiles().stream().map(Profile::id).toList());
+        assertEquals(List.of("The profile 'ops-prod' could not be read (kind 'azure' is unknown) and was left as it "
+                        + "is in settings.json.",
+                "The layout of the table 'volumes' could not be read (a value is missing or not allowed) and "
+                        + "was left as it is in settings.json.",
+                "The window position and size could not be read (x is missing or of the wrong type) and were left "
+                        + "as they are in settings.json."), s.loadProblems());
+        s.update(x -> x.withLastProfileId("p2"));
+        String written = Files.readString(dir.resolve("settings.json"));
+        assertTrue(written.contains("\"azure\"") && written.contains("\"left\""), written);
+        assertEquals(3, store().loadProblems().size());
+    }
+
+    @Test
+    void aCurrentFileWithoutAVersionIsReadNotEmptiedAndLeftAsItIs() throws Exception {
+        String text = "{\"profiles\":[{\"id\":\"p2\",\"label\":\"ok\",\"kind\":\"HUAWEI\",\"temporary\":false}],"
+                + "\"lastProfileId\":\"p2\"}";
+        Files.writeString(dir.resolve("settings.json"), text);
+        SettingsStore s = store();
+        assertEquals("p2", s.load().lastProfileId());
+        assertEquals(1, s.load().profiles().size());
+        assertTrue(s.loadProblem().orElseThrow().contains("no format version"), s.loadProblem().orElseThrow());
+        assertFalse(s.loadProblem().orElseThrow().contains("updated"));
+        assertEquals(text, Files.readString(dir.resolve("settings.json")));
+    }
+
+    @Test
+    void aMigrationThatCannotWriteItsBackupKeepsTheSettingsInMemoryAndTheFileInPlace() throws Exception {
+        Path file = dir.resolve("settings.json");
+        try (InputStream in = getClass().getResourceAsStream("settings-v0.json")) {
+            Files.copy(in, file);
+        }
+        byte[] old = Files.readAllBytes(file);
+        // The backup's place is taken by a folder: writing it fails as on a full or read-only disk.
+        Files.createDirectories(dir.resolve("settings.json.v0-backup/occupied"));
+        SettingsStore s = store();
+        assertEquals(2, s.load().profiles().size());
+        assertTrue(s.loadProblem().orElseThrow().contains("the file was left as it is"), s.loadProblem().orElseThrow());
+        assertFalse(s.loadProblem().orElseThrow().contains("have been updated"));
+        assertEquals(List.of("settings.json", "settings.json.v0-backup"), names());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(old, Files.readAllBytes(file));
+    }
+
+    @Test
+    void temporaryFilesLeftByACrashAreRemovedOnLoadAndOthersAreNot() throws Exception {
+        Files.writeString(dir.resolve("settings.json.123456789.tmp"), "{");
+        Files.writeString(dir.resolve("other.json.42.tmp"), "{");
+        store().load();
+        assertEquals(List.of("other.json.42.tmp"), names());
+    }
+
+    private List<String> names() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 }

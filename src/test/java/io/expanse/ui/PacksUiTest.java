@@ -1,6 +1,7 @@
 package io.expanse.ui;
 
 import static io.expanse.ui.UiHarness.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,6 +30,7 @@ import io.expanse.work.ActivityState;
 import io.expanse.work.accounts.AccountOpener;
 import io.expanse.work.accounts.AccountProfiles;
 import io.expanse.work.accounts.NasAccount;
+import io.expanse.work.nas.PackImport;
 import io.expanse.work.nas.PackInventory;
 import io.expanse.settings.ProfileRepository;
 import io.expanse.settings.SdkProfiles;
@@ -39,6 +41,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -74,6 +77,7 @@ class PacksUiTest {
     private ActivityJournal journal;
     private AccountOpener accounts;
     private AccountSelector<NasAccount> nas;
+    private PacksController packsController;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -100,7 +104,9 @@ class PacksUiTest {
                 tasks, AccountSelector.Listener.of(vm::connecting, vm::show, vm::failed));
         UpgradeDialogs dialogs = new UpgradeDialogs(vm, new UpgradePolicy(), tasks, fxml);
         controllers.register(PacksController.class, () -> new PacksController(vm, dialogs, nas, null));
-        Parent packs = fxml.load("packs.fxml").root();
+        Fxml.View<PacksController> packsView = fxml.load("packs.fxml");
+        packsController = packsView.controller();
+        Parent packs = packsView.root();
         Parent activities = fxml.load("activity.fxml").root();
         VBox root = new VBox(packs, activities);
         Scene scene = new Scene(root, 1300, 800);
@@ -267,5 +273,86 @@ class PacksUiTest {
         assertTrue(text(robot, "#upgradeValidationLabel").contains("already in progress"),
                 text(robot, "#upgradeValidationLabel"));
         robot.clickOn("#upgradeCancelButton");
+    }
+
+    /** A spreadsheet's export: BOM, CRLF, semicolons, a comment before the header, good and hostile rows. */
+    private static Path hostileCsv() throws Exception {
+        String csv = "\uFEFF# exported from the UniCloud console\r\n"
+                + "pack_id;capacity_gb;expiry;label;pay_type\r\n"
+                + "pack-imported01;300;2027-05-01;imported;YEAR_MONTH\r\n"
+                + "pack-h58kdagr9vsf;400;2026-12-31;web-shared;YEAR_MONTH\r\n"
+                + "pack-badpay01;100;;x;year_month\r\n"
+                + "pack-toobig01;200000;;x;\r\n"
+                + "pack-year0001;100;0000-01-01;x;\r\n"
+                + "pack-bidi0001;100;;evil\u202Etxt.exe;\r\n";
+        Path file = Files.createTempFile("packs", ".csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<PackImport.Row> openPreview(FxRobot robot, Path csv) {
+        waitUntil("six sandbox packs", 10, () -> table(robot).getItems().size() == SandboxPack.standard().size());
+        robot.interact(() -> packsController.importFile(csv));
+        waitUntil("preview open", 10, () -> robot.lookup("#importPreviewTable").tryQuery().isPresent());
+        return robot.lookup("#importPreviewTable").queryAs(TableView.class);
+    }
+
+    @Test
+    void theImportPreviewShowsRefusedRowsWithReasonsAndCancelChangesNothing(FxRobot robot) throws Exception {
+        List<io.expanse.work.nas.ResourcePack> before = inventory().list();
+        byte[] fileBefore = Files.readAllBytes(inventory().file());
+        TableView<PackImport.Row> preview = openPreview(robot, hostileCsv());
+
+        assertEquals("packs: 1 to add, 1 to update, 0 unchanged, 4 refused.".replace("packs",
+                text(robot, "#importSummaryLabel").split(":")[0]), text(robot, "#importSummaryLabel"));
+        assertEquals(List.of(3, 4, 5, 6, 7, 8), preview.getItems().stream().map(PackImport.Row::line).toList(),
+                "line numbers count the comment and the header");
+        Map<String, PackImport.Row> rows = preview.getItems().stream()
+                .collect(java.util.stream.Collectors.toMap(PackImport.Row::packId, r -> r));
+        assertEquals(PackImport.Outcome.ADDED, rows.get("pack-imported01").outcome());
+        assertEquals(PackImport.Outcome.UPDATED, rows.get("pack-h58kdagr9vsf").outcome());
+        assertTrue(rows.get("pack-h58kdagr9vsf").detail().contains("100 GB → 400 GB"),
+                rows.get("pack-h58kdagr9vsf").detail());
+        assertTrue(rows.get("pack-badpay01").detail().contains("pay type \"year_month\""));
+        assertTrue(rows.get("pack-toobig01").detail().contains("at most 102400 GB"));
+        assertTrue(rows.get("pack-year0001").detail().contains("0000-01-01"));
+        assertTrue(rows.get("pack-bidi0001").detail().contains("text-direction"));
+        for (String refused : List.of("pack-badpay01", "pack-toobig01", "pack-year0001", "pack-bidi0001")) {
+            assertEquals(PackImport.Outcome.REFUSED, rows.get(refused).outcome(), refused);
+        }
+        Button confirm = robot.lookup("#importConfirmButton").queryAs(Button.class);
+        assertEquals("Import 2 packs", confirm.getText());
+        assertFalse(confirm.isDefaultButton(), "Enter must not import");
+
+        robot.clickOn("#importCancelButton");
+        waitUntil("preview closed", 10, () -> robot.lookup("#importPreviewTable").tryQuery().isEmpty());
+        assertEquals(before, inventory().list());
+        assertArrayEquals(fileBefore, Files.readAllBytes(inventory().file()), "Cancel wrote the pack list");
+        assertTrue(robot.lookup("#undoImportButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void importAppliesTheAcceptedRowsAndUndoRestoresTheListExactly(FxRobot robot) throws Exception {
+        List<io.expanse.work.nas.ResourcePack> before = inventory().list();
+        byte[] fileBefore = Files.readAllBytes(inventory().file());
+        Button undo = robot.lookup("#undoImportButton").queryAs(Button.class);
+        assertTrue(undo.isDisabled(), "nothing to undo yet");
+        openPreview(robot, hostileCsv());
+
+        robot.clickOn("#importConfirmButton");
+        waitUntil("preview closed", 10, () -> robot.lookup("#importPreviewTable").tryQuery().isEmpty());
+        waitUntil("imported", 10, () -> inventory().find("pack-imported01").isPresent());
+        assertEquals(400, inventory().find("pack-h58kdagr9vsf").orElseThrow().capacityGb());
+        assertTrue(inventory().find("pack-badpay01").isEmpty(), "a refused row was imported");
+        waitUntil("table shows the import", 10, () -> table(robot).getItems().size() == before.size() + 1);
+        assertTrue(text(robot, "#importResultLabel").contains("1 added, 1 updated"), text(robot, "#importResultLabel"));
+        waitUntil("undo offered", 10, () -> !undo.isDisabled());
+
+        robot.clickOn(undo);
+        waitUntil("list restored", 10, () -> inventory().list().equals(before));
+        assertArrayEquals(fileBefore, Files.readAllBytes(inventory().file()), "undo did not restore the file");
+        waitUntil("table restored", 10, () -> table(robot).getItems().size() == before.size());
+        waitUntil("undo no longer offered", 10, undo::isDisabled);
     }
 }

@@ -28,13 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a process that is writing the history database ({@code destroyForcibly}, i.e. SIGKILL) at random moments,
- * {@code journal.kills} times (20 in {@code mvn verify}, 200 with {@code -Psoak}), and checks after each kill that
+ * {@code expanse.soak.kills} times (20 in {@code mvn verify}, 200 with {@code -Psoak}), and checks after each kill that
  * the database opens without a problem, passes {@code PRAGMA integrity_check}, and holds every activity the writer
  * had seen acknowledged, at least as far along as acknowledged.
  */
 class JournalCrashSafetyTest {
 
-    private static final int KILLS = Integer.getInteger("journal.kills", 20);
+    private static final int KILLS = Integer.getInteger("expanse.soak.kills", 20);
     private static final Map<ActivityState, Integer> RANK = Map.of(ActivityState.SUBMITTING, 0,
             ActivityState.RUNNING, 1, ActivityState.SUCCEEDED, 2);
 

@@ -35,6 +35,13 @@ public final class Fxml {
         return load(loader, resource);
     }
 
+    /** As {@link #load(String, Object)}, for views opened where no {@code Fxml} is at hand (no factory is used). */
+    public static <C> View<C> loadWith(String resource, C controller) {
+        FXMLLoader loader = new FXMLLoader(url(resource));
+        loader.setController(controller);
+        return load(loader, resource);
+    }
+
     private static URL url(String resource) {
         return Objects.requireNonNull(Fxml.class.getResource("/io/expanse/ui/" + resource), resource);
     }

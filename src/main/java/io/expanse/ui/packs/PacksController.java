@@ -6,11 +6,15 @@ import io.expanse.ui.common.AccountChoiceBox;
 import io.expanse.ui.common.AccountSelector;
 import io.expanse.work.accounts.NasAccount;
 import io.expanse.work.nas.ResourcePack;
+import io.expanse.ui.common.Fxml;
+import io.expanse.work.nas.PackImport;
 import java.io.File;
+import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -20,6 +24,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -53,6 +59,8 @@ public final class PacksController {
     @FXML private Button editPackButton;
     @FXML private Button removePackButton;
     @FXML private Button importPacksButton;
+    @FXML private Button undoImportButton;
+    @FXML private Label importResultLabel;
     @FXML private Button upgradePackButton;
     @FXML private Label packsProblemLabel;
     @FXML private Label packsSourceLabel;
@@ -92,6 +100,10 @@ public final class PacksController {
         upgradePackButton.disableProperty().bind(none.or(vm.accountProperty().isNull()));
         addPackButton.disableProperty().bind(notEditable);
         importPacksButton.disableProperty().bind(notEditable);
+        undoImportButton.disableProperty().bind(notEditable.or(vm.undoAvailableProperty().not()));
+        importResultLabel.visibleProperty().bind(importResultLabel.textProperty().isNotEmpty());
+        importResultLabel.managedProperty().bind(importResultLabel.visibleProperty());
+        vm.accountProperty().addListener((o, a, b) -> importResultLabel.setText(""));
         packsProblemLabel.textProperty().bind(vm.problemProperty());
         packsProblemLabel.visibleProperty().bind(vm.problemProperty().isNotEmpty());
         packsProblemLabel.managedProperty().bind(packsProblemLabel.visibleProperty());
@@ -173,16 +185,49 @@ public final class PacksController {
         chooser.setTitle("Import resource packs (CSV: id,capacity_gb,expiry,label[,pay_type])");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"));
         File file = chooser.showOpenDialog(window());
-        if (file == null) {
-            return;
+        if (file != null) {
+            importFile(file.toPath());
         }
-        // Reading the file and importing it both happen off the FX thread.
-        vm.importCsv(file.toPath(), summary -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION, summary, ButtonType.CLOSE);
-            a.initOwner(window());
-            a.setHeaderText("Import of " + file.getName());
-            a.show();
-        }, this::showError);
+    }
+
+    /**
+     * Reads the CSV file in the background and shows what importing it would do; nothing changes until the operator
+     * chooses Import there. (The file chooser's step, kept apart so that it can be driven without one.)
+     */
+    public void importFile(Path file) {
+        importResultLabel.setText("");
+        vm.previewImport(file, preview -> showPreview(file, preview), this::showError);
+    }
+
+    private void showPreview(Path file, PackImport.Preview preview) {
+        Stage stage = new Stage();
+        stage.initOwner(window());
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Import " + file.getFileName());
+        ImportPreviewViewModel model = new ImportPreviewViewModel(preview, file.getFileName().toString());
+        ImportPreviewController controller = new ImportPreviewController(model,
+                () -> vm.applyImport(preview, summary -> {
+                    stage.close();
+                    importResultLabel.setText("Imported from " + file.getFileName() + ": " + summary);
+                }, model::failed),
+                stage::close);
+        Scene scene = new Scene(Fxml.loadWith("import-preview.fxml", controller).root());
+        if (window() != null && window().getScene() != null) {
+            scene.getStylesheets().setAll(window().getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @FXML
+    private void undoImport() {
+        vm.undoImport(message -> {
+            if (message == null) {
+                importResultLabel.setText("The last import was undone; the list is as it was before it.");
+            } else {
+                showError(message);
+            }
+        });
     }
 
     @FXML

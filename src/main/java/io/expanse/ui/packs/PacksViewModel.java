@@ -6,11 +6,14 @@ import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityJournal;
 import io.expanse.work.accounts.NasAccount;
+import io.expanse.files.JsonEntries;
 import io.expanse.work.nas.EditablePackSource;
+import io.expanse.work.nas.PackImport;
 import io.expanse.work.nas.PackInventory;
 import io.expanse.work.nas.ResourcePack;
 import io.expanse.work.nas.ResourcePackSource;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -47,6 +52,7 @@ public final class PacksViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<NasAccount> account = new ReadOnlyObjectWrapper<>(this, "account");
     private final ReadOnlyStringWrapper sourceText = new ReadOnlyStringWrapper(this, "sourceText", "");
+    private final ReadOnlyBooleanWrapper undoAvailable = new ReadOnlyBooleanWrapper(this, "undoAvailable");
     private final Runnable reloadOnChange;
 
     public PacksViewModel(ActivityJournal journal, TaskExecutor tasks) {
@@ -89,6 +95,7 @@ public final class PacksViewModel {
     /** A switch started: the previous account is closed and nothing is listed until the next one is shown. */
     public void connecting(String what) {
         detach();
+        undoAvailable.set(false);
         rows.clear();
         problem.set(null);
         sourceText.set("Opening " + what + "…");
@@ -107,6 +114,7 @@ public final class PacksViewModel {
     /** Opening an account failed: the message is shown instead of a list. */
     public void failed(String message) {
         detach();
+        undoAvailable.set(false);
         rows.clear();
         sourceText.set("No account shown");
         problem.set(message);
@@ -143,6 +151,7 @@ public final class PacksViewModel {
             if (account.get() == shown) {
                 problem.set(shown.inventory().loadProblem().orElse(null));
                 rows.setAll(list);
+                undoAvailable.set(shown.inventory().canUndoImport());
             }
         }).onFailure(error -> {
             if (account.get() == shown) {
@@ -180,33 +189,65 @@ public final class PacksViewModel {
     }
 
     /**
-     * Reads a CSV file and imports it, both in the background.
+     * Reads a CSV file and works out what importing it would do, both in the background; nothing changes yet.
      *
-     * @param done       gets the import report's summary, or why the import failed
-     * @param unreadable gets a sentence when the file could not be read (nothing was imported)
+     * @param ready      gets the preview, to be shown before anything is imported
+     * @param unreadable gets a sentence when the file could not be read or the preview failed
      */
-    public void importCsv(Path file, Consumer<String> done, Consumer<String> unreadable) {
+    public void previewImport(Path file, Consumer<PackImport.Preview> ready, Consumer<String> unreadable) {
         EditablePackSource editable = editableSource();
         BackgroundTask.wrap(() -> {
             String csv;
             try {
                 csv = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (MalformedInputException e) {
+                return new PreviewOutcome(null, "Could not read " + file.getFileName()
+                        + ": it is not UTF-8 text. Save it from the spreadsheet as \"CSV UTF-8\" and try again.");
             } catch (IOException e) {
-                return new ImportOutcome(null, "Could not read " + file + ": " + e.getMessage());
+                return new PreviewOutcome(null, "Could not read " + file + ": " + JsonEntries.reason(e) + ".");
             }
-            return new ImportOutcome(editable.importCsv(csv).summary(), null);
+            return new PreviewOutcome(editable.previewImport(csv), null);
         }).onSuccess(outcome -> {
             if (outcome.unreadable() != null) {
                 unreadable.accept(outcome.unreadable());
             } else {
-                done.accept(outcome.summary());
+                ready.accept(outcome.preview());
             }
-        }).onFailure(error -> done.accept("The import failed: " + ErrorText.describe(error)))
+        }).onFailure(error -> unreadable.accept("The file could not be read: " + ErrorText.describe(error)))
                 .executeWith(tasks);
     }
 
-    /** The import report's summary, or why the file could not be read. */
-    private record ImportOutcome(String summary, String unreadable) {
+    /** Imports what the preview shows as added or updated, in the background; {@code done} gets the outcome. */
+    public void applyImport(PackImport.Preview preview, Consumer<String> done, Consumer<String> failed) {
+        EditablePackSource editable = editableSource();
+        BackgroundTask.wrap(() -> editable.applyImport(preview))
+                .onSuccess(result -> {
+                    undoAvailable.set(editable.canUndoImport());
+                    done.accept(result.summary());
+                })
+                .onFailure(error -> failed.accept("The import failed: " + ErrorText.describe(error)))
+                .executeWith(tasks);
+    }
+
+    /** Restores the list as it was before the last import, in the background; {@code done} gets null or an error. */
+    public void undoImport(Consumer<String> done) {
+        EditablePackSource editable = editableSource();
+        BackgroundTask.wrap(editable::undoLastImport)
+                .onSuccess(undone -> {
+                    undoAvailable.set(editable.canUndoImport());
+                    done.accept(undone ? null : "There is no import to undo.");
+                })
+                .onFailure(error -> done.accept("The import could not be undone: " + ErrorText.describe(error)))
+                .executeWith(tasks);
+    }
+
+    /** Whether the shown list's last import can be undone (nothing else changed since). */
+    public ReadOnlyBooleanProperty undoAvailableProperty() {
+        return undoAvailable.getReadOnlyProperty();
+    }
+
+    /** The preview, or why the file could not be read. */
+    private record PreviewOutcome(PackImport.Preview preview, String unreadable) {
     }
 
     private EditablePackSource editableSource() {

@@ -1,7 +1,5 @@
 package io.expanse.work.nas;
 
-import java.util.List;
-
 /** A {@link ResourcePackSource} the operator maintains by hand. Every change is persisted before it returns. */
 public interface EditablePackSource extends ResourcePackSource {
 
@@ -22,19 +20,21 @@ public interface EditablePackSource extends ResourcePackSource {
     /** Removes a pack; false when it was not listed. */
     boolean remove(String id);
 
-    /** Imports CSV text ({@code id,capacity_gb,expiry,label[,pay_type]}, header optional); valid lines are kept. */
-    ImportReport importCsv(String csv);
+    /**
+     * Reads CSV text ({@code id,capacity_gb,expiry,label[,pay_type]}, header optional) and says what importing it
+     * would do to the list, row by row. Changes nothing.
+     */
+    PackImport.Preview previewImport(String csv);
 
-    /** One report line per refused line. */
-    record ImportReport(int added, int updated, List<String> errors) {
-        public ImportReport {
-            errors = List.copyOf(errors);
-        }
+    /**
+     * Adds and updates the packs of the preview's added and updated rows, in one write, and remembers the list as
+     * it was so that {@link #undoLastImport()} can restore it.
+     */
+    PackImport.Result applyImport(PackImport.Preview preview);
 
-        public String summary() {
-            String head = added + " added, " + updated + " updated";
-            return errors.isEmpty() ? head + "." : head + ", " + errors.size() + " line(s) refused:\n"
-                    + String.join("\n", errors);
-        }
-    }
+    /** Whether the last import can still be undone (no other change came after it). */
+    boolean canUndoImport();
+
+    /** Restores the list exactly as it was before the last import; false when there is nothing to undo. */
+    boolean undoLastImport();
 }

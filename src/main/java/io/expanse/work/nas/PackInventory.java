@@ -1,53 +1,78 @@
 package io.expanse.work.nas;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.expanse.domain.resize.NewSizeParser;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.expanse.files.AtomicFiles;
-import io.expanse.domain.resize.ParsedSize;
+import io.expanse.files.JsonEntries;
+import io.expanse.files.LenientJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The operator's list of NAS resource packs for one account and region, kept in one JSON file
- * ({@code {"version":1,"account":…,"region":…,"packs":[…]}}). Changes are written like the activity journal: to a
+ * ({@code {"version":1,"account":…,"region":…,"packs":[…]}}). Changes are written like the settings: to a
  * temporary file in the same directory, forced to disk, then moved over the file atomically; a failed write leaves
- * both the file and the list unchanged. A file that cannot be parsed is moved aside ({@code .corrupt}) and the list
- * starts empty ({@link #loadProblem()}). Thread-safe; writes happen on the caller's thread (keep it off the FX
- * thread for imports).
+ * both the file and the list unchanged. Thread-safe; writes happen on the caller's thread (keep it off the FX
+ * thread).
+ *
+ * <p>The file is read pack by pack. A pack this build refuses (one it cannot read, or one that fails
+ * {@link ResourcePack#problems()}, or a second entry with the same ID) is not listed but kept verbatim in the file by
+ * every later write, and named in {@link #loadProblems()}; a valid pack with its ID added later replaces it. Fields
+ * this build does not know are kept too. A file damaged in the middle or cut short is read up to the damage, and a
+ * copy of it is kept as {@code .corrupt-<millis>}. Temporary files left by an interrupted write are removed on open.
  */
 public final class PackInventory implements EditablePackSource {
 
     public static final int FORMAT_VERSION = 1;
     private static final Logger LOG = LoggerFactory.getLogger(PackInventory.class);
+    private static final String PACKS = "packs";
+    private static final String UNREADABLE = "_unreadable";
+    private static final Set<String> KNOWN = Set.of("version", "account", "region", PACKS);
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record InventoryFile(int version, String account, String region, List<ResourcePack> packs) {
+    /** An entry of the file this build refuses, verbatim, and its place in the file's list (which it keeps). */
+    private record Kept(int index, JsonNode entry) {
+    }
+
+    /** The list and what is kept with it: together they are what an undo restores. */
+    private record State(Map<String, ResourcePack> packs, List<Kept> kept) {
+        State {
+            packs = new LinkedHashMap<>(packs);
+            kept = List.copyOf(kept);
+        }
     }
 
     private final Path file;
     private final String account;
     private final String region;
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper mapper = JsonEntries.strictMapper();
     private final Object lock = new Object();
     private final Map<String, ResourcePack> packs = new LinkedHashMap<>();
+    /** Entries of the file this build refuses, verbatim, in file order. */
+    private final List<Kept> kept = new ArrayList<>();
+    /** Each readable pack's entry as read, for the fields this build does not know. */
+    private final Map<String, JsonNode> readById = new LinkedHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final boolean existed;
-    private final String loadProblem;
+    private final List<String> problems = new ArrayList<>();
+    private ObjectNode original;
+    private int writeVersion = FORMAT_VERSION;
+    private State beforeImport;
 
     /** Opens the inventory of {@code account} in {@code region} under {@code dir} (one file per pair). */
     public static PackInventory open(Path dir, String account, String region) {
@@ -59,36 +84,121 @@ public final class PackInventory implements EditablePackSource {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
         this.account = Objects.requireNonNull(account, "account");
         this.region = Objects.requireNonNull(region, "region");
+        this.original = mapper.createObjectNode();
+        AtomicFiles.removeStaleTemps(this.file.getParent(), this.file.getFileName().toString());
         this.existed = Files.exists(this.file);
-        String problem = null;
         if (existed) {
+            read();
+        }
+        problems.forEach(p -> LOG.warn("Resource pack list {}: {}", this.file, p));
+    }
+
+    private void read() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            problems.add("The resource pack list " + file + " could not be read (" + JsonEntries.reason(e) + ").");
+            return;
+        }
+        LenientJson.Result parsed = LenientJson.read(mapper, bytes, Set.of(PACKS));
+        if (!parsed.complete()) {
+            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
+            String copy;
             try {
-                InventoryFile f = mapper.readValue(this.file.toFile(), InventoryFile.class);
-                if (f.packs() != null) {
-                    f.packs().stream().filter(p -> p != null && p.problems().isEmpty())
-                            .forEach(p -> packs.put(p.id(), p));
-                }
+                AtomicFiles.write(aside, bytes);
+                copy = "; a copy of the damaged file was kept as " + aside.getFileName();
             } catch (IOException e) {
-                Path aside = this.file.resolveSibling(this.file.getFileName() + ".corrupt-" + System.currentTimeMillis());
-                problem = "The resource pack list " + this.file + " could not be read and was moved to " + aside
-                        + "; the list starts empty.";
-                LOG.warn(problem, e);
+                copy = "";
+            }
+            problems.add("The resource pack list " + file.getFileName() + " is damaged (" + parsed.damage()
+                    + "); the packs before the damage were read" + copy + ".");
+        }
+        if (!(parsed.root() instanceof ObjectNode root)) {
+            if (parsed.complete()) {
+                problems.add("The resource pack list " + file.getFileName() + " holds no list Expanse understands; "
+                        + "it will be replaced when the list is next changed.");
+            }
+            return;
+        }
+        original = root;
+        JsonNode v = root.get("version");
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
+            problems.add("The resource pack list " + file.getFileName() + " has no format version Expanse "
+                    + "understands; the packs it could read are shown.");
+        } else if (v.asInt() > FORMAT_VERSION) {
+            writeVersion = v.asInt();
+            problems.add("The resource pack list " + file.getFileName() + " was written by a newer version of "
+                    + "Expanse; what this version understands is shown and the rest is kept.");
+        }
+        JsonNode list = root.get(PACKS);
+        if (list != null && !list.isNull() && !list.isArray()) {
+            problems.add("The packs in " + file.getFileName() + " could not be read (they are not a list) and were "
+                    + "kept in the file as they are.");
+            return;
+        }
+        int index = 0;
+        for (JsonNode entry : list == null ? mapper.createArrayNode() : list) {
+            index++;
+            String refused = refusal(entry);
+            String name = entry.path("id").isTextual() ? JsonEntries.shorten(entry.get("id").asText())
+                    : "number " + index;
+            if (refused != null) {
+                kept.add(new Kept(index - 1, entry));
+                problems.add("The resource pack " + name + " was kept but is not shown: " + refused);
+            } else {
                 try {
-                    Files.move(this.file, aside);
-                } catch (IOException moveFailed) {
-                    LOG.warn("Could not move {} aside", this.file, moveFailed);
+                    ResourcePack p = pack(entry);
+                    packs.put(p.id(), p);
+                    readById.put(p.id(), entry);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e); // refusal() read it a moment ago
                 }
             }
         }
-        this.loadProblem = problem;
+    }
+
+    /** Why this build refuses the entry, or null when it is a valid pack not yet listed. */
+    private String refusal(JsonNode entry) {
+        if (!entry.isObject()) {
+            return "it is not a pack.";
+        }
+        try {
+            ResourcePack p = pack(entry);
+            List<String> wrong = p.problems();
+            if (!wrong.isEmpty()) {
+                return String.join(" ", wrong);
+            }
+            if (packs.containsKey(p.id())) {
+                return "its ID appears twice in the file.";
+            }
+            return null;
+        } catch (IOException | IllegalArgumentException e) {
+            return JsonEntries.reason(e) + ".";
+        }
+    }
+
+    private ResourcePack pack(JsonNode entry) throws IOException {
+        if (!entry.path("id").isTextual()) {
+            throw new IllegalArgumentException("it has no ID");
+        }
+        return mapper.treeToValue(entry, ResourcePack.class);
     }
 
     public Path file() {
         return file;
     }
 
+    /** What went wrong while reading the file, one sentence a line; empty when it was read whole. */
     public Optional<String> loadProblem() {
-        return Optional.ofNullable(loadProblem);
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", problems));
+    }
+
+    /** Each thing that went wrong while reading the file. */
+    public List<String> loadProblems() {
+        return List.copyOf(problems);
     }
 
     /** Adds {@code seed} only when no inventory file existed at start (first start, e.g. of the sandbox). */
@@ -197,69 +307,64 @@ public final class PackInventory implements EditablePackSource {
     }
 
     @Override
-    public ImportReport importCsv(String csv) {
-        List<String> errors = new ArrayList<>();
-        Map<String, ResourcePack> parsed = new LinkedHashMap<>();
-        String[] lines = csv == null ? new String[0] : csv.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = i == 0 ? lines[i].replace("\uFEFF", "") : lines[i];
-            if (line.isBlank() || line.stripLeading().startsWith("#")) {
-                continue;
-            }
-            List<String> cells;
-            try {
-                cells = Csv.split(line);
-            } catch (IllegalArgumentException e) {
-                errors.add("line " + (i + 1) + ": " + e.getMessage());
-                continue;
-            }
-            if (i == 0 && !cells.isEmpty() && cells.get(0).strip().toLowerCase(java.util.Locale.ROOT).matches("id|pack.?id")) {
-                continue; // header
-            }
-            String error = parseLine(cells, parsed);
-            if (error != null) {
-                errors.add("line " + (i + 1) + ": " + error);
-            }
+    public PackImport.Preview previewImport(String csv) {
+        Map<String, ResourcePack> listed;
+        synchronized (lock) {
+            listed = new LinkedHashMap<>(packs);
         }
-        int added = 0;
-        int updated = 0;
-        if (!parsed.isEmpty()) {
-            synchronized (lock) {
-                Map<String, ResourcePack> next = new LinkedHashMap<>(packs);
-                for (ResourcePack p : parsed.values()) {
-                    if (next.put(p.id(), p) == null) {
-                        added++;
-                    } else {
-                        updated++;
-                    }
-                }
-                commit(next);
-            }
-            fire();
-        }
-        return new ImportReport(added, updated, errors);
+        return PackImport.preview(csv, listed);
     }
 
-    private static String parseLine(List<String> cells, Map<String, ResourcePack> parsed) {
-        if (cells.size() < 2 || cells.size() > 5) {
-            return "expected id,capacity_gb,expiry,label[,pay_type], found " + cells.size() + " field(s).";
+    @Override
+    public PackImport.Result applyImport(PackImport.Preview preview) {
+        List<ResourcePack> changes = preview.changes();
+        int added = 0;
+        int updated = 0;
+        synchronized (lock) {
+            State before = new State(packs, kept);
+            Map<String, ResourcePack> next = new LinkedHashMap<>(packs);
+            for (ResourcePack p : changes) {
+                requireValid(p);
+                ResourcePack old = next.put(p.id(), p);
+                if (old == null) {
+                    added++;
+                } else if (!old.equals(p)) {
+                    updated++;
+                }
+            }
+            if (added + updated == 0) {
+                return new PackImport.Result(0, 0);
+            }
+            commit(next);
+            beforeImport = before;
         }
-        String id = cells.get(0).strip();
-        ParsedSize size = NewSizeParser.parse(cells.get(1));
-        if (!size.ok()) {
-            return id + ": capacity \"" + cells.get(1).strip() + "\" refused: " + size.error();
+        fire();
+        return new PackImport.Result(added, updated);
+    }
+
+    @Override
+    public boolean canUndoImport() {
+        synchronized (lock) {
+            return beforeImport != null;
         }
-        ResourcePack p = new ResourcePack(id, cells.size() > 3 ? cells.get(3) : "", size.gb(),
-                cells.size() > 2 ? cells.get(2) : null, cells.size() > 4 ? cells.get(4) : null);
-        List<String> problems = p.problems();
-        if (!problems.isEmpty()) {
-            return String.join(" ", problems);
+    }
+
+    @Override
+    public boolean undoLastImport() {
+        synchronized (lock) {
+            if (beforeImport == null) {
+                return false;
+            }
+            State restore = beforeImport;
+            write(restore.packs(), restore.kept());
+            kept.clear();
+            kept.addAll(restore.kept());
+            packs.clear();
+            packs.putAll(restore.packs());
+            beforeImport = null;
         }
-        if (parsed.containsKey(id)) {
-            return id + " appears twice in the file; the later line is ignored.";
-        }
-        parsed.put(id, p);
-        return null;
+        fire();
+        return true;
     }
 
     @Override
@@ -280,19 +385,49 @@ public final class PackInventory implements EditablePackSource {
         }
     }
 
-    /** Writes {@code next} and, only when that worked, makes it the list. Call with the lock held. */
+    /**
+     * Writes {@code next} and, only when that worked, makes it the list; an entry kept from the file whose ID is now
+     * listed is replaced by it for good. Any change but an import ends the chance to undo the last import. Call with
+     * the lock held.
+     */
     private void commit(Map<String, ResourcePack> next) {
-        try {
-            write(new InventoryFile(FORMAT_VERSION, account, region, new ArrayList<>(next.values())));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the resource pack list " + file, e);
-        }
+        List<Kept> stillKept = kept.stream().filter(k -> !next.containsKey(k.entry().path("id").asText(null)))
+                .toList();
+        write(next, stillKept);
+        kept.clear();
+        kept.addAll(stillKept);
         packs.clear();
         packs.putAll(next);
+        beforeImport = null;
     }
 
-    private void write(InventoryFile content) throws IOException {
-        AtomicFiles.write(file, mapper.writeValueAsBytes(content));
+    private void write(Map<String, ResourcePack> next, List<Kept> keptEntries) {
+        ObjectNode out = mapper.createObjectNode();
+        out.put("version", writeVersion);
+        out.put("account", account);
+        out.put("region", region);
+        ArrayNode list = out.putArray(PACKS);
+        for (ResourcePack p : next.values()) {
+            ObjectNode entry = mapper.valueToTree(p);
+            JsonEntries.carryUnknownFields(entry, readById.get(p.id()));
+            list.add(entry);
+        }
+        keptEntries.forEach(k -> list.insert(Math.min(k.index(), list.size()), k.entry().deepCopy()));
+        original.fields().forEachRemaining(f -> {
+            if (!KNOWN.contains(f.getKey())) {
+                out.set(f.getKey(), f.getValue().deepCopy());
+            }
+        });
+        JsonNode badList = original.get(PACKS);
+        if (badList != null && !badList.isNull() && !badList.isArray()) {
+            out.withObject(UNREADABLE).set(PACKS, badList.deepCopy());
+        }
+        try {
+            AtomicFiles.write(file, mapper.writeValueAsBytes(out));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the resource pack list " + file + ": "
+                    + JsonEntries.reason(e), e);
+        }
     }
 
     private void fire() {

@@ -2,6 +2,7 @@ package io.expanse.work.nas;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.expanse.domain.nas.CapacityRules;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -33,6 +34,12 @@ public record ResourcePack(String id, String label, long capacityGb, String expi
      * underscore is accepted rather than insisting on the {@code pack-} prefix.
      */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{1,63}");
+    /** The largest capacity a pack can have: the upgrade rules' ceiling ({@link CapacityRules#DEFAULT_MAX_GB}). */
+    public static final long MAX_CAPACITY_GB = CapacityRules.DEFAULT_MAX_GB;
+    /** Expiry years accepted: four digits, in a range a pack bought today can have. */
+    public static final int MIN_YEAR = 2000;
+    public static final int MAX_YEAR = 2199;
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     public ResourcePack {
         Objects.requireNonNull(id, "id");
@@ -44,8 +51,12 @@ public record ResourcePack(String id, String label, long capacityGb, String expi
     /** The expiry as a date, or null when absent or unreadable. */
     @JsonIgnore
     public LocalDate expiryDate() {
+        if (expiresOn == null || !DATE.matcher(expiresOn).matches()) {
+            return null;
+        }
         try {
-            return expiresOn == null ? null : LocalDate.parse(expiresOn);
+            LocalDate date = LocalDate.parse(expiresOn);
+            return date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR ? date : null;
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -70,16 +81,44 @@ public record ResourcePack(String id, String label, long capacityGb, String expi
         }
         if (capacityGb <= 0) {
             out.add("The capacity must be a positive whole number of GB.");
+        } else if (capacityGb > MAX_CAPACITY_GB) {
+            out.add("The capacity must be at most " + MAX_CAPACITY_GB + " GB.");
         }
         if (expiresOn != null && expiryDate() == null) {
-            out.add("The expiry \"" + expiresOn + "\" is not a date like 2026-12-31.");
+            out.add("The expiry \"" + printable(expiresOn) + "\" is not a real date like 2026-12-31 with a year from "
+                    + MIN_YEAR + " to " + MAX_YEAR + ".");
         }
         if (label.length() > MAX_LABEL) {
             out.add("The label is longer than " + MAX_LABEL + " characters.");
         }
-        if (!payType.matches("[A-Z_]{2,40}")) {
-            out.add("The pay type \"" + payType + "\" is not one like YEAR_MONTH.");
+        if (label.codePoints().anyMatch(ResourcePack::forbidden)) {
+            out.add("The label contains control or text-direction characters.");
+        }
+        if (!PAY_TYPES.contains(payType)) {
+            out.add("The pay type \"" + printable(payType) + "\" is not one of " + String.join(", ", PAY_TYPES) + ".");
         }
         return out;
+    }
+
+    /**
+     * Characters a label may not hold: C0 and C1 controls, and the bidirectional embeddings, overrides and isolates
+     * (U+202A–U+202E, U+2066–U+2069) that make text read differently from how it is stored.
+     */
+    public static boolean forbidden(int codePoint) {
+        return codePoint < 0x20 || (codePoint >= 0x7F && codePoint <= 0x9F)
+                || (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069);
+    }
+
+    /** The text with forbidden characters shown as {@code U+XXXX}, for messages. */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (forbidden(c)) {
+                out.append(String.format("U+%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 }

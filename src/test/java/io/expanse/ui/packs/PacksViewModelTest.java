@@ -1,6 +1,7 @@
 package io.expanse.ui.packs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.expanse.work.ActivityJournal;
 import io.expanse.work.PollSchedule;
 import io.expanse.work.accounts.NasAccount;
 import io.expanse.work.nas.NasUpgradeTracker;
+import io.expanse.work.nas.PackImport;
 import io.expanse.work.nas.PackInventory;
 import io.expanse.work.nas.ResourcePack;
 import java.nio.file.Files;
@@ -60,25 +62,42 @@ class PacksViewModelTest {
         Path csv = Files.writeString(dir.resolve("packs.csv"), "id,capacity_gb,expiry,label\n"
                 + "pack-bbb222,200,2026-01-01,db\n");
 
-        vm.importCsv(csv, done::set, unreadable::set);
+        AtomicReference<PackImport.Preview> preview = new AtomicReference<>();
+        vm.previewImport(csv, preview::set, unreadable::set);
 
+        assertEquals(1, tasks.pending(), "the file is read on the executor");
+        assertNull(preview.get());
+        tasks.runAll();
+        assertEquals("1 to add, 0 to update, 0 unchanged, 0 refused.", preview.get().summary());
+        assertEquals(1, inventory.list().size(), "nothing imported by the preview");
+        assertFalse(vm.undoAvailableProperty().get());
+
+        vm.applyImport(preview.get(), done::set, unreadable::set);
         assertEquals(1, inventory.list().size(), "nothing imported before the executor ran");
-        assertEquals(1, tasks.pending());
         tasks.runAll();
         assertEquals("1 added, 0 updated.", done.get());
         assertNull(unreadable.get());
+        assertTrue(vm.undoAvailableProperty().get());
         assertEquals(2, inventory.list().size());
         assertEquals(2, vm.rows().size(), "the list was read again after the import");
+
+        AtomicReference<String> undone = new AtomicReference<>("not yet");
+        vm.undoImport(undone::set);
+        tasks.runAll();
+        assertNull(undone.get());
+        assertEquals(1, inventory.list().size());
+        assertFalse(vm.undoAvailableProperty().get());
     }
 
     @Test
     void aFileThatCannotBeReadIsReportedAndNothingIsImported() {
         Path missing = dir.resolve("missing.csv");
 
-        vm.importCsv(missing, done::set, unreadable::set);
+        AtomicReference<PackImport.Preview> preview = new AtomicReference<>();
+        vm.previewImport(missing, preview::set, unreadable::set);
         tasks.runAll();
 
-        assertNull(done.get());
+        assertNull(preview.get());
         assertTrue(unreadable.get().startsWith("Could not read " + missing + ": "), unreadable.get());
         assertEquals(1, inventory.list().size());
     }

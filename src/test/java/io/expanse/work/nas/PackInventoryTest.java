@@ -1,6 +1,7 @@
 package io.expanse.work.nas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,13 +41,15 @@ class PackInventoryTest {
     }
 
     @Test
-    void csvImportKeepsGoodLinesAndReportsEachBadOne() {
+    void csvImportIsPreviewedRowByRowAndAppliedOnlyWhenAsked() {
         PackInventory inv = PackInventory.open(dir, "ops", "r");
         inv.add(new ResourcePack("pack-keep", "old", 100, null, null));
-        EditablePackSource.ImportReport r = inv.importCsv("""
+        inv.add(new ResourcePack("pack-same", "same", 100, null, null));
+        PackImport.Preview preview = inv.previewImport("""
                 id,capacity_gb,expiry,label
                 pack-one,200GB,2026-01-01,"Label, with comma"
                 pack-keep,300,,renamed
+                pack-same,100,,same
                 pack-bad,150.5,2026-01-01,x
                 pack-two,abc,,
                 bad id,100,,
@@ -54,13 +57,44 @@ class PackInventoryTest {
                 pack-one,400,,dup
                 pack-unclosed,100,,"oops
                 """);
-        assertEquals(1, r.added());
-        assertEquals(1, r.updated());
-        assertEquals(6, r.errors().size(), r.summary());
-        assertTrue(r.errors().get(0).startsWith("line 4: pack-bad"), r.errors().get(0));
-        assertTrue(r.summary().contains("line 9"), r.summary());
+        assertEquals(List.of("pack-keep", "pack-same"), inv.list().stream().map(ResourcePack::id).toList(),
+                "a preview changes nothing");
+        assertEquals(1, preview.count(PackImport.Outcome.ADDED));
+        assertEquals(1, preview.count(PackImport.Outcome.UPDATED));
+        assertEquals(1, preview.count(PackImport.Outcome.UNCHANGED));
+        assertEquals(6, preview.count(PackImport.Outcome.REFUSED), preview.toString());
+        PackImport.Row bad = preview.rows().stream().filter(r -> r.line() == 5).findFirst().orElseThrow();
+        assertEquals("pack-bad", bad.packId());
+        assertEquals(PackImport.Outcome.REFUSED, bad.outcome());
+        assertTrue(bad.detail().contains("150.5"), bad.detail());
+        assertTrue(preview.rows().stream().anyMatch(r -> r.line() == 10 && r.detail().contains("quoted")),
+                preview.toString());
+        assertTrue(preview.rows().stream().anyMatch(r -> r.line() == 9 && r.detail().contains("line 2")),
+                preview.toString());
+
+        PackImport.Result result = inv.applyImport(preview);
+        assertEquals(new PackImport.Result(1, 1), result);
         assertEquals("Label, with comma", inv.find("pack-one").orElseThrow().label());
         assertEquals(300, inv.find("pack-keep").orElseThrow().capacityGb());
+    }
+
+    @Test
+    void undoRestoresTheListExactlyAndOnlyUntilTheNextChange() throws Exception {
+        PackInventory inv = PackInventory.open(dir, "ops", "r");
+        inv.add(new ResourcePack("pack-a1", "a", 100, "2026-05-01", null));
+        String before = Files.readString(inv.file());
+        assertFalse(inv.canUndoImport());
+        inv.applyImport(inv.previewImport("pack-a1,200,,a2\npack-b2,300,,b\n"));
+        assertTrue(inv.canUndoImport());
+        assertTrue(inv.undoLastImport());
+        assertEquals(before, Files.readString(inv.file()));
+        assertEquals(List.of(new ResourcePack("pack-a1", "a", 100, "2026-05-01", null)),
+                PackInventory.open(dir, "ops", "r").list());
+        assertFalse(inv.undoLastImport(), "undone twice");
+
+        inv.applyImport(inv.previewImport("pack-c3,100,,c\n"));
+        inv.updateCapacity("pack-a1", 400);
+        assertFalse(inv.canUndoImport(), "an undo would throw away the later change");
     }
 
     @Test
