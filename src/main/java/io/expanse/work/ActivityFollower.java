@@ -198,10 +198,14 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
         A send() throws ApiException;
     }
 
-    /** @throws IllegalStateException after {@link #shutdown()}, naming the tracker ("resize", "upgrade") */
+    /**
+     * @param trackerName which tracker ("resize", "upgrade"), for the log
+     * @throws AccountClosedException after {@link #shutdown()}
+     */
     protected final void requireRunning(String trackerName) {
         if (shutDown) {
-            throw new IllegalStateException("The " + trackerName + " tracker has been shut down");
+            log.debug("The {} tracker has been shut down; refusing a new change", trackerName);
+            throw new AccountClosedException();
         }
     }
 

@@ -20,6 +20,9 @@ public final class ErrorText {
             if (t instanceof ApiException api) {
                 return api.getMessage();
             }
+            if (t instanceof io.expanse.work.AccountClosedException closed) {
+                return closed.getMessage();
+            }
             t = t.getCause();
         }
         for (t = error; t != null; t = t.getCause()) {

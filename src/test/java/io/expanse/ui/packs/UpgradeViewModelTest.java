@@ -180,7 +180,7 @@ class UpgradeViewModelTest {
 
         vm.submit();
 
-        assertEquals("The upgrade tracker has been shut down", vm.submitErrorProperty().get());
+        assertEquals(new io.expanse.work.AccountClosedException().getMessage(), vm.submitErrorProperty().get());
         assertTrue(api.sent.isEmpty());
         assertEquals(0, submitted.get());
         assertFalse(vm.busyProperty().get());
