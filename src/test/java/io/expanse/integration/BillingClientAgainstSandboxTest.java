@@ -70,10 +70,10 @@ class BillingClientAgainstSandboxTest {
     }
 
     private HuaweiBillingClient billing() {
-        return HuaweiBillingClient.builder().http(http).endpoints(server.endpoints())
+        return HuaweiClient.builder().http(http).endpoints(server.endpoints())
                 .credentials(server.credentials()).region(server.region()).projectId(server.projectId())
                 .retry(new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1), sleeps::add, () -> 0.5))
-                .build();
+                .buildBilling();
     }
 
     private HuaweiClient evs() {

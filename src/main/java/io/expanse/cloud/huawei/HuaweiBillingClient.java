@@ -7,18 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
 import io.expanse.cloud.huawei.AkSkSigner.QueryParam;
-import io.expanse.cloud.http.HttpExchange;
-import io.expanse.cloud.http.RetryPolicy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import okhttp3.OkHttpClient;
 
 /**
  * {@link EvsBillingApi} over HTTPS with AK/SK signing, built from the same inputs as {@link HuaweiClient} and
@@ -45,15 +41,12 @@ public final class HuaweiBillingClient implements EvsBillingApi {
     private final String region;
     private final String projectId;
 
-    private HuaweiBillingClient(Builder b) {
-        this.endpoints = b.endpoints;
-        this.region = b.region;
-        this.projectId = b.projectId;
-        this.transport = new HuaweiTransport(b.http, b.credentials, b.clock, b.retry, b.limits, b.projectId);
-    }
-
-    public static Builder builder() {
-        return new Builder();
+    /** Made by {@link HuaweiClient.Builder#buildBilling()}, from the same settings as the account's EVS client. */
+    HuaweiBillingClient(HuaweiTransport transport, HuaweiEndpoints endpoints, String region, String projectId) {
+        this.transport = transport;
+        this.endpoints = endpoints;
+        this.region = region;
+        this.projectId = projectId;
     }
 
     public String projectId() {
@@ -321,77 +314,5 @@ public final class HuaweiBillingClient implements EvsBillingApi {
             throw new IllegalArgumentException(name + " must be a non-blank id");
         }
         return id;
-    }
-
-    /** Settings of a {@link HuaweiBillingClient}: the inputs of {@link HuaweiClient.Builder} but the paging. */
-    public static final class Builder {
-        private OkHttpClient http;
-        private HuaweiEndpoints endpoints;
-        private Credentials credentials;
-        private String region;
-        private String projectId;
-        private Clock clock = Clock.systemUTC();
-        private RetryPolicy retry = RetryPolicy.defaults();
-        private HttpExchange.Limits limits = HttpExchange.Limits.defaults();
-
-        private Builder() {
-        }
-
-        public Builder http(OkHttpClient http) {
-            this.http = http;
-            return this;
-        }
-
-        public Builder endpoints(HuaweiEndpoints endpoints) {
-            this.endpoints = endpoints;
-            return this;
-        }
-
-        public Builder credentials(Credentials credentials) {
-            this.credentials = credentials;
-            return this;
-        }
-
-        /** The region of the disks: it is part of every price request. */
-        public Builder region(String region) {
-            this.region = region;
-            return this;
-        }
-
-        public Builder projectId(String projectId) {
-            this.projectId = projectId;
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        public Builder retry(RetryPolicy retry) {
-            this.retry = retry;
-            return this;
-        }
-
-        public Builder callTimeout(Duration callTimeout) {
-            this.limits = limits.withCallTimeout(callTimeout);
-            return this;
-        }
-
-        public Builder maxBodyBytes(long maxBodyBytes) {
-            this.limits = limits.withMaxBodyBytes(maxBodyBytes);
-            return this;
-        }
-
-        public HuaweiBillingClient build() {
-            Objects.requireNonNull(http, "http");
-            Objects.requireNonNull(endpoints, "endpoints");
-            Objects.requireNonNull(credentials, "credentials");
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(retry, "retry");
-            requireId(region, "region");
-            requireId(projectId, "projectId");
-            return new HuaweiBillingClient(this);
-        }
     }
 }

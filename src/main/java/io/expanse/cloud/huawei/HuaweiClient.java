@@ -443,6 +443,18 @@ public final class HuaweiClient implements EvsApi {
             return new HuaweiClient(this);
         }
 
+        /**
+         * The billing and batch client of the same account: prices, subscriptions, orders, pay, cancel and the v5
+         * batch expansion ({@link EvsBillingApi}). Needs no page executor.
+         */
+        public HuaweiBillingClient buildBilling() {
+            requireCommon();
+            requireId(region, "region");
+            requireId(projectId, "projectId");
+            return new HuaweiBillingClient(new HuaweiTransport(http, credentials, clock, retry, limits, projectId),
+                    endpoints, region, projectId);
+        }
+
         private void requireCommon() {
             Objects.requireNonNull(http, "http");
             Objects.requireNonNull(endpoints, "endpoints");

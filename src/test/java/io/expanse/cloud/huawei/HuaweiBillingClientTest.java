@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 class HuaweiBillingClientTest extends ClientFixture {
 
     private HuaweiBillingClient billing() {
-        return HuaweiBillingClient.builder().http(http).endpoints(HuaweiEndpoints.single(server.url("/").uri()))
+        return HuaweiClient.builder().http(http).endpoints(HuaweiEndpoints.single(server.url("/").uri()))
                 .credentials(Credentials.permanent(AK, SK)).region("cn-north-4").projectId(PID)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).retry(retries(4)).build();
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).retry(retries(4)).buildBilling();
     }
 
     private static final String RATING = "{\"amount\":0.5556,\"measure_id\":1,\"currency\":\"CNY\","
