@@ -73,6 +73,7 @@ public final class SandboxCloud {
     /** Volume ids per attached server, in seed order; attachments never change after seeding. */
     private final Map<String, List<String>> volumeIdsByServer = new java.util.HashMap<>();
     private final Random random;
+    private SandboxCloudEye cloudEye;
     private int injectedFailures;
     private int injectedStatus;
 
@@ -111,6 +112,14 @@ public final class SandboxCloud {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The simulated Cloud Eye over these servers and volumes, made on first use. */
+    public synchronized SandboxCloudEye cloudEye() {
+        if (cloudEye == null) {
+            cloudEye = new SandboxCloudEye(this);
+        }
+        return cloudEye;
     }
 
     public String projectId() {
