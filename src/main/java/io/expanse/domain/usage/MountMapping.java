@@ -92,7 +92,8 @@ public final class MountMapping {
         if (!dataMounts.isEmpty()) {
             Map<AgentDimension, String> data = dataMappings(dataMounts, agent.disks(), attached, boot, totalGb,
                     sizeGb);
-            Ambiguity why = data == null ? ambiguity(dataMounts, agent.disks(), attached, boot) : null;
+            Ambiguity why = data != null ? null : Objects.requireNonNullElse(
+                    ambiguity(dataMounts, agent.disks(), attached, boot), Ambiguity.SIZES_DO_NOT_TELL);
             for (AgentDimension m : dataMounts) {
                 out.put(m.value(), data != null ? new Target(m.value(), m.originValue(), data.get(m), null)
                         : new Target(m.value(), m.originValue(), null, why));
