@@ -363,7 +363,9 @@ public final class SandboxCloudEye {
             double sum = 0;
             int n = 0;
             for (long hour = Math.floorDiv(first, HOUR_MS); hour <= Math.floorDiv(last, HOUR_MS); hour++) {
-                double v = value(mount, name, hour);
+                // the latest moment of this hour in the bucket: the file system's size at that moment
+                Instant at = Instant.ofEpochMilli(Math.min(last, (hour + 1) * HOUR_MS - 1));
+                double v = value(mount, name, hour, at);
                 max = Math.max(max, v);
                 sum += v;
                 n++;
@@ -374,9 +376,8 @@ public final class SandboxCloudEye {
         return out;
     }
 
-    /** The metric of a mount during one hour (hours since the epoch). */
-    private double value(Mount mount, String metric, long hour) {
-        Instant at = Instant.ofEpochMilli(hour * HOUR_MS);
+    /** The metric of a mount during one hour (hours since the epoch), with the file system's size at {@code at}. */
+    private double value(Mount mount, String metric, long hour, Instant at) {
         double days = (hour * HOUR_MS - start.toEpochMilli()) / (double) DAY_MS;
         double noise = (Math.floorMod(mix(mount.seed() + hour), 1000) / 1000.0 - 0.5) * 0.6;
         double percentOfBase = Math.max(1, Math.min(99.5, mount.profile().at(days) + noise));

@@ -71,10 +71,11 @@ public final class MountMapping {
      * @param attached  the server's attached volumes (device, bootIndex)
      * @param totalGb   {@code disk_total} per mount point value, where read (for the size rule); may be empty
      * @param sizeGb    size per volume id, where known (for the size rule); may be empty
+     * @param formerGb  size before a recent expansion, per volume id: a file system not grown yet fits that one
      * @return one target per mount point, in the agent's order
      */
     public static List<Target> map(AgentDimensions agent, List<AttachedVolume> attached, Map<String, Double> totalGb,
-                                   Map<String, Long> sizeGb) {
+                                   Map<String, Long> sizeGb, Map<String, Long> formerGb) {
         Objects.requireNonNull(agent, "agent");
         AttachedVolume boot = attached.stream().filter(AttachedVolume::systemDisk).findFirst().orElse(null);
         Map<String, Target> out = new LinkedHashMap<>();
@@ -91,7 +92,7 @@ public final class MountMapping {
         }
         if (!dataMounts.isEmpty()) {
             Map<AgentDimension, String> data = dataMappings(dataMounts, agent.disks(), attached, boot, totalGb,
-                    sizeGb);
+                    sizeGb, formerGb);
             Ambiguity why = data != null ? null : Objects.requireNonNullElse(
                     ambiguity(dataMounts, agent.disks(), attached, boot), Ambiguity.SIZES_DO_NOT_TELL);
             for (AgentDimension m : dataMounts) {
@@ -105,7 +106,8 @@ public final class MountMapping {
     /** Data mount point → volume, or null when any of them is ambiguous (then all are). */
     private static Map<AgentDimension, String> dataMappings(List<AgentDimension> mounts, List<AgentDimension> disks,
                                                             List<AttachedVolume> attached, AttachedVolume boot,
-                                                            Map<String, Double> totalGb, Map<String, Long> sizeGb) {
+                                                            Map<String, Double> totalGb, Map<String, Long> sizeGb,
+                                                            Map<String, Long> formerGb) {
         if (ambiguity(mounts, disks, attached, boot) != null) {
             return null;
         }
@@ -120,7 +122,8 @@ public final class MountMapping {
             String only = null;
             for (String v : dataVolumes) {
                 Long size = sizeGb.get(v);
-                if (total != null && size != null && fits(total, size)) {
+                Long former = formerGb.get(v);
+                if (total != null && (size != null && fits(total, size) || former != null && fits(total, former))) {
                     if (only != null) {
                         return null;
                     }

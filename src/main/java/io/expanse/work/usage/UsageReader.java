@@ -165,7 +165,9 @@ public final class UsageReader {
                     sizes.put(v.id(), byId.get(v.id()).sizeGb());
                 }
             });
-            for (Target t : MountMapping.map(a, attached, totals, sizes)) {
+            Map<String, Long> former = new HashMap<>();
+            expansions.values().forEach(e -> former.put(e.volumeId(), e.oldSizeGb()));
+            for (Target t : MountMapping.map(a, attached, totals, sizes, former)) {
                 MountUsage u = usage(a.serverId(), t, attached, byId, servers.get(a.serverId()), week, recentData,
                         expansions, now);
                 if (t.mapped()) {

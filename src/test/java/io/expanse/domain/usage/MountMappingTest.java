@@ -37,6 +37,9 @@ class MountMappingTest {
                 Arguments.of("two data disks told apart by size", List.of("/", "/a", "/b"),
                         List.of("vda", "vdb", "vdc"), VBD, Map.of("/a", 490.0, "/b", 98.2),
                         List.of("sys", "d2", "d1")),
+                Arguments.of("a file system not grown after an expansion fits the former size",
+                        List.of("/", "/a", "/b"), List.of("vda", "vdb", "vdc"), VBD, Map.of("/a", 294.0, "/b", 98.2),
+                        List.of("sys", "d2", "d1")),
                 Arguments.of("two data disks, no sizes", List.of("/", "/a", "/b"), List.of("vda", "vdb", "vdc"),
                         VBD, Map.of(), List.of("sys", "SIZES_DO_NOT_TELL", "SIZES_DO_NOT_TELL")),
                 Arguments.of("two data disks, both sizes fit the same disk", List.of("/", "/a", "/b"),
@@ -71,7 +74,7 @@ class MountMappingTest {
         Map<String, Double> totals = new LinkedHashMap<>();
         totalsByOrigin.forEach((o, t) -> totals.put("v" + o, t));
         List<Target> targets = MountMapping.map(new AgentDimensions("srv", AgentState.AGENT, m, d, null), attached,
-                totals, SIZES);
+                totals, SIZES, Map.of("d2", 300L));
         List<String> actual = new ArrayList<>();
         for (Target t : targets) {
             actual.add(t.mapped() ? t.volumeId() : t.ambiguity().name());
