@@ -13,6 +13,7 @@ import io.expanse.domain.usage.GrowthCheck.Growth;
 import io.expanse.domain.usage.MountMapping.Ambiguity;
 import io.expanse.domain.usage.SizeAdvice;
 import io.expanse.domain.usage.TrendRules;
+import io.expanse.sandbox.MutableClock;
 import io.expanse.sandbox.SandboxCloud;
 import io.expanse.sandbox.SandboxSeed;
 import io.expanse.sandbox.SandboxServer;
@@ -21,18 +22,14 @@ import io.expanse.work.usage.Expansion;
 import io.expanse.work.usage.MountUsage;
 import io.expanse.work.usage.UsageReader;
 import io.expanse.work.usage.UsageReport;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,31 +44,7 @@ class UsageAgainstSandboxTest {
 
     private static final Instant START = Instant.parse("2025-03-01T10:17:00Z");
 
-    /** A clock the test (and every retry's sleep) moves. */
-    private static final class SteppedClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(START);
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-    }
-
-    private final SteppedClock clock = new SteppedClock();
+    private final MutableClock clock = new MutableClock(START);
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     private SandboxCloud cloud;
     private SandboxServer server;
