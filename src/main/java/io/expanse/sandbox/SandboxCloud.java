@@ -73,6 +73,7 @@ public final class SandboxCloud {
     /** Volume ids per attached server, in seed order; attachments never change after seeding. */
     private final Map<String, List<String>> volumeIdsByServer = new java.util.HashMap<>();
     private final Random random;
+    private final SandboxCloudEye cloudEye;
     private int injectedFailures;
     private int injectedStatus;
 
@@ -102,6 +103,8 @@ public final class SandboxCloud {
                 n++;
             }
         }
+        // Now, before any resize: the file systems start at the seeded sizes.
+        this.cloudEye = new SandboxCloudEye(this);
     }
 
     /** The standard 50-volume seed with default timings. */
@@ -111,6 +114,11 @@ public final class SandboxCloud {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The simulated Cloud Eye over these servers and volumes. */
+    public SandboxCloudEye cloudEye() {
+        return cloudEye;
     }
 
     public String projectId() {

@@ -30,6 +30,7 @@ public final class SandboxError extends RuntimeException {
     private final int httpStatus;
     private final String code;
     private final Shape shape;
+    private long retryAfterSeconds = -1;
 
     private SandboxError(int httpStatus, String code, String message, Shape shape) {
         super(message);
@@ -56,6 +57,17 @@ public final class SandboxError extends RuntimeException {
 
     public static SandboxError novaBadRequest(String message) {
         return new SandboxError(400, "400", message, Shape.NOVA_BAD_REQUEST);
+    }
+
+    /** The same error answered with a {@code Retry-After} of {@code seconds}. */
+    public SandboxError retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** The {@code Retry-After} in seconds, or -1 when the answer carries none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int httpStatus() {

@@ -119,6 +119,10 @@ final class SandboxRoutes {
             return ok(subscriptions(body));
         } else if (post && (m = match(BATCH_EXTEND, path)) != null && cloud.batchExtendServed()) {
             return batchExtend(body);
+        } else if (get && (m = match(SandboxCloudEye.AGENT_DIMENSIONS, path)) != null) {
+            return ok(cloud.cloudEye().agentDimensions(m.group(2), first(query)));
+        } else if (post && match(SandboxCloudEye.BATCH_QUERY, path) != null) {
+            return ok(cloud.cloudEye().batchQuery(body));
         }
         throw SandboxError.gateway(404, "APIGW.0101",
                 "The API does not exist or has not been published in the environment");

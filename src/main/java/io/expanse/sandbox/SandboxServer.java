@@ -160,7 +160,8 @@ public final class SandboxServer implements AutoCloseable {
                 response = routes.handle(method, uri.getRawPath(), SandboxAuth.decodeQuery(uri.getRawQuery()),
                         uri.getRawQuery(), body);
             } catch (SandboxError e) {
-                response = new SandboxResponse(e.httpStatus(), e.body(requestId));
+                response = new SandboxResponse(e.httpStatus(), e.body(requestId), e.retryAfterSeconds() < 0
+                        ? java.util.Map.of() : java.util.Map.of("Retry-After", Long.toString(e.retryAfterSeconds())));
             } catch (RuntimeException e) {
                 response = new SandboxResponse(500,
                         SandboxError.evs(500, "EVS.5500", "Internal error: " + e).body(requestId));
@@ -198,6 +199,7 @@ public final class SandboxServer implements AutoCloseable {
         var headers = exchange.getResponseHeaders();
         headers.set("Date", HTTP_DATE.format(clock.instant())); // replaced by the JDK with the wall clock
         headers.set("X-Request-Id", requestId);
+        response.headers().forEach(headers::set);
         if (response.body() == null) {
             exchange.sendResponseHeaders(response.status(), -1);
             return;

@@ -55,7 +55,7 @@ public record Profile(String id, String label, Kind kind, Source source, String 
         SDK_FILE
     }
 
-    public static final Set<String> HUAWEI_ENDPOINT_KEYS = Set.of("all", "evs", "ecs", "iam", "bss");
+    public static final Set<String> HUAWEI_ENDPOINT_KEYS = Set.of("all", "evs", "ecs", "iam", "bss", "ces");
     public static final Set<String> UNICLOUD_ENDPOINT_KEYS = Set.of("nas");
     private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+");
     private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9_-]{8,64}");
@@ -114,7 +114,7 @@ public record Profile(String id, String label, Kind kind, Source source, String 
         HuaweiEndpoints base = endpoints.containsKey("all") ? HuaweiEndpoints.single(URI.create(endpoints.get("all")))
                 : HuaweiEndpoints.forRegion(Objects.requireNonNull(region, "region"), site == Site.INTERNATIONAL);
         return new HuaweiEndpoints(uri("evs", base.evs()), uri("ecs", base.ecs()), uri("iam", base.iam()),
-                uri("bss", base.bss()));
+                uri("bss", base.bss()), uri("ces", base.ces()));
     }
 
     /** UniCloud endpoints: the public cloud, or a private deployment's under the {@code nas} override. */

@@ -408,4 +408,78 @@ class OfficialSdkAgainstSandboxTest {
                 subJobs.stream().map(j -> j.getEntities().getVolumeId()).toList());
         assertEquals(Integer.valueOf(150), subJobs.get(0).getEntities().getSize());
     }
+
+    @Test
+    void agentDimensionsParseWithTheSdksCesV2Model() throws Exception {
+        String web = io.expanse.sandbox.SandboxSeed.serverId("web-01");
+        String path = "/v2/" + PID + "/instances/" + web + "/agent-dimensions";
+        var mounts = strict(sdkGet(path, Map.of("dim_name", List.of("mount_point"), "limit", List.of("100"))),
+                com.huaweicloud.sdk.ces.v2.model.ListAgentDimensionInfoResponse.class);
+        assertEquals(cloud.cloudEye().mountPoints(web).size(), mounts.getCount());
+        assertEquals(cloud.cloudEye().mountPoints(web), mounts.getDimensions().stream()
+                .map(com.huaweicloud.sdk.ces.v2.model.AgentDimension::getOriginValue).toList());
+        mounts.getDimensions().forEach(d -> {
+            assertEquals(com.huaweicloud.sdk.ces.v2.model.AgentDimension.NameEnum.MOUNT_POINT, d.getName());
+            assertTrue(d.getValue().matches("[0-9a-f]{32}"), "opaque 32 characters: " + d.getValue());
+        });
+        var disks = strict(sdkGet(path, Map.of("dim_name", List.of("disk"))),
+                com.huaweicloud.sdk.ces.v2.model.ListAgentDimensionInfoResponse.class);
+        assertEquals("vda", disks.getDimensions().get(0).getOriginValue());
+        String noAgent = io.expanse.sandbox.SandboxSeed.serverId("batch-01");
+        var none = strict(sdkGet("/v2/" + PID + "/instances/" + noAgent + "/agent-dimensions",
+                Map.of("dim_name", List.of("mount_point"))),
+                com.huaweicloud.sdk.ces.v2.model.ListAgentDimensionInfoResponse.class);
+        assertEquals(0, none.getCount());
+    }
+
+    @Test
+    void metricDataParsesWithTheSdksCesV1ModelAndCloudEyesLimitsHold() throws Exception {
+        String web = io.expanse.sandbox.SandboxSeed.serverId("web-01");
+        String path = "/v2/" + PID + "/instances/" + web + "/agent-dimensions";
+        var mounts = strict(sdkGet(path, Map.of("dim_name", List.of("mount_point"))),
+                com.huaweicloud.sdk.ces.v2.model.ListAgentDimensionInfoResponse.class).getDimensions();
+        long to = System.currentTimeMillis();
+        long from = to - Duration.ofDays(7).toMillis();
+        var body = new com.huaweicloud.sdk.ces.v1.model.BatchListMetricDataRequestBody().withPeriod("86400")
+                .withFilter("max").withFrom(from).withTo(to);
+        for (var m : mounts) {
+            for (String name : List.of("disk_usedPercent", "disk_total")) {
+                body.addMetricsItem(new com.huaweicloud.sdk.ces.v1.model.MetricInfo().withNamespace("AGT.ECS")
+                        .withMetricName(name)
+                        .addDimensionsItem(new com.huaweicloud.sdk.ces.v1.model.MetricsDimension()
+                                .withName("instance_id").withValue(web))
+                        .addDimensionsItem(new com.huaweicloud.sdk.ces.v1.model.MetricsDimension()
+                                .withName("mount_point").withValue(m.getValue())));
+            }
+        }
+        String batchPath = "/V1.0/" + PID + "/batch-query-metric-data";
+        var answer = strict(sdkWrite(HttpMethod.POST, batchPath, body),
+                com.huaweicloud.sdk.ces.v1.model.BatchListMetricDataResponse.class);
+        assertEquals(mounts.size() * 2, answer.getMetrics().size());
+        var first = answer.getMetrics().get(0);
+        assertEquals("disk_usedPercent", first.getMetricName());
+        assertEquals("%", first.getUnit());
+        assertTrue(first.getDatapoints().size() >= 7, "a week of daily maxima: " + first.getDatapoints().size());
+        first.getDatapoints().forEach(p -> assertTrue(p.getMax() > 0 && p.getMax() <= 100, "percent " + p));
+
+        // 500 metrics × 7 days of 5-minute points is over 3000: Cloud Eye moves "from" later, without an error.
+        var many = new com.huaweicloud.sdk.ces.v1.model.BatchListMetricDataRequestBody().withPeriod("300")
+                .withFilter("max").withFrom(from).withTo(to).withMetrics(List.of(body.getMetrics().get(0),
+                        body.getMetrics().get(1)));
+        var moved = strict(sdkWrite(HttpMethod.POST, batchPath, many),
+                com.huaweicloud.sdk.ces.v1.model.BatchListMetricDataResponse.class);
+        long earliest = moved.getMetrics().get(0).getDatapoints().get(0).getTimestamp();
+        assertTrue(earliest >= to - Duration.ofMinutes(300L * 3000 / 2 / 60).toMillis() - 300_000,
+                "from moved to about 3.5 days back: " + java.time.Instant.ofEpochMilli(earliest));
+
+        // 501 metrics are refused.
+        var tooMany = new com.huaweicloud.sdk.ces.v1.model.BatchListMetricDataRequestBody().withPeriod("86400")
+                .withFilter("max").withFrom(from).withTo(to)
+                .withMetrics(java.util.Collections.nCopies(501, body.getMetrics().get(0)));
+        String json = com.huaweicloud.sdk.core.utils.JsonUtils.toJSON(tooMany);
+        HttpResponse<String> refused = send(sdkSigned(HttpMethod.POST, batchPath, Map.of(), json,
+                server.credentials()), null, json);
+        assertEquals(400, refused.statusCode());
+        assertEquals("ces.0014", json(refused).get("error_code").asText());
+    }
 }

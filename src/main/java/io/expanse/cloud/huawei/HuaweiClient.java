@@ -435,6 +435,18 @@ public final class HuaweiClient implements EvsApi {
             return ids.get(0);
         }
 
+        /**
+         * A Cloud Eye client ({@link DiskUsageApi}) with this builder's HTTP client, credentials, clock, retry
+         * policy, limits and project, on {@link HuaweiEndpoints#ces()}; at most {@code concurrency} calls at once,
+         * run on {@code executor}.
+         */
+        public CloudEyeClient buildCloudEye(Executor executor, int concurrency) {
+            requireCommon();
+            requireId(projectId, "projectId");
+            return new CloudEyeClient(new HuaweiTransport(http, credentials, clock, retry, limits, projectId),
+                    endpoints.ces(), projectId, executor, concurrency);
+        }
+
         public HuaweiClient build() {
             requireCommon();
             requireId(region, "region");

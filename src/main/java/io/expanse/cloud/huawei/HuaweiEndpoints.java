@@ -11,14 +11,32 @@ import java.util.Objects;
  * @param ecs ECS (server detail v1 and Nova v2.1 status)
  * @param iam IAM (project lookup)
  * @param bss BSS (order detail)
+ * @param ces Cloud Eye (agent dimensions, metric data: how full a disk is)
  */
-public record HuaweiEndpoints(URI evs, URI ecs, URI iam, URI bss) {
+public record HuaweiEndpoints(URI evs, URI ecs, URI iam, URI bss, URI ces) {
 
     public HuaweiEndpoints {
         Objects.requireNonNull(evs);
         Objects.requireNonNull(ecs);
         Objects.requireNonNull(iam);
         Objects.requireNonNull(bss);
+        Objects.requireNonNull(ces);
+    }
+
+    /**
+     * Without a Cloud Eye endpoint: it is derived from the ECS one ({@code ecs.<region>.…} becomes
+     * {@code ces.<region>.…}); an ECS endpoint of another form (a gateway, the sandbox) serves Cloud Eye too.
+     */
+    public HuaweiEndpoints(URI evs, URI ecs, URI iam, URI bss) {
+        this(evs, ecs, iam, bss, cesBeside(ecs));
+    }
+
+    static URI cesBeside(URI ecs) {
+        String host = ecs.getHost();
+        if (host == null || !host.startsWith("ecs.")) {
+            return ecs;
+        }
+        return URI.create(ecs.toString().replaceFirst("//ecs\\.", "//ces."));
     }
 
     /** Public endpoints for a region; {@code international} selects the international BSS host. */
@@ -29,11 +47,12 @@ public record HuaweiEndpoints(URI evs, URI ecs, URI iam, URI bss) {
                 URI.create("https://evs." + region + "." + suffix),
                 URI.create("https://ecs." + region + "." + suffix),
                 URI.create("https://iam.myhuaweicloud.com"),
-                URI.create(international ? "https://bss-intl.myhuaweicloud.com" : "https://bss.myhuaweicloud.com"));
+                URI.create(international ? "https://bss-intl.myhuaweicloud.com" : "https://bss.myhuaweicloud.com"),
+                URI.create("https://ces." + region + "." + suffix));
     }
 
     /** Every service on one base URL (the sandbox, or a private deployment behind one gateway). */
     public static HuaweiEndpoints single(URI base) {
-        return new HuaweiEndpoints(base, base, base, base);
+        return new HuaweiEndpoints(base, base, base, base, base);
     }
 }

@@ -1,0 +1,280 @@
+package io.expanse.work.usage;
+
+import io.expanse.cloud.huawei.DiskUsageApi;
+import io.expanse.cloud.huawei.DiskUsageApi.AgentDimension;
+import io.expanse.cloud.huawei.DiskUsageApi.AgentDimensions;
+import io.expanse.cloud.huawei.DiskUsageApi.AgentState;
+import io.expanse.cloud.huawei.DiskUsageApi.DiskMetric;
+import io.expanse.cloud.huawei.DiskUsageApi.MetricData;
+import io.expanse.cloud.huawei.DiskUsageApi.MetricQuery;
+import io.expanse.cloud.huawei.DiskUsageApi.Point;
+import io.expanse.cloud.huawei.DiskUsageApi.Series;
+import io.expanse.cloud.huawei.ServerInfo;
+import io.expanse.cloud.huawei.ServerInfo.AttachedVolume;
+import io.expanse.cloud.huawei.Volume;
+import io.expanse.domain.resize.DiskRoles;
+import io.expanse.domain.usage.GrowthCheck;
+import io.expanse.domain.usage.GrowthCheck.Growth;
+import io.expanse.domain.usage.MountMapping;
+import io.expanse.domain.usage.MountMapping.Target;
+import io.expanse.domain.usage.SizeAdvice;
+import io.expanse.domain.usage.TrendRules;
+import io.expanse.domain.usage.TrendRules.DailyMax;
+import io.expanse.domain.usage.TrendRules.Trend;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * Reads how full the listed volumes are, in the background, after the volume list: the agents' mount points
+ * (cached per server by the client), then two batched metric reads for every mount point at once (the daily
+ * maximum of the last seven days of {@code disk_usedPercent} and {@code disk_total}; the latest five-minute
+ * maximum of {@code disk_usedPercent}, {@code disk_total} and {@code disk_used}), then the rules of
+ * {@code domain/usage}: which volume, the trend, the suggested size, the attention threshold and the "not grown"
+ * check. Never call it on the FX thread; it does not touch the volume list.
+ */
+public final class UsageReader {
+
+    /** The default attention threshold, in percent. */
+    public static final double ATTENTION_PERCENT = 85;
+    static final Duration WEEK = Duration.ofDays(7);
+    static final int DAY_SECONDS = 86_400;
+    /** The latest values: the last 15 minutes in five-minute maxima (the agent reports every minute). */
+    static final Duration RECENT = Duration.ofMinutes(15);
+    static final int RECENT_PERIOD_SECONDS = 300;
+
+    private final DiskUsageApi api;
+    private final Clock clock;
+    private final TrendRules trendRules;
+    private final double attentionPercent;
+
+    public UsageReader(DiskUsageApi api, Clock clock) {
+        this(api, clock, TrendRules.DEFAULT, ATTENTION_PERCENT);
+    }
+
+    /** @param attentionPercent use at or above this needs attention (85 by default) */
+    public UsageReader(DiskUsageApi api, Clock clock, TrendRules trendRules, double attentionPercent) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.trendRules = Objects.requireNonNull(trendRules, "trendRules");
+        if (!(attentionPercent > 0 && attentionPercent <= 100)) {
+            throw new IllegalArgumentException("attentionPercent must be within (0, 100]");
+        }
+        this.attentionPercent = attentionPercent;
+    }
+
+    /** {@link #read} on {@code executor}; an interruption completes the future exceptionally. */
+    public CompletableFuture<UsageReport> readAsync(List<Volume> volumes, Map<String, ServerInfo> servers,
+                                                    Collection<Expansion> recent, Executor executor) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return read(volumes, servers, recent);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        }, executor);
+    }
+
+    /**
+     * @param volumes the listed volumes
+     * @param servers the attached servers by id, as read for the volume list (bootIndex, device); a server
+     *                missing here is taken from the volumes' attachments, without its boot volume
+     * @param recent  completed expansions to check for a file system that has not grown (may be empty)
+     */
+    public UsageReport read(List<Volume> volumes, Map<String, ServerInfo> servers, Collection<Expansion> recent)
+            throws InterruptedException {
+        Instant now = clock.instant();
+        Map<String, Volume> byId = new HashMap<>();
+        Map<String, List<AttachedVolume>> attachedByServer = new LinkedHashMap<>();
+        for (Volume v : volumes) {
+            byId.put(v.id(), v);
+            for (Volume.Attachment a : v.attachments()) {
+                if (a.serverId() != null) {
+                    attachedByServer.computeIfAbsent(a.serverId(), k -> new ArrayList<>());
+                }
+            }
+        }
+        for (String serverId : attachedByServer.keySet()) {
+            ServerInfo s = servers.get(serverId);
+            attachedByServer.put(serverId, s != null && !s.volumes().isEmpty() ? s.volumes()
+                    : fromVolumes(serverId, volumes));
+        }
+        Map<String, AgentDimensions> agents = api.agentDimensions(attachedByServer.keySet());
+
+        Map<String, String> withoutAgent = new LinkedHashMap<>();
+        Map<String, String> unread = new LinkedHashMap<>();
+        List<MetricQuery> weekly = new ArrayList<>();
+        List<MetricQuery> latest = new ArrayList<>();
+        for (AgentDimensions a : agents.values()) {
+            if (a.state() == AgentState.NO_AGENT) {
+                withoutAgent.put(a.serverId(), a.reason());
+            } else if (a.state() == AgentState.UNREAD) {
+                unread.put(a.serverId(), a.reason());
+            } else {
+                for (AgentDimension m : a.mountPoints()) {
+                    weekly.add(new MetricQuery(a.serverId(), m.value(), DiskMetric.USED_PERCENT));
+                    weekly.add(new MetricQuery(a.serverId(), m.value(), DiskMetric.TOTAL_GB));
+                    for (DiskMetric metric : DiskMetric.values()) {
+                        latest.add(new MetricQuery(a.serverId(), m.value(), metric));
+                    }
+                }
+            }
+        }
+        MetricData week = weekly.isEmpty() ? empty() : api.metricData(weekly, now.minus(WEEK), now, DAY_SECONDS);
+        MetricData recentData = latest.isEmpty() ? empty()
+                : api.metricData(latest, now.minus(RECENT), now, RECENT_PERIOD_SECONDS);
+        Map<String, Expansion> expansions = new HashMap<>();
+        recent.forEach(e -> expansions.merge(e.volumeId(), e, (x, y) -> x.completedAt().isAfter(y.completedAt())
+                ? x : y));
+
+        Map<String, MountUsage> byVolume = new LinkedHashMap<>();
+        List<MountUsage> byServer = new ArrayList<>();
+        for (AgentDimensions a : agents.values()) {
+            if (a.state() != AgentState.AGENT) {
+                continue;
+            }
+            String unreadReason = firstUnread(a, week, recentData);
+            if (unreadReason != null) {
+                unread.put(a.serverId(), unreadReason);
+                continue;
+            }
+            List<AttachedVolume> attached = attachedByServer.get(a.serverId());
+            Map<String, Double> totals = new HashMap<>();
+            for (AgentDimension m : a.mountPoints()) {
+                Double total = last(recentData, a.serverId(), m.value(), DiskMetric.TOTAL_GB);
+                if (total != null) {
+                    totals.put(m.value(), total);
+                }
+            }
+            Map<String, Long> sizes = new HashMap<>();
+            attached.forEach(v -> {
+                if (v.id() != null && byId.containsKey(v.id())) {
+                    sizes.put(v.id(), byId.get(v.id()).sizeGb());
+                }
+            });
+            Map<String, Long> former = new HashMap<>();
+            expansions.values().forEach(e -> former.put(e.volumeId(), e.oldSizeGb()));
+            for (Target t : MountMapping.map(a, attached, totals, sizes, former)) {
+                MountUsage u = usage(a.serverId(), t, attached, byId, servers.get(a.serverId()), week, recentData,
+                        expansions, now);
+                if (t.mapped()) {
+                    byVolume.merge(t.volumeId(), u, UsageReader::fuller);
+                } else {
+                    byServer.add(u);
+                }
+            }
+        }
+        return new UsageReport(byVolume, byServer, withoutAgent, unread, week.calls() + recentData.calls());
+    }
+
+    private MountUsage usage(String serverId, Target t, List<AttachedVolume> attached, Map<String, Volume> byId,
+                             ServerInfo server, MetricData week, MetricData recentData,
+                             Map<String, Expansion> expansions, Instant now) {
+        List<DailyMax> days = daily(week, serverId, t.mountValue(), DiskMetric.USED_PERCENT);
+        Trend trend = trendRules.estimate(days);
+        Double percent = last(recentData, serverId, t.mountValue(), DiskMetric.USED_PERCENT);
+        Double total = last(recentData, serverId, t.mountValue(), DiskMetric.TOTAL_GB);
+        Double used = last(recentData, serverId, t.mountValue(), DiskMetric.USED_GB);
+        Double shown = percent != null ? percent : days.isEmpty() ? null : days.get(days.size() - 1).percent();
+        boolean attention = shown != null && shown >= attentionPercent;
+        if (!t.mapped()) {
+            List<String> candidates = attached.stream().filter(v -> !v.systemDisk() && v.id() != null)
+                    .map(AttachedVolume::id).toList();
+            return new MountUsage(serverId, t.mountPoint(), null, t.ambiguity(), candidates, percent, total, used,
+                    days, trend, null, attention, null);
+        }
+        Volume volume = byId.get(t.volumeId());
+        SizeAdvice.Suggestion suggestion = null;
+        Growth growth = null;
+        if (volume != null) {
+            double peak = days.stream().mapToDouble(DailyMax::percent).max().orElse(Double.NaN);
+            if (percent != null) {
+                peak = Double.isNaN(peak) ? percent : Math.max(peak, percent);
+            }
+            if (!Double.isNaN(peak)) {
+                suggestion = SizeAdvice.suggest(volume.sizeGb(), DiskRoles.of(volume, server), peak, trend);
+            }
+            Expansion e = expansions.get(volume.id());
+            if (e != null && volume.sizeGb() >= e.newSizeGb()) {
+                growth = GrowthCheck.check(e.oldSizeGb(), e.newSizeGb(), e.completedAt(),
+                        totalBefore(week, serverId, t.mountValue(), e.completedAt()), total, now);
+            }
+        }
+        return new MountUsage(serverId, t.mountPoint(), t.volumeId(), null, List.of(t.volumeId()), percent, total,
+                used, days, trend, suggestion, attention, growth);
+    }
+
+    /** The highest {@code disk_total} of the days before the expansion, or null. */
+    private static Double totalBefore(MetricData week, String serverId, String mount, Instant completedAt) {
+        Series s = week.series().get(new MetricQuery(serverId, mount, DiskMetric.TOTAL_GB));
+        if (s == null) {
+            return null;
+        }
+        Double before = null;
+        for (Point p : s.points()) {
+            if (p.at().plus(Duration.ofSeconds(DAY_SECONDS)).isAfter(completedAt)) {
+                break; // that day may already include the grown size
+            }
+            before = p.max();
+        }
+        return before;
+    }
+
+    private static List<DailyMax> daily(MetricData data, String serverId, String mount, DiskMetric metric) {
+        Series s = data.series().get(new MetricQuery(serverId, mount, metric));
+        return s == null ? List.of() : s.points().stream().map(p -> new DailyMax(p.at(), p.max())).toList();
+    }
+
+    private static Double last(MetricData data, String serverId, String mount, DiskMetric metric) {
+        Series s = data.series().get(new MetricQuery(serverId, mount, metric));
+        return s == null || s.points().isEmpty() ? null : s.points().get(s.points().size() - 1).max();
+    }
+
+    private static String firstUnread(AgentDimensions a, MetricData... data) {
+        for (MetricData d : data) {
+            for (var e : d.unread().entrySet()) {
+                if (e.getKey().instanceId().equals(a.serverId())) {
+                    return e.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static MountUsage fuller(MountUsage a, MountUsage b) {
+        double pa = a.percent() == null ? -1 : a.percent();
+        double pb = b.percent() == null ? -1 : b.percent();
+        return pb > pa ? b : a;
+    }
+
+    /** The attachments as the volume list shows them: device known, boot index not. */
+    private static List<AttachedVolume> fromVolumes(String serverId, List<Volume> volumes) {
+        List<AttachedVolume> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Volume v : volumes) {
+            for (Volume.Attachment a : v.attachments()) {
+                if (serverId.equals(a.serverId()) && seen.add(v.id())) {
+                    out.add(new AttachedVolume(v.id(), a.device(), null));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static MetricData empty() {
+        return new MetricData(Map.of(), Map.of(), 0);
+    }
+}
