@@ -135,7 +135,10 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
             scheduleBackoff(follow);
         } else {
             log.warn("Stopped following activity {}: {}", a.id(), e.getMessage());
-            stop(follow, "Stopped checking " + what + ": " + e.operatorMessage()
+            // The status line the state was shown with stays first, so that the state and its details never
+            // disagree ("Awaiting payment" beside a line that no longer says so).
+            String base = follow.baseMessage == null || follow.baseMessage.isBlank() ? "" : follow.baseMessage + " ";
+            stop(follow, base + "Stopped checking " + what + ": " + e.operatorMessage()
                     + (e.details().isEmpty() ? "" : " (" + e.details() + ")") + ". " + wording.stoppedReadingAdvice());
         }
     }

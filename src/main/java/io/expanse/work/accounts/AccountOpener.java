@@ -45,7 +45,7 @@ public final class AccountOpener implements AutoCloseable {
     /** The account name of both sandboxes in the status line, the journal and the inventory file name. */
     public static final String SANDBOX_LABEL = "Sandbox";
 
-    /** Why a resize a previous run left unfinished on the Huawei sandbox was closed. */
+    /** Why a change a previous run left unfinished on a sandbox was closed. */
     public static final String SANDBOX_RESTARTED = "The sandbox was restarted; its simulated jobs and orders from "
             + "the previous run no longer exist.";
 
@@ -169,10 +169,19 @@ public final class AccountOpener implements AutoCloseable {
         return evsSandbox;
     }
 
+    /**
+     * The UniCloud sandbox, started once per run. Like the Huawei one it forgets its orders on exit, so upgrades a
+     * previous run left unfinished on it are closed as cancelled, with the reason, when it starts.
+     */
     private synchronized SandboxProvider.NasSandbox nasSandbox() {
         if (nasSandbox == null) {
             nasSandbox = sandboxes.startNas();
             LOG.info("UniCloud sandbox started in {}", nasSandbox.region());
+            for (Activity a : journal.unfinished()) {
+                if (Activity.KIND_NAS_UPGRADE.equals(a.kind()) && SANDBOX_LABEL.equals(a.account())) {
+                    journal.record(a.withState(ActivityState.CANCELLED, SANDBOX_RESTARTED, shared.clock().instant()));
+                }
+            }
         }
         return nasSandbox;
     }

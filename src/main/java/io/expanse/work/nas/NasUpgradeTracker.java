@@ -155,8 +155,18 @@ public final class NasUpgradeTracker
 
     private void pollOrder(UpgradeFollow follow) {
         Activity a = follow.activity;
-        OrderDetail order = read(follow, "order " + a.orderId(), () -> api.orderDetail(a.orderId()));
-        if (order == null) {
+        OrderDetail order;
+        try {
+            order = api.orderDetail(a.orderId());
+        } catch (ApiException e) {
+            if (orderGone(e)) {
+                finish(follow, a.withState(ActivityState.CANCELLED, "Order " + a.orderId() + " can no longer be"
+                        + " found at UniCloud, so " + a.displayName() + " was not upgraded by it. Check "
+                        + ORDER_LIST + " before trying again.", clock.instant())
+                        .withFailure("order no longer found", e.code(), e.requestId()));
+            } else {
+                readFailed(follow, e, "order " + a.orderId());
+            }
             return;
         }
         follow.failedReads = 0;
@@ -192,6 +202,18 @@ public final class NasUpgradeTracker
                     + order.statusText() + ")");
             scheduleBackoff(follow);
         }
+    }
+
+    /**
+     * Whether UniCloud says the order does not exist: a plain 404, or the {@code UnknownError} "Index: 0, Size: 0"
+     * its API answers for an id it does not know (as the seed document shows for unknown ids).
+     */
+    static boolean orderGone(ApiException e) {
+        if (e.kind() == ApiException.Kind.NOT_FOUND) {
+            return true;
+        }
+        String said = e.serverMessage() == null ? "" : e.serverMessage();
+        return "UnknownError".equalsIgnoreCase(e.code()) && said.replace(" ", "").contains("Index:0,Size:0");
     }
 
     /** Looks for the order an unanswered upgrade may have created. */

@@ -246,6 +246,22 @@ class AccountOpenerTest {
     }
 
     @Test
+    void theUniCloudSandboxCancelsThePreviousRunsUpgradesOnce() throws Exception {
+        Activity leftOnSandbox = unfinished(AccountOpener.SANDBOX_LABEL, Activity.KIND_NAS_UPGRADE, "cn-other-1");
+        Activity onAProfile = unfinished("ops-nas", Activity.KIND_NAS_UPGRADE, "cn-other-1");
+        Activity aResize = unfinished(AccountOpener.SANDBOX_LABEL, Activity.KIND_EVS_RESIZE, "cn-other-1");
+        NasAccount first = opener.openNas(null);
+        assertEquals(ActivityState.CANCELLED, stateOf(leftOnSandbox));
+        assertEquals(AccountOpener.SANDBOX_RESTARTED, journal.find(leftOnSandbox.id()).orElseThrow().message());
+        assertEquals(ActivityState.SUBMITTED, stateOf(onAProfile));
+        assertEquals(ActivityState.SUBMITTED, stateOf(aResize));
+        Activity thisRun = unfinished(AccountOpener.SANDBOX_LABEL, Activity.KIND_NAS_UPGRADE, "cn-other-1");
+        first.close();
+        opener.openNas(null).close();
+        assertEquals(ActivityState.SUBMITTED, stateOf(thisRun));
+    }
+
+    @Test
     void theUniCloudSandboxStartsOnceWithAPrefilledInventoryMirroredIntoIt() throws Exception {
         NasAccount first = opener.openNas(null);
         assertTrue(first.sandbox());

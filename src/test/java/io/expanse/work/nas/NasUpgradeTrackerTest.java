@@ -139,4 +139,21 @@ class NasUpgradeTrackerTest {
         tracker.resumeUnfinished();
         await("paid after resume", () -> journal.find(a.id()).orElseThrow().state() == ActivityState.SUCCEEDED);
     }
+
+    @Test
+    void anOrderUniCloudNoLongerKnowsEndsCancelledWithThatReason() throws Exception {
+        Activity a = tracker.submit(request("pack-t4c8n6ye2hqb", 2000, 2100));
+        tracker.shutdown();
+        // A new sandbox forgets the orders of the old one, as UniCloud would for an order it cannot find.
+        sandbox.close();
+        sandbox = UniCloudSandbox.start(SandboxPack.standard(), Clock.systemUTC(), Duration.ofMillis(500));
+        tracker = newTracker();
+        tracker.resumeUnfinished();
+        await("cancelled", () -> journal.find(a.id()).orElseThrow().state() == ActivityState.CANCELLED);
+        Activity ended = journal.find(a.id()).orElseThrow();
+        assertTrue(ended.message().startsWith("Order " + ended.orderId() + " can no longer be found at UniCloud"),
+                ended.message());
+        assertEquals("order no longer found", ended.failureReason());
+        assertEquals(2000, inventory.find("pack-t4c8n6ye2hqb").orElseThrow().capacityGb(), "not upgraded");
+    }
 }
