@@ -118,9 +118,12 @@ public final class Texts {
         return NumberFormat.getIntegerInstance(locale()).format(n);
     }
 
-    /** A size in GB: "1,024 GB". */
+    /**
+     * A size in GB: "32768 GB", digits without grouping as both clouds' consoles and the API write sizes (and as
+     * the operator types them in the size field).
+     */
     public static String gb(long gb) {
-        return get("unit.gb", number(gb));
+        return get("unit.gb", Long.toString(gb));
     }
 
     /** A date in the locale's medium style: "Mar 5, 2027" / "2027年3月5日". */

@@ -71,7 +71,8 @@ public final class ActivityController {
         activityFilterField.textProperty().bindBidirectional(vm.filterTextProperty());
         unfinishedOnlyCheck.selectedProperty().bindBidirectional(vm.unfinishedOnlyProperty());
         activityNote.textProperty().bind(vm.noteProperty());
-        text(changeColumn, a -> Texts.get("activity.change", Texts.number(a.oldSizeGb()), Texts.number(a.newSizeGb())));
+        text(changeColumn, a -> Texts.get("activity.change", Long.toString(a.oldSizeGb()),
+                Long.toString(a.newSizeGb())));
         text(startedColumn, a -> time(a.startedAt()));
         text(finishedColumn, a -> time(a.finishedAt()));
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

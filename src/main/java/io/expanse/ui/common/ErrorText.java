@@ -1,5 +1,6 @@
 package io.expanse.ui.common;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.ApiException;
 
 /** The sentence a view shows for a failure: never an exception's class name. */
@@ -24,16 +25,16 @@ public final class ErrorText {
         }
         for (t = error; t != null; t = t.getCause()) {
             if (t instanceof java.nio.file.AccessDeniedException denied) {
-                return "Permission denied: " + denied.getFile() + ".";
+                return Texts.get("error.permissionDenied", denied.getFile());
             }
             if (t instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-                return fs.getFile() + ": " + fs.getReason() + ".";
+                return Texts.get("error.fileSystem", fs.getFile(), fs.getReason());
             }
             if (t instanceof java.io.IOException io && io.getMessage() != null) {
                 return io.getMessage();
             }
         }
         LOG.warn("Unexpected failure shown to the operator as a plain sentence", error);
-        return "Something unexpected went wrong; the log file has the details.";
+        return Texts.get("error.unexpected");
     }
 }
