@@ -113,6 +113,24 @@ public final class Texts {
         return new MessageFormat(pattern, s.locale()).format(args);
     }
 
+    /**
+     * Sentences one after the other, empty ones left out: separated by a space in English, by nothing in Chinese
+     * (whose full stop 。 needs none).
+     */
+    public static String sentences(String... parts) {
+        String separator = get("text.sentenceSeparator");
+        StringBuilder sb = new StringBuilder();
+        for (String p : parts) {
+            if (p != null && !p.isEmpty()) {
+                if (sb.length() > 0) {
+                    sb.append(separator);
+                }
+                sb.append(p);
+            }
+        }
+        return sb.toString();
+    }
+
     /** A whole number with the locale's grouping: 10,240 in both languages. */
     public static String number(long n) {
         return NumberFormat.getIntegerInstance(locale()).format(n);

@@ -201,7 +201,7 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
     /** @throws IllegalStateException after {@link #shutdown()}, naming the tracker ("resize", "upgrade") */
     protected final void requireRunning(String trackerName) {
         if (shutDown) {
-            throw new IllegalStateException("The " + trackerName + " tracker has been shut down");
+            throw new TrackerShutDownException(trackerName);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.expanse.ui.common;
 
+import io.expanse.work.TrackerShutDownException;
 import io.expanse.text.Texts;
 import io.expanse.cloud.ApiException;
 
@@ -18,8 +19,8 @@ public final class ErrorText {
     public static String describe(Throwable error) {
         Throwable t = error;
         while (t != null) {
-            if (t instanceof ApiException api) {
-                return api.getMessage();
+            if (t instanceof ApiException || t instanceof TrackerShutDownException) {
+                return t.getMessage();
             }
             t = t.getCause();
         }

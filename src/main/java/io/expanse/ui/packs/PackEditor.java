@@ -102,9 +102,9 @@ final class PackEditor {
 
     private List<String> problems() {
         List<String> out = new ArrayList<>();
-        ParsedSize size = NewSizeParser.parse(capacity.getText());
+        ParsedSize size = NewSizeParser.parse(capacity.getText(), Texts.get("size.noun.capacity"));
         if (!size.ok()) {
-            out.add(Texts.get("packEditor.capacityProblem", size.error().replace("new size", "capacity")));
+            out.add(Texts.get("packEditor.capacityProblem", size.error()));
         }
         ResourcePack p = new ResourcePack(id.getText().strip(), label.getText(), size.ok() ? size.gb() : 1,
                 expiry.getText(), payType.getValue());
