@@ -1,5 +1,7 @@
 package io.expanse.app;
 
+import io.expanse.ui.common.Buttons;
+import io.expanse.text.Texts;
 import io.expanse.app.instance.SingleInstance;
 import io.expanse.files.AppDirs;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 
 /**
  * Entry point on the class path. JavaFX refuses to start an {@code Application} subclass as the main class
@@ -40,8 +41,7 @@ public final class Launcher {
                         + "this data folder");
                 System.exit(1);
             }
-            System.out.println("Expanse is already running (process " + handedOver.otherPid()
-                    + "); its window was brought forward.");
+            System.out.println(Texts.get("launcher.handedOver", Long.toString(handedOver.otherPid())));
             return;
         }
         if (claim instanceof SingleInstance.Unreachable unreachable) {
@@ -64,9 +64,9 @@ public final class Launcher {
     private static void explain(String reason) {
         try {
             Platform.startup(() -> {
-                Alert alert = new Alert(Alert.AlertType.ERROR, reason, ButtonType.OK);
+                Alert alert = new Alert(Alert.AlertType.ERROR, reason, Buttons.ok());
                 alert.setTitle("Expanse");
-                alert.setHeaderText("Expanse is already running");
+                alert.setHeaderText(Texts.get("launcher.alreadyRunning"));
                 alert.showAndWait();
                 Platform.exit();
             });

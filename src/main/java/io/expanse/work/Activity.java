@@ -1,5 +1,6 @@
 package io.expanse.work;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -104,8 +105,8 @@ public record Activity(
 
     /** The state as shown: its label, or for an entry this build does not understand "Unknown (raw text)". */
     public String stateText() {
-        return state == ActivityState.UNKNOWN ? "Unknown (" + (rawState == null ? "" : rawState) + ")"
-                : state.label();
+        return state == ActivityState.UNKNOWN ? Texts.get("activity.state.unknownWith", rawState == null ? ""
+                : rawState) : state.label();
     }
 
     /** Whether nothing more will happen to this activity. */

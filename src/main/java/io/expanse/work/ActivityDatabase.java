@@ -1,5 +1,6 @@
 package io.expanse.work;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -465,10 +466,14 @@ final class ActivityDatabase {
             StringBuilder labels = new StringBuilder("CASE state");
             for (ActivityState s : ActivityState.values()) {
                 if (s != ActivityState.UNKNOWN) {
-                    labels.append(" WHEN '").append(s.name()).append("' THEN '").append(s.label()).append("'");
+                    labels.append(" WHEN '").append(s.name()).append("' THEN '").append(s.label().replace("'", "''"))
+                            .append("'");
                 }
             }
-            labels.append(" ELSE 'Unknown (' || state || ')' END");
+            // The state as the list shows it, in the language in use: "unknown (X)" matches "unknown".
+            String[] unknown = Texts.get("activity.state.unknownWith", "\u0000").replace("'", "''").split("\u0000");
+            labels.append(" ELSE '").append(unknown[0]).append("' || state || '")
+                    .append(unknown.length > 1 ? unknown[1] : "").append("' END");
             String haystack = "jlower(" + String.join(" || char(10) || ", List.of("coalesce(resource_name, '')",
                     "coalesce(resource_id, '')", "coalesce(account, '')", "coalesce(region, '')", labels.toString(),
                     "coalesce(job_id, '')", "coalesce(order_id, '')", "coalesce(message, '')",

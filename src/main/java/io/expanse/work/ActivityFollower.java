@@ -202,13 +202,12 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
     }
 
     /**
-     * @param trackerName which tracker ("resize", "upgrade"), for the log
-     * @throws AccountClosedException after {@link #shutdown()}
+     * @param trackerName which tracker ("resize", "upgrade"), named in the sentence
+     * @throws TrackerShutDownException after {@link #shutdown()}
      */
     protected final void requireRunning(String trackerName) {
         if (shutDown) {
-            log.debug("The {} tracker has been shut down; refusing a new change", trackerName);
-            throw new AccountClosedException();
+            throw new TrackerShutDownException(trackerName);
         }
     }
 

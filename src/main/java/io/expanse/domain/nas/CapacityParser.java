@@ -1,5 +1,6 @@
 package io.expanse.domain.nas;
 
+import io.expanse.text.Texts;
 import io.expanse.domain.resize.NewSizeParser;
 import io.expanse.domain.resize.ParsedSize;
 
@@ -15,19 +16,19 @@ public final class CapacityParser {
 
     /** The parsed capacity, or a refusal with the rule and the operator sentence. */
     public static UpgradeDecision parse(String text, CapacityRules rules) {
-        ParsedSize p = NewSizeParser.parse(text);
+        ParsedSize p = NewSizeParser.parse(text, Texts.get("size.noun.capacity"));
         if (p.ok()) {
             return UpgradeDecision.allow(p.gb());
         }
         return switch (p.rule()) {
-            case SIZE_MISSING -> UpgradeDecision.deny(NasRule.CAPACITY_MISSING, "Enter the target capacity in GB.", -1);
+            case SIZE_MISSING -> UpgradeDecision.deny(NasRule.CAPACITY_MISSING,
+                    NewSizeParser.missing(Texts.get("size.noun.targetCapacity")), -1);
             case SIZE_DECIMAL -> UpgradeDecision.deny(NasRule.CAPACITY_DECIMAL, p.error(), -1);
             case SIZE_NOT_POSITIVE -> UpgradeDecision.deny(NasRule.CAPACITY_NOT_POSITIVE,
-                    p.error().replace("new size", "target capacity"), -1);
+                    NewSizeParser.parse(text, Texts.get("size.noun.targetCapacity")).error(), -1);
             case SIZE_OVER_DATA_LIMIT, SIZE_OVER_SYSTEM_LIMIT -> UpgradeDecision.deny(NasRule.CAPACITY_OVER_MAXIMUM,
-                    "That is far above the largest capacity Expanse allows for a pack (" + rules.maxGb() + " GB).", -1);
-            default -> UpgradeDecision.deny(NasRule.CAPACITY_NOT_A_NUMBER, p.error().replace("new size", "capacity"),
-                    -1);
+                    Texts.get("nas.capacity.farAbove", Long.toString(rules.maxGb())), -1);
+            default -> UpgradeDecision.deny(NasRule.CAPACITY_NOT_A_NUMBER, p.error(), -1);
         };
     }
 }

@@ -1,5 +1,7 @@
 package io.expanse.domain.nas;
 
+import io.expanse.text.Texts;
+
 /**
  * Which target capacities may be requested for a NAS resource pack: whole multiples of {@code stepGb}, from
  * {@code stepGb} up to {@code maxGb}.
@@ -32,7 +34,8 @@ public record CapacityRules(long stepGb, long maxGb) {
 
     /** "multiples of 100 GB up to 102400 GB". */
     public String describe() {
-        return (stepGb == 1 ? "whole GB" : "multiples of " + stepGb + " GB") + " up to " + maxGb + " GB";
+        return stepGb == 1 ? Texts.get("nas.rules.whole", Long.toString(maxGb))
+                : Texts.get("nas.rules.multiples", Long.toString(stepGb), Long.toString(maxGb));
     }
 
     /** The smallest allowed capacity strictly above {@code currentGb}, or -1 when there is none. */

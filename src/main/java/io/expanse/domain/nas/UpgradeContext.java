@@ -1,5 +1,6 @@
 package io.expanse.domain.nas;
 
+import io.expanse.text.Texts;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,6 @@ public record UpgradeContext(String packId, String label, long currentCapacityGb
 
     /** "label (pack-…)" or the id alone. */
     public String name() {
-        return label == null || label.isBlank() ? packId : label.strip() + " (" + packId + ")";
+        return label == null || label.isBlank() ? packId : Texts.get("upgrade.packWithLabel", label.strip(), packId);
     }
 }

@@ -1,5 +1,6 @@
 package io.expanse.domain.nas;
 
+import io.expanse.text.Texts;
 import java.util.Objects;
 
 /**
@@ -44,34 +45,39 @@ public final class UpgradePolicy {
         String name = ctx.name();
         long current = ctx.currentCapacityGb();
         if (targetGb <= 0) {
-            return UpgradeDecision.deny(NasRule.CAPACITY_NOT_POSITIVE,
-                    "The target capacity must be a positive whole number of GB, not " + targetGb + ".", targetGb);
+            return UpgradeDecision.deny(NasRule.CAPACITY_NOT_POSITIVE, Texts.get("nas.refused.notPositive",
+                    Long.toString(targetGb)), targetGb);
         }
         if (targetGb <= current) {
-            String facts = targetGb == current ? name + " already has " + current + " GB"
-                    : targetGb + " GB is smaller than the current capacity of " + name + " (" + current + " GB)";
+            String refusal = targetGb == current
+                    ? Texts.get("nas.refused.sameCapacity", name, Long.toString(current))
+                    : Texts.get("nas.refused.smaller", Long.toString(targetGb), name, Long.toString(current));
             long next = rules.nextAbove(current);
-            return UpgradeDecision.deny(NasRule.CAPACITY_NOT_LARGER, facts + "; the target must be larger, as packs"
-                    + " cannot be shrunk." + (next > 0 ? " The next allowed capacity is " + next + " GB." : ""),
-                    targetGb);
+            return UpgradeDecision.deny(NasRule.CAPACITY_NOT_LARGER, Texts.sentences(refusal, next > 0
+                    ? Texts.get("nas.refused.next", Long.toString(next)) : ""), targetGb);
         }
         if (targetGb > rules.maxGb()) {
-            return UpgradeDecision.deny(NasRule.CAPACITY_OVER_MAXIMUM, targetGb + " GB is above the largest capacity"
-                    + " Expanse allows for a pack (" + rules.maxGb() + " GB).", targetGb);
+            return UpgradeDecision.deny(NasRule.CAPACITY_OVER_MAXIMUM, Texts.get("nas.refused.tooLarge",
+                    Long.toString(targetGb), Long.toString(rules.maxGb())), targetGb);
         }
         if (!rules.allows(targetGb)) {
             long lower = targetGb / rules.stepGb() * rules.stepGb();
             long upper = lower + rules.stepGb();
-            String options = (lower > current ? lower + " GB or " : "") + (upper <= rules.maxGb() ? upper + " GB" : "");
-            return UpgradeDecision.deny(NasRule.CAPACITY_NOT_OFFERED, targetGb + " GB is not an offered capacity: "
-                    + "use " + rules.describe() + (options.isEmpty() ? "." : ", e.g. " + options + "."), targetGb);
+            boolean lowerOk = lower > current;
+            boolean upperOk = upper <= rules.maxGb();
+            String options = lowerOk && upperOk
+                    ? Texts.get("nas.options.either", Long.toString(lower), Long.toString(upper))
+                    : lowerOk ? Texts.gb(lower) : upperOk ? Texts.gb(upper) : "";
+            return UpgradeDecision.deny(NasRule.CAPACITY_NOT_OFFERED, options.isEmpty()
+                    ? Texts.get("nas.refused.notOffered", Long.toString(targetGb), rules.describe())
+                    : Texts.get("nas.refused.notOfferedExample", Long.toString(targetGb), rules.describe(), options),
+                    targetGb);
         }
         return UpgradeDecision.allow(targetGb);
     }
 
     private static UpgradeDecision inFlight(UpgradeContext ctx) {
         return ctx.upgradeInFlight() ? UpgradeDecision.deny(NasRule.UPGRADE_IN_FLIGHT,
-                "An upgrade of " + ctx.name() + " is already in progress; wait for its order to be paid or cancelled.",
-                -1) : null;
+                Texts.get("nas.refused.inFlight", ctx.name()), -1) : null;
     }
 }

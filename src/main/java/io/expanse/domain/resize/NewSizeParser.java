@@ -1,5 +1,6 @@
 package io.expanse.domain.resize;
 
+import io.expanse.text.Texts;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,11 +23,6 @@ public final class NewSizeParser {
     /** The longest text looked at; no way of writing a size needs more. */
     public static final int MAX_LENGTH = 32;
 
-    static final String MISSING = "Enter the new size in GB.";
-    static final String NOT_A_NUMBER = "Enter a whole number of GB, e.g. 200.";
-    static final String TOO_LONG = "That is too long for a size: enter a whole number of GB, e.g. 200 (at most "
-            + MAX_LENGTH + " characters).";
-    static final String NOT_PLAIN_DIGITS = "Enter a whole number of GB with the digits 0 to 9, e.g. 200.";
 
     private static final Pattern GB_UNIT = Pattern.compile("(?i)(.*?)\\s*(?:gib|gb|g)");
     private static final Pattern OTHER_UNIT = Pattern.compile("(?i)\\d[\\d.,\\s]*?\\s*(tib|tb|t|mib|mb|m)");
@@ -39,68 +35,87 @@ public final class NewSizeParser {
     private NewSizeParser() {
     }
 
-    /** Parses {@code text}; never throws. */
+    /** Parses {@code text} as the new size of a disk; never throws. */
     public static ParsedSize parse(String text) {
+        return parse(text, Texts.get("size.noun.newSize"));
+    }
+
+    /**
+     * Parses {@code text}; the sentences name what is typed as {@code noun} ("new size", "capacity", in the
+     * language in use). Never throws.
+     */
+    public static ParsedSize parse(String text, String noun) {
         if (text == null) {
-            return ParsedSize.refused(Rule.SIZE_MISSING, MISSING);
+            return ParsedSize.refused(Rule.SIZE_MISSING, missing(noun));
         }
         // First of all: every later step (and the policy's, on every keystroke) is then bounded.
         if (text.length() > MAX_LENGTH) {
-            return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, TOO_LONG);
+            return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, tooLong());
         }
         String s = toAscii(text);
         if (s == null) {
-            return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, NOT_PLAIN_DIGITS);
+            return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, notPlainDigits());
         }
         s = s.strip();
         if (s.isEmpty()) {
-            return ParsedSize.refused(Rule.SIZE_MISSING, MISSING);
+            return ParsedSize.refused(Rule.SIZE_MISSING, missing(noun));
         }
         Matcher unit = GB_UNIT.matcher(s);
         if (unit.matches()) {
             s = unit.group(1).strip();
             if (s.isEmpty()) {
-                return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, NOT_A_NUMBER);
+                return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, notANumber());
             }
         } else {
             Matcher other = OTHER_UNIT.matcher(s);
             if (other.matches()) {
                 String u = other.group(1).toUpperCase(Locale.ROOT);
-                String hint = u.startsWith("T") ? "1 TB is 1024 GB" : "1 GB is 1024 MB";
-                return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER,
-                        "Enter the new size in GB, not " + u + " (" + hint + "), e.g. 200.");
+                return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, Texts.get(u.startsWith("T") ? "size.otherUnit.tb"
+                        : "size.otherUnit.mb", noun, u));
             }
         }
         if (DIGITS.matcher(s).matches()) {
-            return wholeNumber(s);
+            return wholeNumber(s, noun);
         }
         if (SIGNED_MINUS.matcher(s).matches()) {
-            return ParsedSize.refused(Rule.SIZE_NOT_POSITIVE,
-                    "The new size must be a positive whole number of GB; \"" + s + "\" is not.");
+            return ParsedSize.refused(Rule.SIZE_NOT_POSITIVE, Texts.get("size.negative", noun, s));
         }
         Matcher plus = SIGNED_PLUS.matcher(s);
         if (plus.matches()) {
-            return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, "Enter the new total size in GB without a sign, e.g. "
-                    + stripZeros(plus.group(1)) + "; \"" + s + "\" could be read as an increase.");
+            return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, Texts.get("size.plusSign", stripZeros(plus.group(1)),
+                    s));
         }
         if (THOUSANDS.matcher(s).matches()) {
             String joined = stripZeros(s.replaceAll("[,' _]", ""));
             if (tooLarge(joined)) {
                 return farAbove(joined);
             }
-            return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER,
-                    "Type the size without separators: " + joined + " instead of \"" + s + "\".");
+            return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, Texts.get("size.separators", joined, s));
         }
         Matcher dec = DECIMAL.matcher(s);
         if (dec.matches()) {
             String whole = dec.group(1).isEmpty() ? "0" : stripZeros(dec.group(1));
-            String hint = ".".equals(dec.group(2)) && dec.group(3).length() == 3
-                    ? " If you meant " + whole + dec.group(3) + " GB, type " + whole + dec.group(3) + "."
-                    : "";
-            return ParsedSize.refused(Rule.SIZE_DECIMAL, "Enter whole GB only: the API would silently cut "
-                    + s + " to " + whole + "." + hint);
+            String cut = Texts.get("size.decimal", s, whole);
+            return ParsedSize.refused(Rule.SIZE_DECIMAL, ".".equals(dec.group(2)) && dec.group(3).length() == 3
+                    ? Texts.get("size.decimal.thousands", cut, whole + dec.group(3)) : cut);
         }
-        return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, NOT_A_NUMBER);
+        return ParsedSize.refused(Rule.SIZE_NOT_A_NUMBER, notANumber());
+    }
+
+    public static String missing(String noun) {
+        return Texts.get("size.missing", noun);
+    }
+
+    static String notANumber() {
+        return Texts.get("size.notANumber");
+    }
+
+    static String tooLong() {
+        return Texts.get("size.tooLong", MAX_LENGTH);
+    }
+
+    static String notPlainDigits() {
+        return Texts.get("size.notPlainDigits");
     }
 
     /**
@@ -124,14 +139,14 @@ public final class NewSizeParser {
         return out.toString();
     }
 
-    private static ParsedSize wholeNumber(String digits) {
+    private static ParsedSize wholeNumber(String digits, String noun) {
         String n = stripZeros(digits);
         if (tooLarge(n)) {
             return farAbove(n);
         }
         long gb = Long.parseLong(n);
         if (gb == 0) {
-            return ParsedSize.refused(Rule.SIZE_NOT_POSITIVE, "The new size must be a positive whole number of GB, not 0.");
+            return ParsedSize.refused(Rule.SIZE_NOT_POSITIVE, Texts.get("size.zero", noun));
         }
         return ParsedSize.accepted(gb);
     }
@@ -142,9 +157,9 @@ public final class NewSizeParser {
     }
 
     private static ParsedSize farAbove(String n) {
-        String shown = n.length() <= 24 ? n + " GB" : "A " + n.length() + "-digit number of GB";
-        return ParsedSize.refused(Rule.SIZE_OVER_DATA_LIMIT, shown + " is far above the largest disk ("
-                + ResizePolicy.DATA_DISK_MAX_GB + " GB).");
+        return ParsedSize.refused(Rule.SIZE_OVER_DATA_LIMIT, n.length() <= 24
+                ? Texts.get("size.farAbove", n, Long.toString(ResizePolicy.DATA_DISK_MAX_GB))
+                : Texts.get("size.farAbove.digits", n.length(), Long.toString(ResizePolicy.DATA_DISK_MAX_GB)));
     }
 
     private static String stripZeros(String digits) {

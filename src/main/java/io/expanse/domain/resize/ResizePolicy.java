@@ -1,9 +1,9 @@
 package io.expanse.domain.resize;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.huawei.ServerInfo;
 import io.expanse.cloud.huawei.Volume;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -31,25 +31,13 @@ public final class ResizePolicy {
     /** Server statuses (Nova v2.1) that allow expanding an attached volume online. */
     public static final Set<String> ONLINE_RESIZE_SERVER_STATUSES = Set.of("ACTIVE", "PAUSED", "SUSPENDED", "SHUTOFF");
 
-    private static final String ONLINE_STATUSES_TEXT = "ACTIVE, PAUSED, SUSPENDED or SHUTOFF";
-
-    /** Plain words for the documented EVS volume statuses that block a resize. */
-    private static final Map<String, String> STATUS_WORDS = Map.ofEntries(
-            Map.entry("creating", "is still being created"),
-            Map.entry("error", "is in an error state"),
-            Map.entry("attaching", "is being attached to a server"),
-            Map.entry("detaching", "is being detached from a server"),
-            Map.entry("restoring-backup", "is being restored from a backup"),
-            Map.entry("backing-up", "is being backed up"),
-            Map.entry("error_restoring", "failed to be restored from a backup"),
-            Map.entry("uploading", "is being uploaded to an image"),
-            Map.entry("downloading", "is being filled from an image"),
-            Map.entry("extending", "is already being expanded"),
-            Map.entry("deleting", "is being deleted"),
-            Map.entry("error_deleting", "failed to be deleted"),
-            Map.entry("rollbacking", "is being rolled back from a snapshot"),
-            Map.entry("error_rollbacking", "failed to be rolled back from a snapshot"),
-            Map.entry("awaiting-transfer", "is waiting to be transferred to another account"));
+    /**
+     * The documented EVS volume statuses that block a resize and have plain words of their own
+     * ({@code resize.statusWords.<status>} in the bundles).
+     */
+    private static final Set<String> STATUS_WORDS = Set.of("creating", "error", "attaching", "detaching",
+            "restoring-backup", "backing-up", "error_restoring", "uploading", "downloading", "extending", "deleting",
+            "error_deleting", "rollbacking", "error_rollbacking", "awaiting-transfer");
 
     /** Parses {@code newSizeText} with {@link NewSizeParser}, then checks volume rules before size rules. */
     public ResizeDecision check(ResizeContext ctx, String newSizeText) {
@@ -65,9 +53,9 @@ public final class ResizePolicy {
         }
         if (parsed.rule() == Rule.SIZE_OVER_DATA_LIMIT) {
             // Far above any disk: report against this disk's own limit.
-            return ResizeDecision.deny(overLimitRule(ctx.role()),
-                    parsed.error() + " " + capitalised(label(ctx.volume())) + " can be at most "
-                            + limitText(ctx.role()) + "." + alreadyAtMaximum(ctx), -1);
+            return ResizeDecision.deny(overLimitRule(ctx.role()), Texts.sentences(parsed.error(),
+                    Texts.get("resize.refused.atMost", capitalised(label(ctx.volume())), limitText(ctx.role())),
+                    alreadyAtMaximum(ctx)), -1);
         }
         return ResizeDecision.deny(parsed.rule(), parsed.error(), -1);
     }
@@ -88,8 +76,7 @@ public final class ResizePolicy {
         Volume v = ctx.volume();
         String name = label(v);
         if (ctx.resizeInFlight()) {
-            return ResizeDecision.deny(Rule.RESIZE_IN_FLIGHT,
-                    "A resize of " + name + " is already in progress; wait for it to finish.", gb);
+            return ResizeDecision.deny(Rule.RESIZE_IN_FLIGHT, Texts.get("resize.refused.inFlight", name), gb);
         }
         String status = v.status() == null ? "" : v.status().strip().toLowerCase(Locale.ROOT);
         if (!RESIZABLE_STATUSES.contains(status)) {
@@ -97,22 +84,20 @@ public final class ResizePolicy {
         }
         boolean inUse = "in-use".equals(status);
         if (inUse && v.multiattach()) {
-            return ResizeDecision.deny(Rule.MULTIATTACH_IN_USE, capitalised(name)
-                    + " is a shared (multi-attach) disk that is in-use; a shared disk can only be expanded when it is"
-                    + " available, so detach it from all servers first.", gb);
+            return ResizeDecision.deny(Rule.MULTIATTACH_IN_USE, Texts.get("resize.refused.sharedInUse",
+                    capitalised(name)), gb);
         }
         if (inUse) {
             ServerInfo server = ctx.server();
             String serverStatus = server == null || server.status() == null || server.status().isBlank()
                     ? null : server.status().strip().toUpperCase(Locale.ROOT);
             if (serverStatus == null) {
-                return ResizeDecision.deny(Rule.SERVER_UNKNOWN, "Could not read the state of server "
-                        + serverLabel(ctx) + ", which " + name + " is attached to; refresh and try again.", gb);
+                return ResizeDecision.deny(Rule.SERVER_UNKNOWN, Texts.get("resize.refused.serverUnknown",
+                        serverLabel(ctx), name), gb);
             }
             if (!ONLINE_RESIZE_SERVER_STATUSES.contains(serverStatus)) {
-                return ResizeDecision.deny(Rule.SERVER_STATUS, "Server " + serverLabel(ctx) + " is "
-                        + server.status().strip() + "; online expansion of " + name + " needs it "
-                        + ONLINE_STATUSES_TEXT + ".", gb);
+                return ResizeDecision.deny(Rule.SERVER_STATUS, Texts.get("resize.refused.serverStatus",
+                        serverLabel(ctx), server.status().strip(), name), gb);
             }
         }
         return null;
@@ -122,37 +107,33 @@ public final class ResizePolicy {
         String name = label(ctx.volume());
         long current = ctx.volume().sizeGb();
         if (gb <= 0) {
-            return ResizeDecision.deny(Rule.SIZE_NOT_POSITIVE,
-                    "The new size of " + name + " must be a positive number of GB, not " + gb + ".", gb);
+            return ResizeDecision.deny(Rule.SIZE_NOT_POSITIVE, Texts.get("resize.refused.notPositive", name,
+                    Long.toString(gb)), gb);
         }
         if (gb <= current) {
-            String facts = gb == current ? name + " is already " + current + " GB"
-                    : gb + " GB is smaller than the current size of " + name + " (" + current + " GB)";
-            return ResizeDecision.deny(Rule.SIZE_NOT_LARGER, facts + "; the new size must be larger, as disks cannot be"
-                    + " shrunk." + alreadyAtMaximum(ctx), gb);
+            String refusal = gb == current
+                    ? Texts.get("resize.refused.sameSize", name, Long.toString(current))
+                    : Texts.get("resize.refused.smaller", Long.toString(gb), name, Long.toString(current));
+            return ResizeDecision.deny(Rule.SIZE_NOT_LARGER, Texts.sentences(refusal, alreadyAtMaximum(ctx)), gb);
         }
         if (gb > maxSizeGb(ctx.role())) {
-            return ResizeDecision.deny(overLimitRule(ctx.role()), gb + " GB is too large: " + name + " can be at most "
-                    + limitText(ctx.role()) + "." + alreadyAtMaximum(ctx), gb);
+            return ResizeDecision.deny(overLimitRule(ctx.role()), Texts.sentences(Texts.get("resize.refused.tooLarge",
+                    Long.toString(gb), name, limitText(ctx.role())), alreadyAtMaximum(ctx)), gb);
         }
         return ResizeDecision.allow(gb);
     }
 
     private static String statusReason(String name, String raw, String status) {
         if (status.isEmpty()) {
-            return capitalised(name) + " has no reported status; refresh, then only available or in-use disks can be"
-                    + " expanded.";
+            return Texts.get("resize.status.none", capitalised(name));
         }
         if ("error_extending".equals(status)) {
-            return "A previous expansion of " + name + " failed (" + status + "); check the disk and contact Huawei"
-                    + " Cloud support before trying again. Only available or in-use disks can be expanded.";
+            return Texts.get("resize.status.errorExtending", name, status);
         }
-        String words = STATUS_WORDS.get(status);
-        if (words == null) {
-            return capitalised(name) + " has the unrecognised status \"" + raw.strip()
-                    + "\"; only available or in-use disks can be expanded.";
+        if (!STATUS_WORDS.contains(status)) {
+            return Texts.get("resize.status.unrecognised", capitalised(name), raw.strip());
         }
-        return capitalised(name) + " " + words + " (" + status + "); only available or in-use disks can be expanded.";
+        return Texts.get("resize.status.words", capitalised(name), Texts.get("resize.statusWords." + status), status);
     }
 
     private Rule overLimitRule(DiskRole role) {
@@ -162,23 +143,23 @@ public final class ResizePolicy {
     /** "1024 GB for a system disk", or for UNKNOWN an explanation that the system-disk limit is applied. */
     private String limitText(DiskRole role) {
         return switch (role) {
-            case SYSTEM -> SYSTEM_DISK_MAX_GB + " GB for a system disk";
-            case DATA -> DATA_DISK_MAX_GB + " GB for a data disk";
-            case UNKNOWN -> SYSTEM_DISK_MAX_GB + " GB (the system-disk limit, applied because its role, system or data"
-                    + " disk, is unknown; refresh once its server can be read)";
+            case SYSTEM -> Texts.get("resize.limit.system", Long.toString(SYSTEM_DISK_MAX_GB));
+            case DATA -> Texts.get("resize.limit.data", Long.toString(DATA_DISK_MAX_GB));
+            case UNKNOWN -> Texts.get("resize.limit.unknown", Long.toString(SYSTEM_DISK_MAX_GB));
         };
     }
 
     private String alreadyAtMaximum(ResizeContext ctx) {
         return ctx.volume().sizeGb() >= maxSizeGb(ctx.role())
-                ? " It is already at the maximum (" + ctx.volume().sizeGb() + " GB)." : "";
+                ? Texts.get("resize.refused.atMaximum", Long.toString(ctx.volume().sizeGb())) : "";
     }
 
     private static String label(Volume v) {
         if (v.name() != null && !v.name().isBlank()) {
             return v.name().strip();
         }
-        return v.id() != null && !v.id().isBlank() ? "volume " + v.id().strip() : "this volume";
+        return v.id() != null && !v.id().isBlank() ? Texts.get("resize.name.volumeId", v.id().strip())
+                : Texts.get("resize.name.thisVolume");
     }
 
     private static String serverLabel(ResizeContext ctx) {
@@ -190,7 +171,7 @@ public final class ResizePolicy {
             return s.id().strip();
         }
         String id = ctx.volume().firstServerId();
-        return id != null && !id.isBlank() ? id : "(unknown)";
+        return id != null && !id.isBlank() ? id : Texts.get("resize.server.unknown");
     }
 
     private static String capitalised(String s) {

@@ -1,5 +1,7 @@
 package io.expanse.ui.activity;
 
+import io.expanse.ui.common.Buttons;
+import io.expanse.text.Texts;
 import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.ui.profiles.LayoutMemory;
 import io.expanse.work.Activity;
@@ -11,15 +13,12 @@ import io.expanse.work.ActivityState;
 import io.expanse.work.GuestSteps;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
@@ -37,9 +36,6 @@ import javafx.scene.input.KeyCombination;
  * after a resize succeeded, the guest-OS steps.
  */
 public final class ActivityController {
-
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final ActivityViewModel vm;
     private final TaskExecutor tasks;
@@ -70,11 +66,13 @@ public final class ActivityController {
     @FXML
     private void initialize() {
         text(volumeColumn, Activity::resourceName);
-        text(accountColumn, a -> a.account() + (a.region() == null ? "" : " · " + a.region()));
+        text(accountColumn, a -> a.region() == null ? a.account() : Texts.get("activity.accountInRegion", a.account(),
+                a.region()));
         activityFilterField.textProperty().bindBidirectional(vm.filterTextProperty());
         unfinishedOnlyCheck.selectedProperty().bindBidirectional(vm.unfinishedOnlyProperty());
         activityNote.textProperty().bind(vm.noteProperty());
-        text(changeColumn, a -> a.oldSizeGb() + " \u2192 " + a.newSizeGb() + " GB");
+        text(changeColumn, a -> Texts.get("activity.change", Long.toString(a.oldSizeGb()),
+                Long.toString(a.newSizeGb())));
         text(startedColumn, a -> time(a.startedAt()));
         text(finishedColumn, a -> time(a.finishedAt()));
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -86,8 +84,7 @@ public final class ActivityController {
         detailColumn.setCellFactory(col -> new TooltipCell());
         activityTable.setItems(vm.rows());
         layout.table("activity", activityTable);
-        activityTable.setPlaceholder(new javafx.scene.control.Label(
-                "No changes yet. Every expansion you start is listed here and followed to the end."));
+        activityTable.setPlaceholder(new javafx.scene.control.Label(Texts.get("activity.placeholder")));
 
         var selected = activityTable.getSelectionModel().selectedItemProperty();
         copyReferenceButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
@@ -95,9 +92,9 @@ public final class ActivityController {
         guestStepsButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !hasGuestSteps(selected.get()), selected));
 
-        MenuItem copy = new MenuItem("Copy job / order ID");
+        MenuItem copy = new MenuItem(Texts.get("activity.button.copyReference"));
         copy.setOnAction(e -> copyReference());
-        MenuItem steps = new MenuItem("Grow the file system…");
+        MenuItem steps = new MenuItem(Texts.get("activity.button.guestSteps"));
         steps.setOnAction(e -> showGuestSteps());
         activityTable.setContextMenu(new ContextMenu(copy, steps));
         KeyCombination copyKey = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
@@ -116,9 +113,9 @@ public final class ActivityController {
     @FXML
     private void exportCsv() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export activity");
+        chooser.setTitle(Texts.get("activity.export.title"));
         chooser.setInitialFileName("expanse-activity.csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("activity.export.csvFiles"), "*.csv"));
         java.io.File file = chooser.showSaveDialog(activityTable.getScene().getWindow());
         if (file != null) {
             exportTo(file.toPath());
@@ -129,10 +126,10 @@ public final class ActivityController {
     void exportTo(Path file) {
         exportCsvButton.setDisable(true);
         vm.export(file).onSuccess(n -> exportCsvButton.setTooltip(
-                new javafx.scene.control.Tooltip("Last export: " + n + " rows to " + file)))
+                new javafx.scene.control.Tooltip(Texts.get("activity.export.done", n, file.toString()))))
                 .onFailure(error -> {
-                    Alert alert = new Alert(Alert.AlertType.ERROR, "Could not write " + file + ": "
-                            + error.getMessage(), ButtonType.OK);
+                    Alert alert = new Alert(Alert.AlertType.ERROR, Texts.get("activity.export.failed",
+                            file.toString(), error.getMessage()), Buttons.ok());
                     alert.initOwner(activityTable.getScene().getWindow());
                     alert.show();
                 })
@@ -144,16 +141,17 @@ public final class ActivityController {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(f.apply(c.getValue())));
     }
 
+    /** A moment in this computer's zone, with the zone named. */
     private static String time(Instant t) {
-        return t == null ? "" : TIME.format(t);
+        return t == null ? "" : Texts.dateTime(t, ZoneId.systemDefault());
     }
 
     static String reference(Activity a) {
         if (a.jobId() != null) {
-            return "job " + a.jobId();
+            return Texts.get("activity.reference.job", a.jobId());
         }
         if (a.orderId() != null) {
-            return "order " + a.orderId();
+            return Texts.get("activity.reference.order", a.orderId());
         }
         return "";
     }
@@ -184,11 +182,10 @@ public final class ActivityController {
         area.setPrefRowCount(18);
         area.setPrefColumnCount(70);
         area.setId("guestStepsText");
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, null, Buttons.close());
         alert.initOwner(activityTable.getScene().getWindow());
-        alert.setTitle("Grow the partition and file system");
-        alert.setHeaderText(a.resourceName() + " is now " + a.newSizeGb()
-                + " GB. The operating system still sees the old size until you grow it:");
+        alert.setTitle(Texts.get("activity.guestSteps.title"));
+        alert.setHeaderText(Texts.get("activity.guestSteps.header", a.resourceName(), Texts.gb(a.newSizeGb())));
         alert.getDialogPane().setContent(area);
         alert.show();
     }
@@ -229,8 +226,8 @@ public final class ActivityController {
                 return;
             }
             setText(item.stateText());
-            setTooltip(item.understood() ? null : new javafx.scene.control.Tooltip("Written by a newer Expanse or"
-                    + " not readable by this one: kept in the history as it is and not followed."));
+            setTooltip(item.understood() ? null : new javafx.scene.control.Tooltip(
+                    Texts.get("activity.state.unknown.tooltip")));
             switch (item.state()) {
                 case SUCCEEDED -> getStyleClass().add("status-ok");
                 case FAILED, CANCELLED -> getStyleClass().add("status-bad");

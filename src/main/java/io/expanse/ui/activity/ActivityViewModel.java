@@ -1,5 +1,6 @@
 package io.expanse.ui.activity;
 
+import io.expanse.text.Texts;
 import io.expanse.ui.common.ErrorText;
 import io.expanse.ui.common.task.BackgroundTask;
 import io.expanse.ui.common.task.TaskExecutor;
@@ -66,8 +67,8 @@ public final class ActivityViewModel {
     private void showRecent() {
         List<Activity> recent = journal.recent();
         items.setAll(recent);
-        note.set(recent.size() >= ActivityJournal.DEFAULT_RECENT ? "Showing the latest "
-                + ActivityJournal.DEFAULT_RECENT + " changes; filter to search the whole history." : "");
+        note.set(recent.size() >= ActivityJournal.DEFAULT_RECENT ? Texts.get("activity.note.latest",
+                Integer.toString(ActivityJournal.DEFAULT_RECENT)) : "");
     }
 
     private void applyFilter() {
@@ -80,15 +81,16 @@ public final class ActivityViewModel {
             return;
         }
         filtered.setPredicate(f);
-        note.set("Searching…");
+        note.set(Texts.get("activity.note.searching"));
         BackgroundTask.wrap(() -> journal.query(f, SHOWN_LIMIT))
                 .latestWins(searchKey)
                 .onSuccess(found -> {
                     items.setAll(found);
-                    note.set(found.size() >= SHOWN_LIMIT ? "Showing the latest " + SHOWN_LIMIT
-                            + " matches; export writes them all." : "");
+                    note.set(found.size() >= SHOWN_LIMIT ? Texts.get("activity.note.latestMatches",
+                            Integer.toString(SHOWN_LIMIT))
+                            : "");
                 })
-                .onFailure(error -> note.set("Could not search the history: " + ErrorText.describe(error)))
+                .onFailure(error -> note.set(Texts.get("activity.note.searchFailed", ErrorText.describe(error))))
                 .executeWith(tasks);
     }
 

@@ -1,5 +1,6 @@
 package io.expanse.ui.common;
 
+import io.expanse.text.Texts;
 import io.expanse.settings.Profile;
 
 /** One entry of an account selector; a null profile is the built-in sandbox of the selector's cloud. */
@@ -21,14 +22,15 @@ public record AccountChoice(Profile profile) {
     @Override
     public String toString() {
         if (profile == null) {
-            return "Sandbox (simulated, built in)";
+            return Texts.get("account.sandbox");
         }
-        String region = profile.region() == null || profile.region().isBlank() ? "no region" : profile.region();
+        String region = profile.region() == null || profile.region().isBlank() ? Texts.get("account.noRegion")
+                : profile.region();
         String source = switch (profile.source()) {
-            case SDK_ENV -> " · from SDK environment";
-            case SDK_FILE -> " · from SDK credentials file";
-            case SETTINGS -> "";
+            case SDK_ENV -> Texts.get("account.fromSdkEnvironment", profile.label(), region);
+            case SDK_FILE -> Texts.get("account.fromSdkFile", profile.label(), region);
+            case SETTINGS -> Texts.get("account.profile", profile.label(), region);
         };
-        return profile.label() + " · " + region + source;
+        return source;
     }
 }

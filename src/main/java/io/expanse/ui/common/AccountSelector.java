@@ -1,5 +1,6 @@
 package io.expanse.ui.common;
 
+import io.expanse.text.Texts;
 import io.expanse.settings.Profile;
 import io.expanse.ui.common.task.BackgroundTask;
 import io.expanse.ui.common.task.TaskExecutor;
@@ -141,8 +142,8 @@ public final class AccountSelector<A extends AutoCloseable> implements AutoClose
     public void delete(Profile profile) {
         BackgroundTask.wrap(() -> profiles.delete(profile))
                 .onSuccess(ok -> reload())
-                .onFailure(error -> listener.failed("Could not delete the profile " + profile.label() + ": "
-                        + VolumesViewModel.describe(error)))
+                .onFailure(error -> listener.failed(Texts.get("account.deleteFailed", profile.label(),
+                        VolumesViewModel.describe(error))))
                 .executeWith(tasks);
     }
 
@@ -161,7 +162,8 @@ public final class AccountSelector<A extends AutoCloseable> implements AutoClose
                 })
                 .onFailure(error -> {
                     LOG.warn("Could not connect to {}: {}", choice, VolumesViewModel.describe(error));
-                    listener.failed("Could not connect to " + choice + ": " + VolumesViewModel.describe(error));
+                    listener.failed(Texts.get("account.connectFailed", choice.toString(),
+                            VolumesViewModel.describe(error)));
                 })
                 .onDiscarded(AccountSelector::closeQuietly)
                 .latestWins(this)

@@ -1,5 +1,7 @@
 package io.expanse.ui.common;
 
+import io.expanse.work.TrackerShutDownException;
+import io.expanse.text.Texts;
 import io.expanse.cloud.ApiException;
 
 /** The sentence a view shows for a failure: never an exception's class name. */
@@ -17,26 +19,23 @@ public final class ErrorText {
     public static String describe(Throwable error) {
         Throwable t = error;
         while (t != null) {
-            if (t instanceof ApiException api) {
-                return api.getMessage();
-            }
-            if (t instanceof io.expanse.work.AccountClosedException closed) {
-                return closed.getMessage();
+            if (t instanceof ApiException || t instanceof TrackerShutDownException) {
+                return t.getMessage();
             }
             t = t.getCause();
         }
         for (t = error; t != null; t = t.getCause()) {
             if (t instanceof java.nio.file.AccessDeniedException denied) {
-                return "Permission denied: " + denied.getFile() + ".";
+                return Texts.get("error.permissionDenied", denied.getFile());
             }
             if (t instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-                return fs.getFile() + ": " + fs.getReason() + ".";
+                return Texts.get("error.fileSystem", fs.getFile(), fs.getReason());
             }
             if (t instanceof java.io.IOException io && io.getMessage() != null) {
                 return io.getMessage();
             }
         }
         LOG.warn("Unexpected failure shown to the operator as a plain sentence", error);
-        return "Something unexpected went wrong; the log file has the details.";
+        return Texts.get("error.unexpected");
     }
 }

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Objects;
+import io.expanse.text.Texts;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
-/** Loads the FXML views, all through the one controller factory. */
+/**
+ * Loads the FXML views, all through the one controller factory, with the bundle of the language in use
+ * ({@link Texts#bundle()}): the views name their texts {@code %key}.
+ */
 public final class Fxml {
 
     private final ControllerFactory controllers;
@@ -22,7 +26,7 @@ public final class Fxml {
 
     /** Loads a view whose FXML names its controller; the controller comes from the factory. */
     public <C> View<C> load(String resource) {
-        return load(new FXMLLoader(url(resource), null, null, controllers), resource);
+        return load(new FXMLLoader(url(resource), Texts.bundle(), null, controllers), resource);
     }
 
     /**
@@ -30,14 +34,14 @@ public final class Fxml {
      * opened many times with different arguments (one dialog per volume).
      */
     public <C> View<C> load(String resource, C controller) {
-        FXMLLoader loader = new FXMLLoader(url(resource));
+        FXMLLoader loader = new FXMLLoader(url(resource), Texts.bundle());
         loader.setController(controller);
         return load(loader, resource);
     }
 
     /** As {@link #load(String, Object)}, for views opened where no {@code Fxml} is at hand (no factory is used). */
     public static <C> View<C> loadWith(String resource, C controller) {
-        FXMLLoader loader = new FXMLLoader(url(resource));
+        FXMLLoader loader = new FXMLLoader(url(resource), Texts.bundle());
         loader.setController(controller);
         return load(loader, resource);
     }

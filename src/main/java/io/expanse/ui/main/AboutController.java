@@ -1,5 +1,6 @@
 package io.expanse.ui.main;
 
+import io.expanse.text.Texts;
 import java.nio.file.Path;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -27,7 +28,7 @@ public final class AboutController {
 
     @FXML
     private void initialize() {
-        versionLabel.setText("Version " + info.version());
+        versionLabel.setText(Texts.get("about.version", info.version()));
         dataFolderLabel.setText(info.data().toString());
         settingsFolderLabel.setText(info.settings().toString());
         logFolderLabel.setText(info.logs().toString());
@@ -36,17 +37,17 @@ public final class AboutController {
 
     @FXML
     private void copyDataFolder() {
-        copy(info.data(), "data folder");
+        copy(info.data(), Texts.get("about.copied.data"));
     }
 
     @FXML
     private void copySettingsFolder() {
-        copy(info.settings(), "settings folder");
+        copy(info.settings(), Texts.get("about.copied.settings"));
     }
 
     @FXML
     private void copyLogFolder() {
-        copy(info.logs(), "log folder");
+        copy(info.logs(), Texts.get("about.copied.logs"));
     }
 
     @FXML
@@ -54,10 +55,10 @@ public final class AboutController {
         close.run();
     }
 
-    private void copy(Path path, String what) {
+    private void copy(Path path, String copiedText) {
         ClipboardContent content = new ClipboardContent();
         content.putString(path.toString());
         Clipboard.getSystemClipboard().setContent(content);
-        copiedLabel.setText("Copied the " + what + "'s path.");
+        copiedLabel.setText(copiedText);
     }
 }

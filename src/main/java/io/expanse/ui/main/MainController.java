@@ -3,9 +3,11 @@ package io.expanse.ui.main;
 import io.expanse.files.AppDirs;
 import io.expanse.logging.LogFolder;
 import io.expanse.settings.Profile;
+import io.expanse.text.Texts;
 import io.expanse.ui.common.AccountChoice;
 import io.expanse.ui.common.AccountChoiceBox;
 import io.expanse.ui.common.AccountSelector;
+import io.expanse.ui.common.Buttons;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.common.Session;
 import io.expanse.ui.common.task.BackgroundTask;
@@ -24,7 +26,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -163,14 +164,16 @@ public final class MainController {
             return;
         }
         Profile profile = choice.profile();
-        ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Its secret key is removed from "
-                + "the keyring too. The activity list keeps what was done with it.", delete, ButtonType.CANCEL);
+        ButtonType delete = Buttons.confirm("main.deleteProfile.delete");
+        ButtonType cancel = Buttons.cancel();
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("main.deleteProfile.text"), delete,
+                cancel);
         confirm.initOwner(statusLabel.getScene().getWindow());
-        confirm.setHeaderText("Delete the profile " + profile.label() + "?");
+        confirm.setTitle(Texts.get("main.deleteProfile.title"));
+        confirm.setHeaderText(Texts.get("main.deleteProfile.header", profile.label()));
         // Deleting is not the default: Enter cancels.
         ((Button) confirm.getDialogPane().lookupButton(delete)).setDefaultButton(false);
-        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ((Button) confirm.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
         confirm.getDialogPane().lookupButton(delete).setId("confirmDeleteProfileButton");
         confirm.showAndWait().filter(delete::equals).ifPresent(b -> switcher.delete(profile));
     }
@@ -191,28 +194,28 @@ public final class MainController {
 
     /** No file manager could be started (none installed, or none on a server): the path, to copy. */
     private void showLogFolderPath() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", Buttons.close());
         alert.setTitle("Expanse");
-        alert.setHeaderText("The log files are in this folder");
+        alert.setHeaderText(Texts.get("main.logFolder.header"));
         TextField path = new TextField(dirs.logs().toString());
         path.setId("logFolderPathField");
         path.setEditable(false);
-        path.setAccessibleText("The log folder's path");
-        Button copy = new Button("Copy");
+        path.setAccessibleText(Texts.get("main.logFolder.path.a11y"));
+        Button copy = new Button(Texts.get("common.copy"));
         copy.setId("copyLogFolderPathButton");
-        copy.setAccessibleText("Copy the log folder's path");
+        copy.setAccessibleText(Texts.get("about.button.copyLogFolder.a11y"));
         Label copied = new Label();
         copy.setOnAction(ev -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(dirs.logs().toString());
             Clipboard.getSystemClipboard().setContent(content);
-            copied.setText("Copied.");
+            copied.setText(Texts.get("main.logFolder.copied"));
         });
         HBox row = new HBox(8, path, copy, copied);
         HBox.setHgrow(path, Priority.ALWAYS);
         row.setPrefWidth(520);
         alert.getDialogPane().setContent(new VBox(8, new Label(
-                "No file manager could be opened on this computer. Copy the path to open it yourself."), row));
+                Texts.get("main.logFolder.noFileManager")), row));
         alert.initOwner(statusLabel.getScene().getWindow());
         alert.show();
     }
@@ -222,7 +225,7 @@ public final class MainController {
         Stage stage = new Stage();
         stage.initOwner(statusLabel.getScene().getWindow());
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("About Expanse");
+        stage.setTitle(Texts.get("about.title"));
         AboutController controller = new AboutController(AboutInfo.read(dirs), stage::close);
         Parent root = fxml.load("about.fxml", controller).root();
         Scene scene = new Scene(root);

@@ -1,10 +1,11 @@
 package io.expanse.ui.main;
 
+import io.expanse.ui.common.Buttons;
+import io.expanse.text.Texts;
 import io.expanse.files.FolderCheck;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
@@ -23,12 +24,11 @@ public final class StartupProblemWindow {
         String sentences = problems.stream().map(FolderCheck.Problem::sentence).collect(Collectors.joining("\n"));
         String advice;
         if (problems.stream().anyMatch(p -> p.reason() == FolderCheck.Reason.FULL)) {
-            advice = "Free some space on that disk, then start Expanse again.";
+            advice = Texts.get("startup.advice.full");
         } else if (problems.stream().allMatch(p -> p.reason() == FolderCheck.Reason.NOT_A_FOLDER)) {
-            advice = "Move or rename the file that is in the way, then start Expanse again.";
+            advice = Texts.get("startup.advice.notAFolder");
         } else {
-            advice = "Make the folder writable for your user (or set HOME or the XDG_*_HOME variables to a folder"
-                    + " that is), then start Expanse again.";
+            advice = Texts.get("startup.advice.notWritable");
         }
         String details = problems.stream().map(p -> p.folder() + ": " + p.detail())
                 .collect(Collectors.joining("\n"));
@@ -37,13 +37,13 @@ public final class StartupProblemWindow {
 
     /** The window for any other failure at start, with a plain sentence and the details. */
     public static Alert forFailure(String sentence, String details) {
-        return build(sentence, "Nothing was changed. The log folder has the details.", details);
+        return build(sentence, Texts.get("startup.advice.failure"), details);
     }
 
     private static Alert build(String sentence, String advice, String details) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE);
+        Alert alert = new Alert(Alert.AlertType.ERROR, "", Buttons.close());
         alert.setTitle("Expanse");
-        alert.setHeaderText("Expanse cannot start");
+        alert.setHeaderText(Texts.get("startup.header"));
         alert.getDialogPane().setId("startupProblemDialog");
         Label what = new Label(sentence);
         what.setId("startupProblemText");
@@ -59,7 +59,7 @@ public final class StartupProblemWindow {
         area.setEditable(false);
         area.setWrapText(true);
         area.setPrefRowCount(4);
-        area.setAccessibleText("Details");
+        area.setAccessibleText(Texts.get("startup.details.a11y"));
         alert.getDialogPane().setExpandableContent(area);
         return alert;
     }

@@ -1,5 +1,6 @@
 package io.expanse.ui.packs;
 
+import io.expanse.text.Texts;
 import io.expanse.work.nas.PackImport;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,20 +39,19 @@ public final class ImportPreviewViewModel {
 
     /** "pack.csv: 2 to add, 1 to update, 0 unchanged, 1 refused." */
     public String summaryText() {
-        return fileName + ": " + preview.summary();
+        return Texts.get("import.summary", fileName, preview.summary());
     }
 
     /** Remarks about the whole file, one a line; and what Import will do, or that there is nothing to import. */
     public String notesText() {
-        String action = canImport() ? "Nothing changes until you choose Import; Undo last import restores the list "
-                + "as it was." : "There is nothing to import from this file.";
+        String action = Texts.get(canImport() ? "import.notes.action" : "import.notes.nothing");
         return String.join("\n", concat(preview.notes(), action));
     }
 
     /** "Import 3 packs". */
     public String importButtonText() {
         int n = preview.changes().size();
-        return n == 1 ? "Import 1 pack" : "Import " + n + " packs";
+        return Texts.get("import.button.count", n);
     }
 
     /** Whether any row adds or updates a pack. */

@@ -1,12 +1,13 @@
 package io.expanse.ui.packs;
 
+import io.expanse.ui.common.Buttons;
+import io.expanse.text.Texts;
 import io.expanse.domain.resize.NewSizeParser;
 import io.expanse.domain.resize.ParsedSize;
 import io.expanse.work.nas.ResourcePack;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -24,10 +25,14 @@ import javafx.stage.Window;
 final class PackEditor {
 
     private final Dialog<ResourcePack> dialog = new Dialog<>();
-    private final TextField id = field("packIdField", "pack-h58kdagr9vsf", "Pack ID as shown in the UniCloud console");
-    private final TextField capacity = field("packCapacityField", "e.g. 100", "Current capacity in GB");
-    private final TextField expiry = field("packExpiryField", "yyyy-MM-dd", "Expiry date, yyyy-MM-dd, optional");
-    private final TextField label = field("packLabelField", "optional", "Label for this pack");
+    private final TextField id = field("packIdField", "pack-h58kdagr9vsf",
+            Texts.get("packEditor.id.a11y"));
+    private final TextField capacity = field("packCapacityField", Texts.get("packEditor.capacity.prompt"),
+            Texts.get("packEditor.capacity.a11y"));
+    private final TextField expiry = field("packExpiryField", "yyyy-MM-dd",
+            Texts.get("packEditor.expiry.a11y"));
+    private final TextField label = field("packLabelField", Texts.get("packEditor.label.prompt"),
+            Texts.get("packEditor.label.a11y"));
     private final ComboBox<String> payType = new ComboBox<>();
     private final Label error = new Label();
     private final PacksViewModel vm;
@@ -37,14 +42,13 @@ final class PackEditor {
         this.vm = vm;
         this.originalId = existing == null ? null : existing.id();
         dialog.initOwner(owner);
-        dialog.setTitle(existing == null ? "Add resource pack" : "Edit " + existing.id());
-        dialog.setHeaderText("Copy the pack's ID, capacity and expiry from the UniCloud console (NAS > 资源包)."
-                + "\nUniCloud offers no API that lists packs, so Expanse keeps this list for "
-                + vm.source().account() + " in " + vm.source().region() + ".");
+        dialog.setTitle(existing == null ? Texts.get("packEditor.title.add") : Texts.get("packEditor.title.edit",
+                existing.id()));
+        dialog.setHeaderText(Texts.get("packEditor.header", vm.source().account(), vm.source().region()));
         payType.getItems().setAll(ResourcePack.PAY_TYPES);
         payType.setEditable(false);
         payType.setId("packPayTypeBox");
-        payType.setAccessibleText("Pay type of the pack");
+        payType.setAccessibleText(Texts.get("packEditor.payType.a11y"));
         payType.setValue(ResourcePack.DEFAULT_PAY_TYPE);
         if (existing != null) {
             id.setText(existing.id());
@@ -59,24 +63,25 @@ final class PackEditor {
         error.setId("packEditorError");
         error.getStyleClass().add("validation-message");
         error.setWrapText(true);
-        error.setAccessibleText("Why the pack cannot be saved");
+        error.setAccessibleText(Texts.get("packEditor.error.a11y"));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Pack ID"), id);
-        grid.addRow(1, new Label("Capacity (GB)"), capacity);
-        grid.addRow(2, new Label("Expires on"), expiry);
-        grid.addRow(3, new Label("Label"), label);
-        grid.addRow(4, new Label("Pay type"), payType);
+        grid.addRow(0, labelFor(Texts.get("packs.column.packId"), id), id);
+        grid.addRow(1, labelFor(Texts.get("packs.column.packCapacity"), capacity), capacity);
+        grid.addRow(2, labelFor(Texts.get("packEditor.expiry"), expiry), expiry);
+        grid.addRow(3, labelFor(Texts.get("packs.column.packLabel"), label), label);
+        grid.addRow(4, labelFor(Texts.get("upgrade.payType"), payType), payType);
         VBox content = new VBox(10, grid, error);
         content.setPrefWidth(520);
         dialog.getDialogPane().setContent(content);
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, save);
+        ButtonType save = Buttons.confirm("profile.button.save");
+        ButtonType cancelType = Buttons.cancel();
+        dialog.getDialogPane().getButtonTypes().setAll(cancelType, save);
         Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
         saveButton.setId("packEditorSave");
-        saveButton.setAccessibleText("Save the pack");
-        Button cancel = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
+        saveButton.setAccessibleText(Texts.get("packEditor.save.a11y"));
+        Button cancel = (Button) dialog.getDialogPane().lookupButton(cancelType);
         cancel.setId("packEditorCancel");
         for (TextField f : List.of(id, capacity, expiry, label)) {
             f.textProperty().addListener((o, a, b) -> validate(saveButton));
@@ -97,15 +102,15 @@ final class PackEditor {
 
     private List<String> problems() {
         List<String> out = new ArrayList<>();
-        ParsedSize size = NewSizeParser.parse(capacity.getText());
+        ParsedSize size = NewSizeParser.parse(capacity.getText(), Texts.get("size.noun.capacity"));
         if (!size.ok()) {
-            out.add("Capacity: " + size.error().replace("new size", "capacity"));
+            out.add(Texts.get("packEditor.capacityProblem", size.error()));
         }
         ResourcePack p = new ResourcePack(id.getText().strip(), label.getText(), size.ok() ? size.gb() : 1,
                 expiry.getText(), payType.getValue());
         out.addAll(p.problems());
         if (vm.idTaken(p.id(), originalId)) {
-            out.add(p.id() + " is already in the list.");
+            out.add(Texts.get("packEditor.idTaken", p.id()));
         }
         return out;
     }
@@ -113,6 +118,13 @@ final class PackEditor {
     private ResourcePack build() {
         return new ResourcePack(id.getText().strip(), label.getText(), NewSizeParser.parse(capacity.getText()).gb(),
                 expiry.getText(), payType.getValue());
+    }
+
+    /** A label that names its field for screen readers and moves focus to it on its mnemonic. */
+    private static Label labelFor(String text, javafx.scene.Node field) {
+        Label l = new Label(text);
+        l.setLabelFor(field);
+        return l;
     }
 
     private static TextField field(String fxId, String prompt, String accessible) {

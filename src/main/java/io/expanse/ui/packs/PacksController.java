@@ -1,5 +1,7 @@
 package io.expanse.ui.packs;
 
+import io.expanse.ui.common.Buttons;
+import io.expanse.text.Texts;
 import io.expanse.settings.Profile;
 import io.expanse.ui.common.AccountChoice;
 import io.expanse.ui.common.AccountChoiceBox;
@@ -88,8 +90,7 @@ public final class PacksController {
         Label placeholder = new Label();
         placeholder.setWrapText(true);
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> vm.account() == null ? ""
-                : "No resource packs yet. UniCloud has no API that lists them: add each pack from the UniCloud"
-                + " console (Add… or Import CSV…).", vm.accountProperty()));
+                : Texts.get("packs.placeholder"), vm.accountProperty()));
         packTable.setPlaceholder(placeholder);
         packFilterField.textProperty().bindBidirectional(vm.filterProperty());
         var selected = packTable.getSelectionModel().selectedItemProperty();
@@ -168,21 +169,23 @@ public final class PacksController {
         if (row == null) {
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Remove " + row.pack().displayName() + " ("
-                + row.pack().id() + ") from this list? The pack itself is not touched in UniCloud.",
-                ButtonType.CANCEL, ButtonType.OK);
+        ButtonType cancel = Buttons.cancel();
+        ButtonType remove = Buttons.confirm("packs.button.removePack");
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("packs.remove.text",
+                row.pack().displayName(), row.pack().id()), cancel, remove);
         confirm.initOwner(window());
-        confirm.setHeaderText("Remove from the list");
-        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
-        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        confirm.showAndWait().filter(b -> b == ButtonType.OK)
+        confirm.setTitle(Texts.get("packs.remove.header"));
+        confirm.setHeaderText(Texts.get("packs.remove.header"));
+        ((Button) confirm.getDialogPane().lookupButton(remove)).setDefaultButton(false);
+        ((Button) confirm.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        confirm.showAndWait().filter(b -> b == remove)
                 .ifPresent(b -> vm.remove(row.pack().id(), this::showError));
     }
 
     @FXML
     private void importPacks() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import resource packs (CSV: id,capacity_gb,expiry,label[,pay_type])");
+        chooser.setTitle(Texts.get("packs.import.chooserTitle"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"));
         File file = chooser.showOpenDialog(window());
         if (file != null) {
@@ -203,12 +206,12 @@ public final class PacksController {
         Stage stage = new Stage();
         stage.initOwner(window());
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Import " + file.getFileName());
+        stage.setTitle(Texts.get("packs.import.title", file.getFileName().toString()));
         ImportPreviewViewModel model = new ImportPreviewViewModel(preview, file.getFileName().toString());
         ImportPreviewController controller = new ImportPreviewController(model,
                 () -> vm.applyImport(preview, summary -> {
                     stage.close();
-                    importResultLabel.setText("Imported from " + file.getFileName() + ": " + summary);
+                    importResultLabel.setText(Texts.get("packs.import.done", file.getFileName().toString(), summary));
                 }, model::failed),
                 stage::close);
         Scene scene = new Scene(Fxml.loadWith("import-preview.fxml", controller).root());
@@ -223,7 +226,7 @@ public final class PacksController {
     private void undoImport() {
         vm.undoImport(message -> {
             if (message == null) {
-                importResultLabel.setText("The last import was undone; the list is as it was before it.");
+                importResultLabel.setText(Texts.get("packs.import.undone"));
             } else {
                 showError(message);
             }
@@ -242,7 +245,7 @@ public final class PacksController {
         if (message == null) {
             return;
         }
-        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.CLOSE);
+        Alert a = new Alert(Alert.AlertType.ERROR, message, Buttons.close());
         a.initOwner(window());
         a.show();
     }

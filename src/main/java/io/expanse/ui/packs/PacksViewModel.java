@@ -1,5 +1,6 @@
 package io.expanse.ui.packs;
 
+import io.expanse.text.Texts;
 import io.expanse.ui.common.ErrorText;
 import io.expanse.ui.common.task.BackgroundTask;
 import io.expanse.ui.common.task.TaskExecutor;
@@ -98,7 +99,7 @@ public final class PacksViewModel {
         undoAvailable.set(false);
         rows.clear();
         problem.set(null);
-        sourceText.set("Opening " + what + "…");
+        sourceText.set(Texts.get("packs.source.opening", what));
     }
 
     /** Shows an account (replacing and closing any other). */
@@ -116,7 +117,7 @@ public final class PacksViewModel {
         detach();
         undoAvailable.set(false);
         rows.clear();
-        sourceText.set("No account shown");
+        sourceText.set(Texts.get("packs.source.none"));
         problem.set(message);
     }
 
@@ -155,7 +156,7 @@ public final class PacksViewModel {
             }
         }).onFailure(error -> {
             if (account.get() == shown) {
-                problem.set("Could not list the resource packs: " + ErrorText.describe(error));
+                problem.set(Texts.get("packs.problem.list", ErrorText.describe(error)));
             }
         }).latestWins(listKey).executeWith(tasks);
     }
@@ -201,10 +202,10 @@ public final class PacksViewModel {
             try {
                 csv = Files.readString(file, StandardCharsets.UTF_8);
             } catch (MalformedInputException e) {
-                return new PreviewOutcome(null, "Could not read " + file.getFileName()
-                        + ": it is not UTF-8 text. Save it from the spreadsheet as \"CSV UTF-8\" and try again.");
+                return new PreviewOutcome(null, Texts.get("packs.import.notUtf8", file.getFileName().toString()));
             } catch (IOException e) {
-                return new PreviewOutcome(null, "Could not read " + file + ": " + JsonEntries.reason(e) + ".");
+                return new PreviewOutcome(null, Texts.get("packs.import.unreadable", file.toString(),
+                        JsonEntries.reason(e)));
             }
             return new PreviewOutcome(editable.previewImport(csv), null);
         }).onSuccess(outcome -> {
@@ -213,7 +214,7 @@ public final class PacksViewModel {
             } else {
                 ready.accept(outcome.preview());
             }
-        }).onFailure(error -> unreadable.accept("The file could not be read: " + ErrorText.describe(error)))
+        }).onFailure(error -> unreadable.accept(Texts.get("packs.import.readFailed", ErrorText.describe(error))))
                 .executeWith(tasks);
     }
 
@@ -225,7 +226,7 @@ public final class PacksViewModel {
                     undoAvailable.set(editable.canUndoImport());
                     done.accept(result.summary());
                 })
-                .onFailure(error -> failed.accept("The import failed: " + ErrorText.describe(error)))
+                .onFailure(error -> failed.accept(Texts.get("packs.import.failed", ErrorText.describe(error))))
                 .executeWith(tasks);
     }
 
@@ -235,9 +236,9 @@ public final class PacksViewModel {
         BackgroundTask.wrap(editable::undoLastImport)
                 .onSuccess(undone -> {
                     undoAvailable.set(editable.canUndoImport());
-                    done.accept(undone ? null : "There is no import to undo.");
+                    done.accept(undone ? null : Texts.get("packs.import.nothingToUndo"));
                 })
-                .onFailure(error -> done.accept("The import could not be undone: " + ErrorText.describe(error)))
+                .onFailure(error -> done.accept(Texts.get("packs.import.undoFailed", ErrorText.describe(error))))
                 .executeWith(tasks);
     }
 

@@ -1,5 +1,6 @@
 package io.expanse.ui.packs;
 
+import io.expanse.text.Texts;
 import io.expanse.domain.nas.UpgradePolicy;
 import io.expanse.ui.common.Fxml;
 import io.expanse.work.accounts.NasAccount;
@@ -38,7 +39,7 @@ public class UpgradeDialogs {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Upgrade " + pack.displayName());
+        stage.setTitle(Texts.get("upgrade.title", pack.displayName()));
         UpgradeViewModel vm = new UpgradeViewModel(tracker, policy, tasks, pack, source.account(),
                 source.region());
         UpgradeDialogController controller = new UpgradeDialogController(vm, stage::close);

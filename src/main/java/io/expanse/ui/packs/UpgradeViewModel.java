@@ -1,5 +1,6 @@
 package io.expanse.ui.packs;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.unicloud.UpgradeBody;
 import io.expanse.domain.nas.NasRule;
 import io.expanse.domain.nas.UpgradeContext;
@@ -63,10 +64,9 @@ public final class UpgradeViewModel {
         // An empty field is not an error yet; an upgrade in flight is said at once.
         validation.set(d.allowed() || blank && !inFlight ? null : d.reason());
         specCode.set(d.targetGb() > 0 ? UpgradeBody.specificationCode(d.targetGb()) : "—");
-        summary.set(d.allowed() ? "Upgrade " + pack.id() + (pack.label().isEmpty() ? "" : " (" + pack.label() + ")")
-                + " from " + pack.capacityGb() + " GB to " + d.targetGb() + " GB \u2014 an order will be created ("
-                + UpgradeBody.specificationCode(d.targetGb()) + ", " + pack.payType() + "); the capacity grows once"
-                + " it is paid." : null);
+        summary.set(d.allowed() ? Texts.get("upgrade.summary", pack.label().isEmpty() ? pack.id()
+                : Texts.get("upgrade.packWithLabel", pack.id(), pack.label()), Texts.gb(pack.capacityGb()),
+                Texts.gb(d.targetGb()), UpgradeBody.specificationCode(d.targetGb()), pack.payType()) : null);
     }
 
     /** Sends the upgrade in the background; on acceptance {@code onSubmitted} runs, else the error is shown. */
@@ -89,11 +89,11 @@ public final class UpgradeViewModel {
     }
 
     public String packText() {
-        return pack.label().isEmpty() ? pack.id() : pack.label() + "  (" + pack.id() + ")";
+        return pack.label().isEmpty() ? pack.id() : Texts.get("resize.volumeText", pack.label(), pack.id());
     }
 
     public String currentText() {
-        return pack.capacityGb() + " GB";
+        return Texts.gb(pack.capacityGb());
     }
 
     public String payTypeText() {
@@ -101,7 +101,7 @@ public final class UpgradeViewModel {
     }
 
     public String allowedText() {
-        return "Allowed: " + policy.rules().describe() + ", larger than now.";
+        return Texts.get("upgrade.allowed", policy.rules().describe());
     }
 
     public StringProperty targetTextProperty() {

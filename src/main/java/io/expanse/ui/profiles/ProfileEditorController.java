@@ -1,5 +1,6 @@
 package io.expanse.ui.profiles;
 
+import io.expanse.text.Texts;
 import io.expanse.settings.ConnectionTester;
 import io.expanse.settings.Profile;
 import java.util.function.Consumer;
@@ -63,12 +64,13 @@ public final class ProfileEditorController {
     @FXML
     void initialize() {
         kindChoice.getItems().setAll(Profile.Kind.values());
-        kindChoice.setConverter(converter(k -> k == Profile.Kind.HUAWEI ? "Huawei Cloud" : "UniCloud"));
+        kindChoice.setConverter(converter(k -> Texts.get(k == Profile.Kind.HUAWEI ? "profile.kind.huawei"
+                : "profile.kind.unicloud")));
         kindChoice.valueProperty().bindBidirectional(model.kindProperty());
         kindChoice.setDisable(!model.isNew());
         siteChoice.getItems().setAll(Profile.Site.values());
-        siteChoice.setConverter(converter(s -> s == Profile.Site.CHINA ? "China (huaweicloud.com)"
-                : "International"));
+        siteChoice.setConverter(converter(s -> Texts.get(s == Profile.Site.CHINA ? "profile.site.china"
+                : "profile.site.international")));
         siteChoice.valueProperty().bindBidirectional(model.siteProperty());
 
         labelField.textProperty().bindBidirectional(model.labelProperty());
@@ -93,22 +95,23 @@ public final class ProfileEditorController {
         tokenLabel.managedProperty().bind(tokenShown);
         tokenField.visibleProperty().bind(tokenShown);
         tokenField.managedProperty().bind(tokenShown);
-        accessKeyLabel.textProperty().bind(Bindings.when(huawei).then("Access key (AK)").otherwise("AccessKeyId"));
-        secretKeyLabel.textProperty().bind(Bindings.when(huawei).then("Secret key (SK)")
-                .otherwise("AccessKey secret"));
+        accessKeyLabel.textProperty().bind(Bindings.when(huawei).then(Texts.get("profile.label.accessKey"))
+                .otherwise(Texts.get("profile.unicloud.accessKey")));
+        secretKeyLabel.textProperty().bind(Bindings.when(huawei).then(Texts.get("profile.label.secretKey"))
+                .otherwise(Texts.get("profile.unicloud.secretKey")));
         endpointField.promptTextProperty().bind(Bindings.when(huawei)
-                .then("Optional: one gateway URL for a private deployment").otherwise("Optional: base URL of a private deployment (…/openapi/nas and …/transaction)"));
+                .then(Texts.get("profile.endpoint.prompt.huawei"))
+                .otherwise(Texts.get("profile.endpoint.prompt.unicloud")));
         // Whether a secret is stored is asked off the FX thread; the hints follow the answer.
         model.storedSecretProperty().addListener((o, a, stored) -> showStoredSecretHints());
         showStoredSecretHints();
         if (model.readOnlyCredentials()) {
             accessKeyField.setEditable(false);
             secretKeyField.setDisable(true);
-            secretKeyField.setPromptText("From the SDK settings");
+            secretKeyField.setPromptText(Texts.get("profile.secret.fromSdk"));
             tokenField.setDisable(true);
             temporaryCheck.setDisable(true);
-            sourceLabel.setText("The keys come from the Huawei Cloud SDK settings (environment variables or "
-                    + "credentials file) and are read from there each time; only the other fields are saved.");
+            sourceLabel.setText(Texts.get("profile.source.sdk"));
         }
         sourceLabel.setVisible(model.readOnlyCredentials());
         sourceLabel.setManaged(model.readOnlyCredentials());
@@ -118,8 +121,8 @@ public final class ProfileEditorController {
         keyringBox.setManaged(noKeyring);
         keyringNoticeLabel.setText(model.keyringNotice());
 
-        projectField.promptTextProperty().set("Empty: found through IAM from the region");
-        enterpriseProjectField.setPromptText("Empty: no filter · an ID · \"all\": every authorised one");
+        projectField.promptTextProperty().set(Texts.get("profile.project.prompt"));
+        enterpriseProjectField.setPromptText(Texts.get("profile.enterpriseProject.prompt"));
         testButton.disableProperty().bind(model.testingProperty());
         testProgress.visibleProperty().bind(model.testingProperty());
         testResultLabel.textProperty().bind(model.testMessageProperty());
@@ -145,9 +148,9 @@ public final class ProfileEditorController {
             return;
         }
         if (!model.readOnlyCredentials()) {
-            secretKeyField.setPromptText("Stored; leave empty to keep it");
+            secretKeyField.setPromptText(Texts.get("profile.secret.stored"));
         }
-        tokenField.setPromptText("Stored; leave empty to keep it");
+        tokenField.setPromptText(Texts.get("profile.secret.stored"));
     }
 
     @FXML

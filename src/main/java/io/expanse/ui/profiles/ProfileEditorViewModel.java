@@ -1,5 +1,6 @@
 package io.expanse.ui.profiles;
 
+import io.expanse.text.Texts;
 import io.expanse.ui.common.ErrorText;
 
 import io.expanse.cloud.huawei.Credentials;
@@ -248,7 +249,7 @@ public final class ProfileEditorViewModel {
         String token = securityToken.get();
         testing.set(true);
         testOutcome.set(null);
-        testMessage.set("Testing the connection…");
+        testMessage.set(Texts.get("profile.testing"));
         BackgroundTask.wrap(() -> runTest(profile, sk, token))
                 .onSuccess(this::showTestResult)
                 .onFailure(e -> showTestResult(new ConnectionTester.Result(ConnectionTester.Outcome.OTHER,
@@ -309,8 +310,8 @@ public final class ProfileEditorViewModel {
                     whenSaved.accept(profile);
                 })
                 .onFailure(e -> saveError.set(e instanceof SecretStoreException
-                        ? "The secret could not be stored: " + e.getMessage()
-                        : "The profile could not be saved: " + ErrorText.describe(e)))
+                        ? Texts.get("profile.save.secretFailed", e.getMessage())
+                        : Texts.get("profile.save.failed", ErrorText.describe(e))))
                 .onFinished(() -> saving.set(false))
                 .executeWith(tasks);
         return true;
@@ -323,18 +324,19 @@ public final class ProfileEditorViewModel {
         }
         boolean secretEntered = !secretKey.get().isBlank() || !securityToken.get().isBlank();
         if (checkingSecret.get() && !secretEntered) {
-            out.add("Looking for the stored secret…");
+            out.add(Texts.get("profile.problem.lookingForSecret"));
             return out;
         }
         if (secretKey.get().isBlank() && !hasStoredSecret()) {
-            out.add(kind.get() == Profile.Kind.HUAWEI ? "Enter the secret key (SK)." : "Enter the AccessKey secret.");
+            out.add(Texts.get(kind.get() == Profile.Kind.HUAWEI ? "profile.problem.enterSk"
+                    : "profile.problem.enterSecret"));
         }
         if (kind.get() == Profile.Kind.HUAWEI && temporary.get() && securityToken.get().isBlank()
                 && !hasStoredSecret()) {
-            out.add("Enter the security token of the temporary key.");
+            out.add(Texts.get("profile.problem.enterToken"));
         }
         if (secretEntered && keyringNotice != null && !keepForThisRun.get()) {
-            out.add("There is no keyring: tick \"Keep secrets for this run only\" to use them.");
+            out.add(Texts.get("profile.problem.noKeyring"));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.expanse.ui.profiles;
 
+import io.expanse.text.Texts;
 import io.expanse.settings.ConnectionTester;
 import io.expanse.settings.Profile;
 import io.expanse.settings.ProfileRepository;
@@ -57,7 +58,8 @@ public final class ProfilesModule {
             scene.getStylesheets().add(css.toExternalForm());
         }
         stage.setScene(scene);
-        stage.setTitle(existing == null ? "New profile" : "Edit profile " + existing.label());
+        stage.setTitle(existing == null ? Texts.get("profile.title.new") : Texts.get("profile.title.edit",
+                existing.label()));
         stage.show();
         return stage;
     }

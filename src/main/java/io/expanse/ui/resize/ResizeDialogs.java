@@ -1,5 +1,6 @@
 package io.expanse.ui.resize;
 
+import io.expanse.text.Texts;
 import io.expanse.domain.resize.ResizePolicy;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.common.task.TaskExecutor;
@@ -33,7 +34,7 @@ public class ResizeDialogs {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Expand " + row.volume().name());
+        stage.setTitle(Texts.get("resize.title", row.volume().name()));
         ResizeViewModel vm = new ResizeViewModel(session.connection(), session.tracker(), journal, policy,
                 tasks, row.volume(), row.server());
         ResizeDialogController controller = new ResizeDialogController(vm, stage::close);

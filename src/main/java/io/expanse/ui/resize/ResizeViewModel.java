@@ -1,5 +1,6 @@
 package io.expanse.ui.resize;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.huawei.ServerInfo;
 import io.expanse.cloud.huawei.Volume;
 import io.expanse.domain.resize.DiskRole;
@@ -80,7 +81,7 @@ public final class ResizeViewModel {
     /** Reads the volume and its server again; until then the table's copy is shown and checked. */
     public void reloadFacts() {
         reading.set(true);
-        factsNote.set("Checking the current state of the disk…");
+        factsNote.set(Texts.get("resize.facts.checking"));
         String serverId = volume.firstServerId();
         String volumeId = volume.id();
         BackgroundTask.wrap(() -> {
@@ -95,8 +96,8 @@ public final class ResizeViewModel {
             showFacts();
         }).onFailure(error -> {
             reading.set(false);
-            factsNote.set("Could not re-read the disk (" + ErrorText.describe(error)
-                    + "); the values from the list are shown" + (serverId == null ? "." : " and checked."));
+            factsNote.set(Texts.get(serverId == null ? "resize.facts.rereadFailed" : "resize.facts.rereadFailedChecked",
+                    ErrorText.describe(error)));
             evaluate();
         }).latestWins(factsKey).executeWith(tasks);
     }
@@ -106,19 +107,19 @@ public final class ResizeViewModel {
     }
 
     private void showFacts() {
-        volumeText.set(volume.name() + "  (" + volume.id() + ")");
-        currentSizeText.set(volume.sizeGb() + " GB");
+        volumeText.set(Texts.get("resize.volumeText", volume.name(), volume.id()));
+        currentSizeText.set(Texts.gb(volume.sizeGb()));
         DiskRole role = role();
         long max = policy.maxSizeGb(role);
         roleText.set(switch (role) {
-            case SYSTEM -> "System disk · up to " + max + " GB";
-            case DATA -> "Data disk · up to " + max + " GB";
-            case UNKNOWN -> "Role unknown · up to " + max + " GB (system-disk limit applied)";
+            case SYSTEM -> Texts.get("resize.role.system", Texts.gb(max));
+            case DATA -> Texts.get("resize.role.data", Texts.gb(max));
+            case UNKNOWN -> Texts.get("resize.role.unknown", Texts.gb(max));
         });
         yearlyMonthly.set(volume.yearlyMonthly());
         billingText.set(volume.yearlyMonthly()
-                ? "Yearly/monthly (order " + volume.orderId() + ")"
-                : "On-demand (pay per use)");
+                ? Texts.get("resize.billing.yearlyMonthly", String.valueOf(volume.orderId()))
+                : Texts.get("resize.billing.onDemand"));
         evaluate();
     }
 
@@ -139,13 +140,12 @@ public final class ResizeViewModel {
             return;
         }
         long added = d.newSizeGb() - volume.sizeGb();
-        String head = "Expand " + volume.name() + " from " + volume.sizeGb() + " GB to " + d.newSizeGb()
-                + " GB (+" + added + " GB)";
+        String head = Texts.get("resize.summary.head", volume.name(), Texts.gb(volume.sizeGb()),
+                Texts.gb(d.newSizeGb()), Texts.gb(added));
         if (volume.yearlyMonthly()) {
-            summary.set(head + " \u2014 an order will be created"
-                    + (autoPay.get() ? " and paid at once from your account balance." : "; pay it in the Billing Center before the disk grows."));
+            summary.set(Texts.get(autoPay.get() ? "resize.summary.orderAutoPay" : "resize.summary.order", head));
         } else {
-            summary.set(head + " \u2014 an expansion job will run; the disk stays usable meanwhile.");
+            summary.set(Texts.get("resize.summary.job", head));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.expanse.ui.volumes;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.huawei.ServerInfo;
 import io.expanse.cloud.huawei.Volume;
 import io.expanse.domain.resize.DiskRole;
@@ -32,7 +33,16 @@ public final class VolumeRow {
         server.addListener((obs, old, now) -> role.set(DiskRoles.of(volume, now)));
         this.searchText = String.join("\n", nz(volume.name()), nz(volume.id()), nz(volume.status()),
                 nz(volume.volumeType()), nz(volume.availabilityZone()), nz(volume.firstServerId()),
-                nz(volume.enterpriseProjectId()), nz(volume.orderId())).toLowerCase(Locale.ROOT);
+                nz(volume.enterpriseProjectId()), nz(volume.orderId()),
+                // The status as the table shows it in the language in use, so that 可用 finds "available".
+                volume.status() == null ? "" : statusText("volume.status.", volume.status()))
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** A status in the language in use (the console's words); one the bundles do not know, as the API says it. */
+    static String statusText(String keyPrefix, String status) {
+        String key = keyPrefix + status.toLowerCase(Locale.ROOT);
+        return Texts.has(key) ? Texts.get(key) : status;
     }
 
     private static String nz(String s) {
@@ -76,20 +86,20 @@ public final class VolumeRow {
     }
 
     public String billingText() {
-        return volume.yearlyMonthly() ? "Yearly/monthly" : "On-demand";
+        return Texts.get(volume.yearlyMonthly() ? "volumes.billing.yearlyMonthly" : "volumes.billing.onDemand");
     }
 
     /** "default" for the default enterprise project "0", else its ID. */
     public String enterpriseProjectText() {
         String ep = volume.enterpriseProjectId();
-        return "0".equals(ep) ? "default" : ep == null ? "" : ep;
+        return "0".equals(ep) ? Texts.get("volumes.project.default") : ep == null ? "" : ep;
     }
 
     public String roleText() {
         return switch (role.get()) {
-            case SYSTEM -> "System";
-            case DATA -> "Data";
-            case UNKNOWN -> lookup.get() == ServerLookup.LOADING ? "…" : "Unknown";
+            case SYSTEM -> Texts.get("volumes.role.system");
+            case DATA -> Texts.get("volumes.role.data");
+            case UNKNOWN -> lookup.get() == ServerLookup.LOADING ? "…" : Texts.get("volumes.role.unknown");
         };
     }
 

@@ -1,5 +1,6 @@
 package io.expanse.ui.volumes;
 
+import io.expanse.text.Texts;
 import io.expanse.ui.profiles.LayoutMemory;
 import io.expanse.ui.resize.ResizeDialogs;
 import java.util.Locale;
@@ -79,10 +80,10 @@ public final class VolumesController {
         roleColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::roleText,
                 c.getValue().roleProperty(), c.getValue().lookupProperty()));
         fixed(billingColumn, VolumeRow::billingText);
-        fixed(sharedColumn, r -> r.volume().multiattach() ? "Yes" : "No");
+        fixed(sharedColumn, r -> Texts.get(r.volume().multiattach() ? "common.yes" : "common.no"));
         fixed(projectColumn, VolumeRow::enterpriseProjectText);
-        statusColumn.setCellFactory(col -> new StatusCell());
-        serverStatusColumn.setCellFactory(col -> new StatusCell());
+        statusColumn.setCellFactory(col -> new StatusCell("volume.status."));
+        serverStatusColumn.setCellFactory(col -> new StatusCell("server.status."));
         sizeColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
         for (TableColumn<VolumeRow, String> c : java.util.List.of(nameColumn, idColumn, statusColumn, typeColumn,
                 azColumn, serverColumn, serverStatusColumn, roleColumn, billingColumn, sharedColumn, projectColumn)) {
@@ -137,11 +138,11 @@ public final class VolumesController {
                 e.consume();
             }
         });
-        MenuItem copyId = new MenuItem("Copy ID");
+        MenuItem copyId = new MenuItem(Texts.get("volumes.button.copyId"));
         copyId.setOnAction(e -> copyId());
-        MenuItem copyName = new MenuItem("Copy name");
+        MenuItem copyName = new MenuItem(Texts.get("volumes.menu.copyName"));
         copyName.setOnAction(e -> copy(VolumeRow::volume, v -> v.name()));
-        MenuItem expand = new MenuItem("Expand…");
+        MenuItem expand = new MenuItem(Texts.get("volumes.button.resize"));
         expand.setOnAction(e -> openResize());
         table.setContextMenu(new ContextMenu(expand, copyId, copyName));
     }
@@ -196,21 +197,21 @@ public final class VolumesController {
             case LOADING -> {
                 ProgressIndicator p = new ProgressIndicator();
                 p.setMaxSize(36, 36);
-                Label l = new Label("Loading volumes…");
+                Label l = new Label(Texts.get("volumes.loading"));
                 VBox box = new VBox(8, p, l);
                 box.setAlignment(javafx.geometry.Pos.CENTER);
                 table.setPlaceholder(box);
             }
-            case ERROR -> table.setPlaceholder(placeholder("The volumes could not be loaded.",
-                    "See the message above; fix it and press Refresh (F5)."));
+            case ERROR -> table.setPlaceholder(placeholder(Texts.get("volumes.placeholder.error"),
+                    Texts.get("volumes.placeholder.error.hint")));
             default -> {
                 String filter = vm.filterTextProperty().get();
                 if (filter != null && !filter.isBlank() && !vm.allRows().isEmpty()) {
-                    table.setPlaceholder(placeholder("No volume matches \u201c" + filter.trim() + "\u201d.",
-                            "Clear the filter to see all " + vm.allRows().size() + " volumes."));
+                    table.setPlaceholder(placeholder(Texts.get("volumes.placeholder.noMatch", filter.trim()),
+                            Texts.get("volumes.placeholder.noMatch.hint", vm.allRows().size())));
                 } else {
-                    table.setPlaceholder(placeholder("No volumes in this project and region.",
-                            "Volumes created in the Huawei Cloud console appear here after Refresh (F5)."));
+                    table.setPlaceholder(placeholder(Texts.get("volumes.placeholder.empty"),
+                            Texts.get("volumes.placeholder.empty.hint")));
                 }
             }
         }
@@ -262,6 +263,13 @@ public final class VolumesController {
 
     /** A status rendered as a coloured pill: green for usable, amber for transitional, red for error states. */
     static final class StatusCell extends TableCell<VolumeRow, String> {
+        /** The bundle keys of the statuses this column shows: the API's word, lower case, after it. */
+        private final String keyPrefix;
+
+        StatusCell(String keyPrefix) {
+            this.keyPrefix = keyPrefix;
+        }
+
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
@@ -270,7 +278,7 @@ public final class VolumesController {
                 setText(null);
                 return;
             }
-            setText(item);
+            setText(VolumeRow.statusText(keyPrefix, item));
             getStyleClass().add(statusClass(item));
         }
 

@@ -1,5 +1,6 @@
 package io.expanse.ui.volumes;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.huawei.EvsApi;
 import io.expanse.cloud.huawei.ServerInfo;
@@ -405,24 +406,20 @@ public final class VolumesViewModel {
         EvsAccount c = session.connection();
         if (c == null) {
             String connecting = session.connectingToProperty().get();
-            statusLine.set(connecting != null ? "Connecting to " + connecting + "…" : "Not connected");
+            statusLine.set(connecting != null ? Texts.get("status.connecting", connecting) : Texts.get("status.notConnected"));
             return;
         }
-        StringBuilder sb = new StringBuilder();
-        sb.append(c.label()).append(" · ").append(c.region()).append(" · project ").append(c.projectId());
-        switch (state.get()) {
-            case LOADING -> sb.append(" · loading volumes…");
-            case ERROR -> sb.append(" · could not load volumes");
+        String account = Texts.get("status.account", c.label(), c.region(), c.projectId());
+        statusLine.set(switch (state.get()) {
+            case LOADING -> Texts.get("status.loading", account);
+            case ERROR -> Texts.get("status.error", account);
             default -> {
                 long inUse = rows.stream().filter(r -> "in-use".equals(r.volume().status())).count();
-                sb.append(" · ").append(rows.size()).append(rows.size() == 1 ? " volume" : " volumes");
-                if (filtered.size() != rows.size()) {
-                    sb.append(" (").append(filtered.size()).append(" shown)");
-                }
-                sb.append(" · ").append(inUse).append(" in use");
+                yield filtered.size() != rows.size()
+                        ? Texts.get("status.volumesShown", account, rows.size(), filtered.size(), inUse)
+                        : Texts.get("status.volumes", account, rows.size(), inUse);
             }
-        }
-        statusLine.set(sb.toString());
+        });
     }
 
     /** A sentence for the error state: the operator message of an API failure, or the exception text. */

@@ -1,5 +1,6 @@
 package io.expanse.work.nas;
 
+import io.expanse.text.Texts;
 import io.expanse.domain.resize.NewSizeParser;
 import io.expanse.domain.resize.ParsedSize;
 import java.util.ArrayList;
@@ -100,10 +101,10 @@ public final class PackImport {
                     + "empty), found " + r.fieldCount() + " field(s).");
         }
         String capacity = r.cells().getOrDefault(PackCsv.Column.CAPACITY, "");
-        ParsedSize size = NewSizeParser.parse(capacity);
+        ParsedSize size = NewSizeParser.parse(capacity, Texts.get("size.noun.capacity"));
         if (!size.ok()) {
             return refused(r, id, "The capacity \"" + ResourcePack.printable(capacity.strip()) + "\" is refused: "
-                    + size.error().replace("new size", "capacity"));
+                    + size.error());
         }
         ResourcePack pack = new ResourcePack(id, r.cells().get(PackCsv.Column.LABEL), size.gb(),
                 r.cells().get(PackCsv.Column.EXPIRY), r.cells().get(PackCsv.Column.PAY_TYPE));

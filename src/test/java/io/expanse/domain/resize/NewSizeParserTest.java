@@ -134,7 +134,7 @@ class NewSizeParserTest {
     void refusesLookAlikeDigitsAndUnits(String text) {
         ParsedSize p = NewSizeParser.parse(text);
         assertEquals(Rule.SIZE_NOT_A_NUMBER, p.rule(), () -> "error: " + p.error());
-        assertEquals(NewSizeParser.NOT_PLAIN_DIGITS, p.error());
+        assertEquals(NewSizeParser.notPlainDigits(), p.error());
         assertEquals(-1, p.gb());
     }
 
@@ -159,7 +159,7 @@ class NewSizeParserTest {
     void refusesOverlongTextWithoutLookingAtIt(String text) {
         ParsedSize p = NewSizeParser.parse(text);
         assertEquals(Rule.SIZE_NOT_A_NUMBER, p.rule(), () -> "error: " + p.error());
-        assertEquals(NewSizeParser.TOO_LONG, p.error());
+        assertEquals(NewSizeParser.tooLong(), p.error());
         assertTrue(p.error().contains(String.valueOf(NewSizeParser.MAX_LENGTH)), p.error());
     }
 

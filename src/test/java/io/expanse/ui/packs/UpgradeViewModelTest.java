@@ -180,7 +180,7 @@ class UpgradeViewModelTest {
 
         vm.submit();
 
-        assertEquals(new io.expanse.work.AccountClosedException().getMessage(), vm.submitErrorProperty().get());
+        assertEquals(new io.expanse.work.TrackerShutDownException("upgrade").getMessage(), vm.submitErrorProperty().get());
         assertTrue(api.sent.isEmpty());
         assertEquals(0, submitted.get());
         assertFalse(vm.busyProperty().get());

@@ -190,7 +190,7 @@ class ResizeViewModelTest {
 
         vm.submit();
 
-        assertEquals(new io.expanse.work.AccountClosedException().getMessage(), vm.submitErrorProperty().get());
+        assertEquals(new io.expanse.work.TrackerShutDownException("resize").getMessage(), vm.submitErrorProperty().get());
         assertEquals(0, submitted.get());
         assertFalse(vm.busyProperty().get());
         assertTrue(api.resizes.isEmpty());
