@@ -28,6 +28,7 @@ public final class ResizeDialogController {
     @FXML private VBox autoPayBox;
     @FXML private CheckBox autoPayCheck;
     @FXML private Label summaryLabel;
+    @FXML private Label warningLabel;
     @FXML private Label submitErrorLabel;
     @FXML private Button cancelButton;
     @FXML private Button confirmButton;
@@ -53,6 +54,8 @@ public final class ResizeDialogController {
         summaryLabel.textProperty().bind(vm.summaryProperty());
         showWhenText(summaryLabel);
         showWhenText(validationLabel);
+        warningLabel.textProperty().bind(vm.warningProperty());
+        showWhenText(warningLabel);
         submitErrorLabel.textProperty().bind(vm.submitErrorProperty());
         showWhenText(submitErrorLabel);
         confirmButton.disableProperty().bind(vm.validProperty().not().or(vm.busyProperty()));
@@ -60,6 +63,26 @@ public final class ResizeDialogController {
         confirmButton.setDefaultButton(false);
         vm.setOnSubmitted(close);
         decorateSizeField();
+    }
+
+    @FXML
+    private void quickTenPercent() {
+        vm.applyQuickTarget(ResizeViewModel.QuickTarget.PLUS_10_PERCENT);
+    }
+
+    @FXML
+    private void quickHalf() {
+        vm.applyQuickTarget(ResizeViewModel.QuickTarget.PLUS_50_PERCENT);
+    }
+
+    @FXML
+    private void quickHundred() {
+        vm.applyQuickTarget(ResizeViewModel.QuickTarget.PLUS_100_GB);
+    }
+
+    @FXML
+    private void quickDouble() {
+        vm.applyQuickTarget(ResizeViewModel.QuickTarget.DOUBLE);
     }
 
     /**

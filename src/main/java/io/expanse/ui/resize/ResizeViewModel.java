@@ -1,13 +1,16 @@
 package io.expanse.ui.resize;
 
-import io.expanse.text.Texts;
 import io.expanse.cloud.huawei.ServerInfo;
 import io.expanse.cloud.huawei.Volume;
 import io.expanse.domain.resize.DiskRole;
 import io.expanse.domain.resize.DiskRoles;
+import io.expanse.domain.resize.NewSizeParser;
+import io.expanse.domain.resize.ParsedSize;
 import io.expanse.domain.resize.ResizeContext;
 import io.expanse.domain.resize.ResizeDecision;
 import io.expanse.domain.resize.ResizePolicy;
+import io.expanse.domain.resize.Rule;
+import io.expanse.text.Texts;
 import io.expanse.ui.common.ErrorText;
 import io.expanse.ui.common.Submission;
 import io.expanse.ui.common.task.BackgroundTask;
@@ -61,6 +64,17 @@ public final class ResizeViewModel {
     /** Whether the facts are being read again. */
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper factsNote = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper();
+    /** Whether anything was typed yet: a missing size is not a refusal before then. */
+    private boolean touched;
+
+    /** One-click targets, each still checked by the rules. */
+    public enum QuickTarget {
+        PLUS_10_PERCENT, PLUS_50_PERCENT, PLUS_100_GB, DOUBLE
+    }
+
+    /** Where an MBR partition table stops being able to use a disk: 2 TiB. */
+    static final long MBR_LIMIT_GB = 2048;
 
     public ResizeViewModel(EvsAccount connection, ResizeTracker tracker, ActivityJournal journal, ResizePolicy policy,
                            TaskExecutor tasks, Volume volume, ServerInfo server) {
@@ -73,7 +87,10 @@ public final class ResizeViewModel {
         this.volume = volume;
         this.server = server;
         busy.bind(reading.or(submission.runningProperty()));
-        newSizeText.addListener((o, a, b) -> evaluate());
+        newSizeText.addListener((o, a, b) -> {
+            touched |= b != null && !b.isEmpty();
+            evaluate();
+        });
         autoPay.addListener((o, a, b) -> evaluate());
         showFacts();
     }
@@ -131,10 +148,27 @@ public final class ResizeViewModel {
         return new ResizeContext(volume, server, role(), journal.inFlight(volume.id()));
     }
 
+    /**
+     * The total size the field asks for: what was typed, or for "+N" (an increase, as the Huawei console asks for
+     * the capacity to add) the current size plus N. The parser itself reads only totals.
+     */
+    private String requestedTotal() {
+        String raw = newSizeText.get() == null ? "" : newSizeText.get().strip();
+        if (raw.startsWith("+") || raw.startsWith("\uFF0B")) {
+            ParsedSize added = NewSizeParser.parse(raw.substring(1));
+            return added.ok() ? Long.toString(volume.sizeGb() + added.gb()) : raw.substring(1);
+        }
+        return raw;
+    }
+
     private void evaluate() {
-        ResizeDecision d = policy.check(context(), newSizeText.get());
+        ResizeDecision d = policy.check(context(), requestedTotal());
         valid.set(d.allowed());
-        validation.set(d.allowed() ? null : d.reason());
+        // Nothing typed yet is not a refusal; a refusal of the disk itself (its state, its server) still shows.
+        boolean untouchedEmpty = !touched && d.failedRule() == Rule.SIZE_MISSING;
+        validation.set(d.allowed() || untouchedEmpty ? null : d.reason());
+        warning.set(d.allowed() && d.newSizeGb() > MBR_LIMIT_GB && volume.sizeGb() <= MBR_LIMIT_GB
+                ? Texts.get("resize.warning.mbr", Texts.gb(MBR_LIMIT_GB)) : null);
         if (!d.allowed()) {
             summary.set(null);
             return;
@@ -149,9 +183,21 @@ public final class ResizeViewModel {
         }
     }
 
+    /** Puts a one-click target in the field: the current size plus 10 % or 50 % (rounded up), plus 100 GB, or twice. */
+    public void applyQuickTarget(QuickTarget target) {
+        long now = volume.sizeGb();
+        long total = switch (target) {
+            case PLUS_10_PERCENT -> now + Math.max(1, (now * 10 + 99) / 100);
+            case PLUS_50_PERCENT -> now + Math.max(1, (now * 50 + 99) / 100);
+            case PLUS_100_GB -> now + 100;
+            case DOUBLE -> now * 2;
+        };
+        newSizeText.set(Long.toString(total));
+    }
+
     /** Sends the resize in the background; on acceptance {@code onSubmitted} runs, else the error is shown. */
     public void submit() {
-        ResizeDecision d = policy.check(context(), newSizeText.get());
+        ResizeDecision d = policy.check(context(), requestedTotal());
         if (!d.allowed() || busy.get()) {
             return;
         }
@@ -212,6 +258,11 @@ public final class ResizeViewModel {
 
     public ReadOnlyStringProperty factsNoteProperty() {
         return factsNote.getReadOnlyProperty();
+    }
+
+    /** A warning about the size chosen that does not refuse it (past 2 TiB: MBR partitions), or null. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty submitErrorProperty() {

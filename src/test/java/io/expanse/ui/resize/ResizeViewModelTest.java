@@ -212,4 +212,67 @@ class ResizeViewModelTest {
         assertEquals(1, submitted.get());
         assertFalse(vm.busyProperty().get());
     }
+
+    @Test
+    void nothingTypedIsNotARefusalButAClearedFieldIs() {
+        ResizeViewModel vm = model(FakeEvs.volume("vol-1", "data-01", "available", 100, null));
+        assertNull(vm.validationProperty().get(), "no red sentence before anything was typed");
+        assertFalse(vm.validProperty().get());
+        vm.newSizeTextProperty().set("2");
+        vm.newSizeTextProperty().set("");
+        assertEquals("Enter the new size in GB.", vm.validationProperty().get());
+    }
+
+    @Test
+    void aRefusalOfTheDiskItselfShowsBeforeAnythingIsTyped() {
+        ResizeViewModel vm = model(FakeEvs.volume("vol-1", "data-01", "error", 100, null));
+        assertTrue(vm.validationProperty().get().startsWith("data-01 is in an error state"),
+                vm.validationProperty().get());
+    }
+
+    @Test
+    void aPlusSignAddsToTheCurrentSize() {
+        ResizeViewModel vm = model(FakeEvs.volume("vol-1", "data-01", "available", 200, null));
+        vm.newSizeTextProperty().set("+100");
+        assertTrue(vm.validProperty().get(), vm.validationProperty().get());
+        assertTrue(vm.summaryProperty().get().startsWith("Expand data-01 from 200 GB to 300 GB (+100 GB)"),
+                vm.summaryProperty().get());
+        vm.newSizeTextProperty().set("\uFF0B50");
+        assertTrue(vm.summaryProperty().get().contains("to 250 GB"), vm.summaryProperty().get());
+        vm.newSizeTextProperty().set("+1.5");
+        assertFalse(vm.validProperty().get());
+    }
+
+    @Test
+    void quickTargetsFillTheFieldAndAreCheckedByTheRules() {
+        ResizeViewModel vm = model(FakeEvs.volume("vol-1", "data-01", "available", 105, null));
+        vm.applyQuickTarget(ResizeViewModel.QuickTarget.PLUS_10_PERCENT);
+        assertEquals("116", vm.newSizeTextProperty().get(), "10 % of 105 is 10.5, rounded up");
+        vm.applyQuickTarget(ResizeViewModel.QuickTarget.PLUS_50_PERCENT);
+        assertEquals("158", vm.newSizeTextProperty().get());
+        vm.applyQuickTarget(ResizeViewModel.QuickTarget.PLUS_100_GB);
+        assertEquals("205", vm.newSizeTextProperty().get());
+        vm.applyQuickTarget(ResizeViewModel.QuickTarget.DOUBLE);
+        assertEquals("210", vm.newSizeTextProperty().get());
+        assertTrue(vm.validProperty().get());
+
+        ResizeViewModel big = model(FakeEvs.volume("vol-2", "data-02", "available", 20000, null));
+        big.applyQuickTarget(ResizeViewModel.QuickTarget.DOUBLE);
+        assertFalse(big.validProperty().get(), "twice 20000 GB passes the data-disk limit");
+        assertTrue(big.validationProperty().get().startsWith("40000 GB is too large"), big.validationProperty().get());
+    }
+
+    @Test
+    void passingTwoTibibytesWarnsAboutMbrPartitionsWithoutRefusing() {
+        ResizeViewModel vm = model(FakeEvs.volume("vol-1", "data-01", "available", 2000, null));
+        vm.newSizeTextProperty().set("2048");
+        assertNull(vm.warningProperty().get(), "2048 GB is still within 2 TiB");
+        vm.newSizeTextProperty().set("2100");
+        assertTrue(vm.validProperty().get(), vm.validationProperty().get());
+        assertTrue(vm.warningProperty().get().startsWith("The new size passes 2048 GB (2 TiB). A disk partitioned"
+                + " with MBR"), vm.warningProperty().get());
+        ResizeViewModel already = model(FakeEvs.volume("vol-2", "data-02", "available", 2100, null));
+        already.newSizeTextProperty().set("2200");
+        assertNull(already.warningProperty().get(), "a disk already past 2 TiB does not use MBR");
+    }
 }
