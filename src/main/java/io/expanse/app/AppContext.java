@@ -1,5 +1,6 @@
 package io.expanse.app;
 
+import io.expanse.ui.main.Appearance;
 import io.expanse.domain.nas.UpgradePolicy;
 import io.expanse.domain.resize.ResizePolicy;
 import io.expanse.logging.HttpLogging;
@@ -90,6 +91,7 @@ public final class AppContext implements AutoCloseable {
     private final VolumesViewModel volumesViewModel;
     private final ActivityViewModel activityViewModel;
     private final PacksViewModel packsViewModel;
+    private final Appearance appearance;
 
     /**
      * Start-up choices.
@@ -128,6 +130,7 @@ public final class AppContext implements AutoCloseable {
         this.profiles = new ProfileRepository(settingsStore, new DeferredSecretStore(secretChoice),
                 SdkProfiles.discover(env, dirs.home()));
         this.layout = new LayoutMemory(settingsStore, settingsWriter);
+        this.appearance = new Appearance(settingsStore, io);
         this.journal = ActivityJournal.openIn(dirs.data());
         this.volumesViewModel = new VolumesViewModel(session, tasks, lookups);
         this.activityViewModel = new ActivityViewModel(journal, tasks);
@@ -145,7 +148,8 @@ public final class AppContext implements AutoCloseable {
         ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, tasks, fxml);
         UpgradeDialogs upgradeDialogs = new UpgradeDialogs(packsViewModel, new UpgradePolicy(), tasks, fxml);
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel, evsAccounts,
-                        profilesModule(), nasAccounts::profileSaved, dirs, startupNotices(), tasks, fxml))
+                        profilesModule(), nasAccounts::profileSaved, dirs, startupNotices(), tasks, fxml,
+                        appearance))
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs,
                         layout))
                 .register(ActivityController.class, () -> new ActivityController(activityViewModel, tasks,
@@ -224,6 +228,11 @@ public final class AppContext implements AutoCloseable {
 
     public LayoutMemory layout() {
         return layout;
+    }
+
+    /** The language and theme (View menu). */
+    public Appearance appearance() {
+        return appearance;
     }
 
     @Override

@@ -75,7 +75,7 @@ public final class ExpanseApp extends Application {
             showStartupProblem();
             return;
         }
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        context.appearance().applyTheme();
         Fxml.View<Object> main = context.fxml().load("main.fxml");
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(main.root(), Math.min(1480, screen.getWidth() * 0.95),

@@ -1,5 +1,8 @@
 package io.expanse.app;
 
+import java.util.Locale;
+import io.expanse.settings.SettingsStore;
+import io.expanse.ui.main.Appearance;
 import io.expanse.ui.common.Buttons;
 import io.expanse.text.Texts;
 import io.expanse.app.instance.SingleInstance;
@@ -28,6 +31,14 @@ public final class Launcher {
 
     public static void main(String[] args) {
         List<String> arguments = List.of(args);
+        // Before any text is made and before the toolkit starts: JavaFX's own texts follow the default locale.
+        String remembered;
+        try {
+            remembered = SettingsStore.peekUiChoices(AppDirs.detect()).language();
+        } catch (RuntimeException e) {
+            remembered = null;
+        }
+        Appearance.useLanguage(Appearance.startupLocale(remembered, Locale.getDefault()));
         SingleInstance.Claim claim;
         try {
             claim = SingleInstance.claim(AppDirs.detect().data(), arguments, Duration.ofSeconds(10));

@@ -25,7 +25,7 @@ final class SettingsReader {
     /** Where containers of the wrong shape are kept, verbatim. */
     static final String UNREADABLE = "_unreadable";
     static final Set<String> KNOWN = Set.of("version", "profiles", "lastProfileId", "window", "tables",
-            "lastUniCloudProfileId", UNREADABLE);
+            "lastUniCloudProfileId", "language", "theme", UNREADABLE);
     private static final String LEFT = " and was left as it is in " + SettingsStore.FILE_NAME + ".";
 
     private final ObjectMapper mapper;
@@ -180,7 +180,10 @@ final class SettingsReader {
         }
         String last = text(root, "lastProfileId", "The profile chosen last", kept, problems);
         String lastNas = text(root, "lastUniCloudProfileId", "The UniCloud account chosen last", kept, problems);
-        Settings settings = new Settings(SettingsStore.VERSION, profiles, last, window, tables, lastNas);
+        String language = text(root, "language", "The language chosen", kept, problems);
+        String theme = text(root, "theme", "The theme chosen", kept, problems);
+        Settings settings = new Settings(SettingsStore.VERSION, profiles, last, window, tables, lastNas, language,
+                theme);
         return new Outcome(settings, kept, problems);
     }
 

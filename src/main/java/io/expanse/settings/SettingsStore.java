@@ -76,6 +76,33 @@ public final class SettingsStore {
         return file;
     }
 
+    /** The language and theme remembered, read before the window toolkit starts; null where none is chosen. */
+    public record UiChoices(String language, String theme) {
+    }
+
+    /**
+     * Peeks at the language and theme in the settings file of {@code dirs}, without loading anything else and
+     * without side effects (no temporary files removed, no damaged file set aside: {@link #load()} does that
+     * later). Never throws; an unreadable file gives no choices.
+     */
+    public static UiChoices peekUiChoices(AppDirs dirs) {
+        try {
+            Path f = dirs.config().resolve(FILE_NAME);
+            if (!Files.isRegularFile(f) || Files.size(f) > 4 * 1024 * 1024) {
+                return new UiChoices(null, null);
+            }
+            JsonNode root = JsonEntries.strictMapper().readTree(Files.readAllBytes(f));
+            return new UiChoices(textOrNull(root, "language"), textOrNull(root, "theme"));
+        } catch (IOException | RuntimeException e) {
+            return new UiChoices(null, null);
+        }
+    }
+
+    private static String textOrNull(JsonNode root, String field) {
+        JsonNode v = root == null ? null : root.get(field);
+        return v != null && v.isTextual() ? v.asText() : null;
+    }
+
     /** Reads the file (once; later calls return what is current). Never throws. */
     public synchronized Settings load() {
         if (current == null) {

@@ -1,5 +1,7 @@
 package io.expanse.ui.main;
 
+import javafx.scene.control.RadioMenuItem;
+import java.util.Locale;
 import io.expanse.files.AppDirs;
 import io.expanse.logging.LogFolder;
 import io.expanse.settings.Profile;
@@ -54,6 +56,7 @@ public final class MainController {
     private final List<String> notices;
     private final TaskExecutor tasks;
     private final Fxml fxml;
+    private final Appearance appearance;
 
     @FXML private Label sandboxBadge;
     @FXML private ComboBox<AccountChoice> accountChoice;
@@ -61,6 +64,11 @@ public final class MainController {
     @FXML private MenuItem editProfileItem;
     @FXML private MenuItem deleteProfileItem;
     @FXML private MenuItem refreshItem;
+    @FXML private RadioMenuItem englishItem;
+    @FXML private RadioMenuItem chineseItem;
+    @FXML private RadioMenuItem systemThemeItem;
+    @FXML private RadioMenuItem lightThemeItem;
+    @FXML private RadioMenuItem darkThemeItem;
     @FXML private HBox noticeBar;
     @FXML private Label noticeLabel;
     @FXML private Label statusLabel;
@@ -69,7 +77,8 @@ public final class MainController {
     /** @param packsProfileSaved tells the packs view's selector that a profile was saved */
     public MainController(Session session, VolumesViewModel volumes, AccountSelector<EvsAccount> switcher,
                           ProfilesModule profilesModule, Consumer<Profile> packsProfileSaved, AppDirs dirs,
-                          List<String> notices, TaskExecutor tasks, Fxml fxml) {
+                          List<String> notices, TaskExecutor tasks, Fxml fxml, Appearance appearance) {
+        this.appearance = appearance;
         this.tasks = tasks;
         this.fxml = fxml;
         this.session = session;
@@ -108,7 +117,13 @@ public final class MainController {
             noticeBar.setVisible(true);
             noticeBar.setManaged(true);
         }
-        refreshItem.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        boolean chinese = Texts.CHINESE.equals(appearance.language());
+        (chinese ? chineseItem : englishItem).setSelected(true);
+        (switch (appearance.theme()) {
+            case SYSTEM -> systemThemeItem;
+            case LIGHT -> lightThemeItem;
+            case DARK -> darkThemeItem;
+        }).setSelected(true);
         statusLabel.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
@@ -125,6 +140,88 @@ public final class MainController {
     @FXML
     private void refresh() {
         volumes.refresh();
+    }
+
+    @FXML
+    private void focusFilter() {
+        Platform.runLater(volumesController::focusFilter);
+    }
+
+    @FXML
+    private void useEnglish() {
+        switchLanguage(Texts.ENGLISH);
+    }
+
+    @FXML
+    private void useChinese() {
+        switchLanguage(Texts.CHINESE);
+    }
+
+    /**
+     * View → Language: the new language is remembered and the window's content is built again in it. Only the
+     * views are rebuilt: the selected accounts, the volume list, running trackers and the activity list live in
+     * the view models and carry on. Open dialogs keep their language until they are opened again.
+     */
+    private void switchLanguage(Locale locale) {
+        if (locale.equals(appearance.language())) {
+            return;
+        }
+        appearance.chooseLanguage(locale);
+        Scene scene = statusLabel.getScene();
+        Parent root = fxml.load("main.fxml").root();
+        scene.setRoot(root);
+        volumes.retranslate();
+    }
+
+    @FXML
+    private void useSystemTheme() {
+        appearance.chooseTheme(Appearance.Theme.SYSTEM);
+    }
+
+    @FXML
+    private void useLightTheme() {
+        appearance.chooseTheme(Appearance.Theme.LIGHT);
+    }
+
+    @FXML
+    private void useDarkTheme() {
+        appearance.chooseTheme(Appearance.Theme.DARK);
+    }
+
+    /** Help → Keyboard shortcuts: every shortcut of the main window, in a list. */
+    @FXML
+    private void showShortcuts() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", Buttons.close());
+        alert.initOwner(statusLabel.getScene().getWindow());
+        alert.setTitle(Texts.get("shortcuts.title"));
+        alert.setHeaderText(Texts.get("shortcuts.header"));
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setId("shortcutsGrid");
+        grid.setHgap(16);
+        grid.setVgap(6);
+        String[][] rows = {
+            {"F5", "shortcuts.refresh"},
+            {Texts.get("shortcuts.key.shortcut") + "+R", "shortcuts.refresh"},
+            {Texts.get("shortcuts.key.shortcut") + "+F", "shortcuts.filter"},
+            {"Esc", "shortcuts.filterEsc"},
+            {"\u2193", "shortcuts.filterDown"},
+            {"\u2191 \u2193", "shortcuts.rows"},
+            {Texts.get("shortcuts.key.enter"), "shortcuts.expand"},
+            {Texts.get("shortcuts.key.shortcut") + "+C", "shortcuts.copy"},
+            {"Alt+F / Alt+V / Alt+H", "shortcuts.menus"},
+            {"Alt+" + Texts.get("shortcuts.key.underlined"), "shortcuts.mnemonic"},
+            {"Tab / Shift+Tab", "shortcuts.tab"},
+            {"Esc", "shortcuts.dialogEsc"},
+        };
+        for (int i = 0; i < rows.length; i++) {
+            Label key = new Label(rows[i][0]);
+            key.getStyleClass().add("shortcut-key");
+            Label what = new Label(Texts.get(rows[i][1]));
+            what.setWrapText(true);
+            grid.addRow(i, key, what);
+        }
+        alert.getDialogPane().setContent(grid);
+        alert.show();
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package io.expanse.ui.volumes;
 
+import javafx.scene.input.KeyEvent;
 import io.expanse.text.Texts;
 import io.expanse.ui.profiles.LayoutMemory;
 import io.expanse.ui.resize.ResizeDialogs;
@@ -105,6 +106,24 @@ public final class VolumesController {
         layout.table("volumes", table);
         followSelection();
         filterField.textProperty().bindBidirectional(vm.filterTextProperty());
+        // In the filter box Esc clears it and ↓ goes to the table, on the first row when none is selected.
+        filterField.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !filterField.getText().isEmpty()) {
+                filterField.clear();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                table.requestFocus();
+                selectFirstRowIfNone();
+                e.consume();
+            }
+        });
+        // The first ↓ in the table selects the first row (not the second, where the focus would move).
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                selectFirstRowIfNone();
+                e.consume();
+            }
+        });
 
         var noSelection = vm.selectedRowProperty().isNull();
         resizeButton.disableProperty().bind(noSelection);
@@ -252,6 +271,14 @@ public final class VolumesController {
         VolumeRow row = vm.selectedRow();
         if (row != null) {
             resizeDialogs.open(table.getScene().getWindow(), row);
+        }
+    }
+
+    private void selectFirstRowIfNone() {
+        if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+            table.getSelectionModel().select(0);
+            table.getFocusModel().focus(0);
+            table.scrollTo(0);
         }
     }
 

@@ -402,6 +402,11 @@ public final class VolumesViewModel {
         }
     }
 
+    /** The language changed: texts this model made are made again. */
+    public void retranslate() {
+        updateStatusLine();
+    }
+
     private void updateStatusLine() {
         EvsAccount c = session.connection();
         if (c == null) {
