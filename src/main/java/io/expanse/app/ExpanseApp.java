@@ -1,5 +1,6 @@
 package io.expanse.app;
 
+import io.expanse.ui.common.Fonts;
 import atlantafx.base.theme.PrimerLight;
 import io.expanse.app.instance.SingleInstance;
 import io.expanse.files.AppDirs;
@@ -82,6 +83,7 @@ public final class ExpanseApp extends Application {
                 Math.min(860, screen.getHeight() * 0.92));
         scene.getStylesheets().add(Objects.requireNonNull(
                 ExpanseApp.class.getResource("/io/expanse/ui/app.css")).toExternalForm());
+        Fonts.apply(scene);
         stage.setScene(scene);
         // Centred by default; a remembered geometry (applied below) wins.
         stage.centerOnScreen();

@@ -1,5 +1,6 @@
 package io.expanse.app;
 
+import io.expanse.ui.common.Fonts;
 import java.util.Locale;
 import io.expanse.settings.SettingsStore;
 import io.expanse.ui.main.Appearance;
@@ -38,7 +39,8 @@ public final class Launcher {
         } catch (RuntimeException e) {
             remembered = null;
         }
-        Appearance.useLanguage(Appearance.startupLocale(remembered, Locale.getDefault()));
+        Appearance.useLanguage(Appearance.startupLocale(remembered, Appearance.osLocale(System.getenv(),
+                Locale.getDefault())));
         SingleInstance.Claim claim;
         try {
             claim = SingleInstance.claim(AppDirs.detect().data(), arguments, Duration.ofSeconds(10));
@@ -76,6 +78,7 @@ public final class Launcher {
         try {
             Platform.startup(() -> {
                 Alert alert = new Alert(Alert.AlertType.ERROR, reason, Buttons.ok());
+                Fonts.apply(alert);
                 alert.setTitle("Expanse");
                 alert.setHeaderText(Texts.get("launcher.alreadyRunning"));
                 alert.showAndWait();

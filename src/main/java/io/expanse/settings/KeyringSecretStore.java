@@ -1,5 +1,6 @@
 package io.expanse.settings;
 
+import io.expanse.text.Texts;
 import com.github.javakeyring.Keyring;
 import io.expanse.logging.Redactor;
 import java.util.Objects;
@@ -74,7 +75,7 @@ public final class KeyringSecretStore implements SecretStore {
             backend = opener.open();
         } catch (Exception | LinkageError e) {
             LOG.debug("No keyring service", e);
-            return new Probe(Optional.empty(), "no keyring service is running");
+            return new Probe(Optional.empty(), Texts.get("keyring.problem.noService"));
         }
         String account = "probe-" + UUID.randomUUID();
         String value = UUID.randomUUID().toString();
@@ -83,11 +84,11 @@ public final class KeyringSecretStore implements SecretStore {
             String read = backend.get(SERVICE, account);
             backend.delete(SERVICE, account);
             if (!value.equals(read)) {
-                return new Probe(Optional.empty(), "the keyring did not return what was stored");
+                return new Probe(Optional.empty(), Texts.get("keyring.problem.mismatch"));
             }
         } catch (Exception | LinkageError e) {
             LOG.debug("The keyring refused the probe entry", e);
-            return new Probe(Optional.empty(), "the keyring refused access");
+            return new Probe(Optional.empty(), Texts.get("keyring.problem.refused"));
         }
         return new Probe(Optional.of(new KeyringSecretStore(backend, "the system keyring")), null);
     }
@@ -114,7 +115,7 @@ public final class KeyringSecretStore implements SecretStore {
             backend.set(SERVICE, key, secret);
         } catch (Exception e) {
             LOG.warn("The keyring refused to store {}", key, e);
-            throw new SecretStoreException("the keyring refused to store it", null);
+            throw new SecretStoreException(Texts.get("keyring.problem.refusedStore"), null);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.expanse.settings;
 
+import io.expanse.text.Texts;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -53,20 +54,19 @@ public final class SecretStores {
             problem = probe.problem();
         } catch (TimeoutException e) {
             task.cancel(true);
-            problem = "the keyring did not answer";
+            problem = Texts.get("keyring.problem.noAnswer");
         } catch (ExecutionException e) {
             LOG.debug("Keyring probe failed", e.getCause());
-            problem = "the keyring failed";
+            problem = Texts.get("keyring.problem.failed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            problem = "interrupted";
+            problem = Texts.get("keyring.problem.interrupted");
         }
         return new Choice(new SessionSecretStore(), unavailableNotice(problem));
     }
 
     /** The notice shown when there is no keyring. */
     public static String unavailableNotice(String problem) {
-        return "No keyring is available on this system (" + problem + "). Secrets can be kept for this run only: "
-                + "you will have to enter them again after Expanse restarts.";
+        return Texts.get("keyring.notice", problem);
     }
 }

@@ -1,5 +1,6 @@
 package io.expanse.work;
 
+import io.expanse.text.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,36 +38,29 @@ public record GuestSteps(String summary, List<Step> steps) {
         boolean ext = fs.startsWith("ext");
         boolean xfs = fs.equals("xfs");
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("Check the disk first: it should show the new size, and whether it has a partition ("
-                + part + ") and which file system and mount point it uses. The guest may name the disk differently"
-                + " from the console; go by the size.", "lsblk -f " + dev));
-        steps.add(new Step("Only if the disk has a partition: grow partition 1 to the end of the disk (package"
-                + " cloud-utils-growpart / cloud-guest-utils). Skip this when the file system sits on " + dev
-                + " directly.", "sudo growpart " + dev + " 1"));
+        steps.add(new Step(Texts.get("guest.linux.check", part), "lsblk -f " + dev));
+        steps.add(new Step(Texts.get("guest.linux.growpart", dev), "sudo growpart " + dev + " 1"));
         if (ext || !xfs) {
-            steps.add(new Step((ext ? "" : "For ext2/ext3/ext4: ") + "grow the file system, online; use " + dev
-                    + " instead of " + part + " when there is no partition.", "sudo resize2fs " + part));
+            steps.add(new Step(Texts.get(ext ? "guest.linux.resize2fs" : "guest.linux.resize2fsFor", dev, part),
+                    "sudo resize2fs " + part));
         }
         if (xfs || !ext) {
-            steps.add(new Step((xfs ? "" : "For XFS: ") + "grow the file system through its mount point (the"
-                    + " MOUNTPOINT column of lsblk -f).", "sudo xfs_growfs <mount point>"));
+            steps.add(new Step(Texts.get(xfs ? "guest.linux.xfs" : "guest.linux.xfsFor"),
+                    "sudo xfs_growfs <mount point>"));
         }
-        steps.add(new Step("Confirm the new size.", "df -h"));
-        return new GuestSteps("The disk is larger, but the partition and file system still have their old size."
-                + " On the Linux guest:", steps);
+        steps.add(new Step(Texts.get("guest.linux.confirm"), "df -h"));
+        return new GuestSteps(Texts.get("guest.linux.summary"), steps);
     }
 
     /** Windows steps: Disk Management, or diskpart. */
     public static GuestSteps forWindows() {
-        return new GuestSteps("The disk is larger, but the Windows volume still has its old size. Either use Disk"
-                + " Management or diskpart (as administrator):", List.of(
-                new Step("Disk Management (diskmgmt.msc): Action > Rescan Disks, then right-click the volume on this"
-                        + " disk > Extend Volume and accept the maximum size.", null),
-                new Step("Or in diskpart: start it from an administrator prompt.", "diskpart"),
-                new Step("Make Windows see the new size.", "rescan"),
-                new Step("Find the number of the volume on this disk.", "list volume"),
-                new Step("Select it (replace <n>).", "select volume <n>"),
-                new Step("Extend it into all the unallocated space behind it.", "extend")));
+        return new GuestSteps(Texts.get("guest.windows.summary"), List.of(
+                new Step(Texts.get("guest.windows.diskManagement"), null),
+                new Step(Texts.get("guest.windows.diskpart"), "diskpart"),
+                new Step(Texts.get("guest.windows.rescan"), "rescan"),
+                new Step(Texts.get("guest.windows.list"), "list volume"),
+                new Step(Texts.get("guest.windows.select"), "select volume <n>"),
+                new Step(Texts.get("guest.windows.extend"), "extend")));
     }
 
     /** The steps as plain text, e.g. for the clipboard. */

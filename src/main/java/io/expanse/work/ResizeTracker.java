@@ -1,5 +1,6 @@
 package io.expanse.work;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.huawei.EvsApi;
 import io.expanse.cloud.huawei.Job;
@@ -33,16 +34,17 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
 
     private static final Logger log = LoggerFactory.getLogger(ResizeTracker.class);
 
-    private static final String BILLING_PATH = "Huawei Cloud Billing Center > Orders > Pending Payment";
-    private static final Wording WORDING = new Wording("volume",
-            "The request ended with an unexpected error; checking whether it was applied…",
-            "The change may still be in progress; check again once this is resolved.");
+    /*
+     * Every message below is written into the activity history in the language in use when it is made, and stays
+     * in that language there (the history is a record, not a view).
+     */
 
     private final EvsApi api;
 
     public ResizeTracker(EvsApi api, ActivityJournal journal, ScheduledExecutorService scheduler, Clock clock,
                          PollSchedule schedule) {
-        super(log, journal, scheduler, clock, schedule, Phase.SETTLE, WORDING);
+        super(log, journal, scheduler, clock, schedule, Phase.SETTLE, new Wording(Texts.get("tracker.resize.noun"),
+                Texts.get("tracker.resize.unexpectedSendError"), Texts.get("tracker.resize.stoppedReadingAdvice")));
         this.api = Objects.requireNonNull(api, "api");
     }
 
@@ -61,8 +63,8 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
         Activity activity = new Activity(UUID.randomUUID().toString(), Activity.KIND_EVS_RESIZE, req.account(),
                 req.region(), req.projectId(), req.volumeId(), req.volumeName(), req.oldSizeGb(), req.newSizeGb(),
                 req.yearlyMonthly(), req.autoPay(), req.device(), ActivityState.SUBMITTING, null, null, now, now, null,
-                "Sending the request to expand " + name(req.volumeName(), req.volumeId()) + " to "
-                        + req.newSizeGb() + " GB…", null, null, null);
+                Texts.get("tracker.resize.sending", name(req.volumeName(), req.volumeId()),
+                        Long.toString(req.newSizeGb())), null, null, null);
         return submitOnce(new ResizeFollow(activity),
                 () -> api.resize(req.volumeId(), (int) req.newSizeGb(), req.autoPay()),
                 (follow, accepted) -> followAccepted(follow, accepted, req.autoPay()));
@@ -71,12 +73,12 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
     private void followAccepted(ResizeFollow follow, ResizeAccepted accepted, Boolean autoPay) {
         if (accepted.jobId() != null) {
             follow.activity = follow.activity.withJobId(accepted.jobId());
-            progress(follow, ActivityState.SUBMITTED, "Accepted: job " + accepted.jobId());
+            progress(follow, ActivityState.SUBMITTED, Texts.get("tracker.resize.acceptedJob", accepted.jobId()));
             startFollowing(follow, Phase.JOB, schedule.firstDelay());
         } else if (Boolean.TRUE.equals(autoPay)) {
             follow.activity = follow.activity.withOrderId(accepted.orderId());
             progress(follow, ActivityState.SUBMITTED,
-                    "Accepted: order " + accepted.orderId() + ", paid from the account balance");
+                    Texts.get("tracker.resize.acceptedOrderPaid", accepted.orderId()));
             startFollowing(follow, Phase.ORDER, schedule.firstDelay());
         } else {
             // Without isAutoPay the order stays unpaid; it is checked slowly so a payment in the console is seen.
@@ -153,13 +155,12 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
 
     @Override
     protected String timeoutMessage(ResizeFollow follow) {
-        return "Stopped checking after " + describe(schedule.overallTimeout()) + " (last status: "
-                + follow.baseMessage + "). Check again later.";
+        return Texts.get("tracker.resize.timeout", describe(schedule.overallTimeout()), follow.baseMessage);
     }
 
     @Override
     protected String unexpectedErrorMessage(RuntimeException e) {
-        return "Stopped checking after an unexpected error; the log file has the details. Check again later.";
+        return Texts.get("tracker.resize.unexpectedError");
     }
 
     @Override
@@ -179,15 +180,17 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
             return;
         }
         if (job.failed()) {
-            String reason = blank(job.failReason()) ? "no reason given" : job.failReason();
-            finish(follow, a.withState(ActivityState.FAILED, "The resize job failed: " + reason, clock.instant())
+            String reason = blank(job.failReason()) ? Texts.get("tracker.resize.noReason") : job.failReason();
+            finish(follow, a.withState(ActivityState.FAILED, Texts.get("tracker.resize.jobFailed", reason),
+                    clock.instant())
                     .withFailure(job.failReason(), job.errorCode(), null));
         } else if (job.succeeded()) {
-            progress(follow, ActivityState.RUNNING, "Job finished; checking that " + a.displayName() + " shows "
-                    + a.newSizeGb() + " GB…");
+            progress(follow, ActivityState.RUNNING, Texts.get("tracker.resize.jobFinished", a.displayName(),
+                    Long.toString(a.newSizeGb())));
             startReadBack(follow);
         } else {
-            progress(follow, ActivityState.RUNNING, "Job " + (blank(job.status()) ? "pending" : job.status()));
+            progress(follow, ActivityState.RUNNING, Texts.get("tracker.resize.jobStatus", blank(job.status())
+                    ? Texts.get("tracker.resize.pending") : job.status()));
             scheduleBackoff(follow);
         }
     }
@@ -200,12 +203,12 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
         }
         if (order.completed()) {
             leavePayment(follow);
-            progress(follow, ActivityState.RUNNING, "Order " + a.orderId() + " completed; checking that "
-                    + a.displayName() + " shows " + a.newSizeGb() + " GB…");
+            progress(follow, ActivityState.RUNNING, Texts.get("tracker.resize.orderCompleted", a.orderId(),
+                    a.displayName(), Long.toString(a.newSizeGb())));
             startReadBack(follow);
         } else if (order.cancelled()) {
-            finish(follow, a.withState(ActivityState.CANCELLED, "Order " + a.orderId() + " was cancelled: "
-                    + a.displayName() + " was not expanded.", clock.instant()));
+            finish(follow, a.withState(ActivityState.CANCELLED, Texts.get("tracker.resize.orderCancelled",
+                    a.orderId(), a.displayName()), clock.instant()));
         } else if (order.awaitingPayment()) {
             follow.awaitingPayment = true;
             progress(follow, ActivityState.AWAITING_PAYMENT, paymentMessage(a.orderId()));
@@ -214,9 +217,9 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
             leavePayment(follow);
             String text = switch (order.status()) {
                 case 1, 2, 3, 9 -> order.statusText();
-                default -> "status " + order.status() + " (not a status Expanse knows); still following";
+                default -> Texts.get("tracker.resize.orderUnknownStatus", Integer.toString(order.status()));
             };
-            progress(follow, ActivityState.RUNNING, "Order " + a.orderId() + ": " + text);
+            progress(follow, ActivityState.RUNNING, Texts.get("tracker.resize.orderStatus", a.orderId(), text));
             scheduleBackoff(follow);
         }
     }
@@ -245,21 +248,21 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
         }
         String status = volume.status();
         if (isError(status)) {
-            finish(follow, a.withState(ActivityState.FAILED, a.displayName() + " is in status " + status
-                    + ": the expansion did not complete. Check the disk in the console.", clock.instant())
+            finish(follow, a.withState(ActivityState.FAILED, Texts.get("tracker.resize.errorStatus", a.displayName(),
+                    status), clock.instant())
                     .withFailure("volume status " + status, null, null));
         } else if (isStable(status) && volume.sizeGb() == a.newSizeGb()) {
-            finish(follow, a.withState(ActivityState.SUCCEEDED, a.displayName() + " is now " + a.newSizeGb()
-                    + " GB. Grow the partition and file system inside the guest OS.", clock.instant()));
+            finish(follow, a.withState(ActivityState.SUCCEEDED, Texts.get("tracker.resize.succeeded", a.displayName(),
+                    Long.toString(a.newSizeGb())), clock.instant()));
         } else if ("extending".equals(status)) {
-            progress(follow, ActivityState.RUNNING, a.displayName() + " is expanding…");
+            progress(follow, ActivityState.RUNNING, Texts.get("tracker.resize.expanding", a.displayName()));
             scheduleBackoff(follow);
         } else if (++follow.attempts >= schedule.readBackAttempts()) {
-            stop(follow, a.displayName() + " still shows " + volume.sizeGb() + " GB (" + status + ") after "
-                    + follow.attempts + " checks: stopped checking. Check again later.");
+            stop(follow, Texts.get("tracker.resize.stillShows", a.displayName(), Long.toString(volume.sizeGb()),
+                    status, Integer.toString(follow.attempts)));
         } else {
-            progress(follow, ActivityState.RUNNING, "Waiting for " + a.displayName() + " to show " + a.newSizeGb()
-                    + " GB (it shows " + volume.sizeGb() + " GB, " + status + ")");
+            progress(follow, ActivityState.RUNNING, Texts.get("tracker.resize.waiting", a.displayName(),
+                    Long.toString(a.newSizeGb()), Long.toString(volume.sizeGb()), status));
             scheduleBackoff(follow);
         }
     }
@@ -274,27 +277,23 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
             if (e.kind() == ApiException.Kind.NOT_FOUND) {
                 finishVolumeGone(follow, e);
             } else if (e.retryableForReads() && ++follow.attempts < schedule.settleReadAttempts()) {
-                note(follow, "Checking whether the request was applied: " + e.operatorMessage() + "; retrying");
+                note(follow, Texts.get("tracker.resize.settleRetrying", e.operatorMessage()));
                 scheduleBackoff(follow);
             } else {
-                stop(follow, "Could not check whether the expansion of " + a.displayName() + " was applied: "
-                        + e.operatorMessage() + ". Check again later, or look at the disk in the console before"
-                        + " trying again.");
+                stop(follow, Texts.get("tracker.resize.settleFailed", a.displayName(), e.operatorMessage()));
             }
             return;
         }
         String status = volume.status();
         String name = a.displayName();
         if (isError(status)) {
-            finish(follow, a.withState(ActivityState.FAILED, "The request got no answer and " + name
-                    + " is in status " + status + ": the expansion failed. Check the disk in the console.",
+            finish(follow, a.withState(ActivityState.FAILED, Texts.get("tracker.resize.settleError", name, status),
                     clock.instant()).withFailure("volume status " + status, null, null));
         } else if (isStable(status) && volume.sizeGb() == a.newSizeGb()) {
-            finish(follow, a.withState(ActivityState.SUCCEEDED, "The request got no answer, but " + name
-                    + " is now " + a.newSizeGb() + " GB: the expansion was applied. Grow the partition and file"
-                    + " system inside the guest OS.", clock.instant()));
+            finish(follow, a.withState(ActivityState.SUCCEEDED, Texts.get("tracker.resize.settleApplied", name,
+                    Long.toString(a.newSizeGb())), clock.instant()));
         } else if ("extending".equals(status)) {
-            progress(follow, ActivityState.RUNNING, "The request timed out, but the disk is expanding: following it.");
+            progress(follow, ActivityState.RUNNING, Texts.get("tracker.resize.settleExpanding"));
             follow.phase = Phase.READ_BACK;
             follow.attempts = 0;
             follow.nextDelay = schedule.firstDelay();
@@ -305,25 +304,20 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
             finish(follow, a.withState(ActivityState.FAILED, notAppliedMessage(a, volume), clock.instant())
                     .withFailure("No answer to the request; the volume is unchanged", null, null));
         } else if (++follow.attempts < schedule.settleReadAttempts()) {
-            note(follow, "Checking whether the request was applied: " + name + " is " + status);
+            note(follow, Texts.get("tracker.resize.settleChecking", name, status));
             scheduleBackoff(follow);
         } else {
-            stop(follow, "Cannot tell yet whether the expansion of " + name + " was applied: it is in status "
-                    + status + ". Check again later, or look at the disk in the console before trying again.");
+            stop(follow, Texts.get("tracker.resize.settleUnknown", name, status));
         }
     }
 
     private static String notAppliedMessage(Activity a, Volume volume) {
-        String size = volume.sizeGb() == a.oldSizeGb()
-                ? "is still " + volume.sizeGb() + " GB"
-                : "is " + volume.sizeGb() + " GB, not the requested " + a.newSizeGb() + " GB";
-        String text = "The request timed out and " + a.displayName() + " " + size
-                + ": the expansion was not applied. You can try again.";
-        if (a.yearlyMonthly()) {
-            text += " This is a yearly/monthly disk: an order may still have been created, so check " + BILLING_PATH
-                    + " before trying again.";
-        }
-        return text;
+        String text = volume.sizeGb() == a.oldSizeGb()
+                ? Texts.get("tracker.resize.notAppliedSame", a.displayName(), Long.toString(volume.sizeGb()))
+                : Texts.get("tracker.resize.notAppliedOther", a.displayName(), Long.toString(volume.sizeGb()),
+                        Long.toString(a.newSizeGb()));
+        return a.yearlyMonthly() ? Texts.sentences(text, Texts.get("tracker.resize.notAppliedYearly",
+                Texts.get("tracker.resize.billingPath"))) : text;
     }
 
     /** A volume that is gone while reading back ends the resize; other errors as {@link ActivityFollower} says. */
@@ -338,15 +332,15 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
 
     private void finishVolumeGone(ResizeFollow follow, ApiException e) {
         Activity a = follow.activity;
-        finish(follow, a.withState(ActivityState.FAILED, a.displayName() + " no longer exists.", clock.instant())
+        finish(follow, a.withState(ActivityState.FAILED, Texts.get("tracker.resize.gone", a.displayName()),
+                clock.instant())
                 .withFailure(e.operatorMessage(), e.code(), e.requestId()));
     }
 
     // ------------------------------------------------------------------------------------------ helpers
 
     private static String paymentMessage(String orderId) {
-        return "Order " + orderId + " is awaiting payment: pay it in " + BILLING_PATH
-                + ". The disk is expanded once it is paid.";
+        return Texts.get("tracker.resize.awaitingPayment", orderId, Texts.get("tracker.resize.billingPath"));
     }
 
     private static boolean isStable(String status) {

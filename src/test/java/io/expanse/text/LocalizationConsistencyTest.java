@@ -42,7 +42,9 @@ class LocalizationConsistencyTest {
             "volume.status.",
             "server.status.",
             "resize.statusWords.",
-            "work.tracker.");
+            "work.tracker.",
+            "cloud.huawei.error.",
+            "cloud.bss.error.");
 
     /** Literal strings that may be passed to a text setter: not words a reader reads. */
     static final Set<String> LITERAL_ALLOW_LIST = Set.of(

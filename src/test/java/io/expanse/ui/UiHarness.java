@@ -37,10 +37,17 @@ public final class UiHarness {
 
     private final AppContext context;
     private final Stage stage;
+    private final AppDirs dirs;
 
-    private UiHarness(AppContext context, Stage stage) {
+    private UiHarness(AppContext context, Stage stage, AppDirs dirs) {
         this.context = context;
         this.stage = stage;
+        this.dirs = dirs;
+    }
+
+    /** The folders of this window's (temporary) home. */
+    public AppDirs dirs() {
+        return dirs;
     }
 
     /** Builds the window on the FX thread (call from a TestFX {@code @Start} method). */
@@ -55,7 +62,7 @@ public final class UiHarness {
                 UiHarness.class.getResource("/io/expanse/ui/app.css")).toExternalForm());
         stage.setScene(scene);
         stage.show();
-        return new UiHarness(context, stage);
+        return new UiHarness(context, stage, dirs);
     }
 
     /** Connects to the sandbox off the FX thread and waits until the volume list is loaded. */

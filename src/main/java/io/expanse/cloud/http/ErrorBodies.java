@@ -1,5 +1,6 @@
 package io.expanse.cloud.http;
 
+import io.expanse.text.Texts;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +50,7 @@ public final class ErrorBodies {
      */
     public static String webPageSentence(String head, String body) {
         String title = htmlTitle(body);
-        return head + " with a web page instead of JSON; a proxy or gateway between this computer and the service "
-                + "probably failed." + (title == null ? "" : " Page title: \"" + title + "\".");
+        return Texts.sentences(Texts.get("cloud.http.webPage", head),
+                title == null ? "" : Texts.get("cloud.http.pageTitle", title));
     }
 }

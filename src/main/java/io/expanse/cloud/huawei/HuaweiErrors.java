@@ -1,5 +1,6 @@
 package io.expanse.cloud.huawei;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +18,15 @@ import java.util.Map;
  */
 public final class HuaweiErrors {
 
-    /** What a service code means for an operator. */
-    public record Meaning(Kind kind, String sentence) {
+    /**
+     * What a service code means for an operator: its kind, and the bundle key of its sentence (made in the language
+     * in use each time it is asked for).
+     */
+    public record Meaning(Kind kind, String key) {
+        /** The operator sentence, in the language in use. */
+        public String sentence() {
+            return Texts.get(key);
+        }
     }
 
     /** The parts of an error body; any may be null. */
@@ -28,73 +36,64 @@ public final class HuaweiErrors {
     /** Service code → kind and operator sentence (Huawei's EVS and API gateway error code tables, including the volume list's codes). */
     public static final Map<String, Meaning> CODES = Map.ofEntries(
             // Size and state
-            entry("EVS.1015", Kind.REJECTED, "The new size must be larger than the current size."),
-            entry("EVS.1014", Kind.REJECTED, "This volume cannot be expanded."),
-            entry("EVS.1048", Kind.REJECTED, "The volume can only be expanded while it is available or in-use."),
-            entry("EVS.1064", Kind.REJECTED, "The volume can only be expanded while it is available or in-use."),
-            entry("EVS.1065", Kind.REJECTED,
-                    "A shared (multi-attach) volume can only be expanded while it is available, i.e. detached."),
-            entry("EVS.1066", Kind.REJECTED, "The server's state does not allow online expansion "
-                    + "(it must be ACTIVE, PAUSED, SUSPENDED or SHUTOFF)."),
-            entry("EVS.2026", Kind.REJECTED,
-                    "The volume is in the error_extending state after a failed expansion; contact Huawei Cloud support."),
-            entry("EVS.2068", Kind.REJECTED, "The volume is locked; wait for the other operation to finish."),
-            entry("EVS.2089", Kind.REJECTED,
-                    "The volume is used by Storage Disaster Recovery Service (SDRS) and cannot be expanded here."),
-            entry("EVS.2093", Kind.REJECTED, "This is not an EVS volume, so it cannot be expanded with this API."),
+            entry("EVS.1015", Kind.REJECTED),
+            entry("EVS.1014", Kind.REJECTED),
+            entry("EVS.1048", Kind.REJECTED),
+            entry("EVS.1064", Kind.REJECTED),
+            entry("EVS.1065", Kind.REJECTED),
+            entry("EVS.1066", Kind.REJECTED),
+            entry("EVS.2026", Kind.REJECTED),
+            entry("EVS.2068", Kind.REJECTED),
+            entry("EVS.2089", Kind.REJECTED),
+            entry("EVS.2093", Kind.REJECTED),
             // Request
-            entry("EVS.1011", Kind.REJECTED, "The expansion request was empty (no os-extend part)."),
-            entry("EVS.1002", Kind.REJECTED, "The volume ID is not valid."),
-            entry("EVS.5400", Kind.REJECTED, "Huawei Cloud found the request malformed (body, URL, limit or offset)."),
-            entry("EVS.5404", Kind.NOT_FOUND, "The volume was not found; it may have been deleted."),
-            entry("EVS.1023", Kind.REJECTED, "The page size of the volume list is too large (at most 1000)."),
-            entry("EVS.2142", Kind.REJECTED, "The page size of the volume list is too large (at most 1000)."),
-            entry("EVS.1024", Kind.REJECTED, "The paging marker of the volume list is not a valid volume ID."),
+            entry("EVS.1011", Kind.REJECTED),
+            entry("EVS.1002", Kind.REJECTED),
+            entry("EVS.5400", Kind.REJECTED),
+            entry("EVS.5404", Kind.NOT_FOUND),
+            entry("EVS.1023", Kind.REJECTED),
+            entry("EVS.2142", Kind.REJECTED),
+            entry("EVS.1024", Kind.REJECTED),
             // Quota
-            entry("EVS.1042", Kind.QUOTA, "The expansion would exceed the account's disk capacity quota."),
-            entry("EVS.5413", Kind.QUOTA, "The account's quota is insufficient for this operation."),
+            entry("EVS.1042", Kind.QUOTA),
+            entry("EVS.5413", Kind.QUOTA),
             // Yearly/monthly and orders
-            entry("EVS.1017", Kind.REJECTED,
-                    "The yearly/monthly volume has no order ID, so it cannot be expanded; contact Huawei Cloud support."),
-            entry("EVS.1067", Kind.REJECTED, "Pricing the expansion of the yearly/monthly volume failed."),
-            entry("EVS.1068", Kind.REJECTED, "Expanding the yearly/monthly volume failed."),
-            entry("EVS.2147", Kind.REJECTED, "The payment parameters (bssParam) were rejected."),
-            entry("EVS.2133", Kind.REJECTED, "The volume has order information that the billing center does not "
-                    + "know; contact Huawei Cloud support."),
-            entry("EVS.2085", Kind.REJECTED, "The billing change for the expansion is missing a resource ID."),
+            entry("EVS.1017", Kind.REJECTED),
+            entry("EVS.1067", Kind.REJECTED),
+            entry("EVS.1068", Kind.REJECTED),
+            entry("EVS.2147", Kind.REJECTED),
+            entry("EVS.2133", Kind.REJECTED),
+            entry("EVS.2085", Kind.REJECTED),
             // Authentication and account
-            entry("EVS.5401", Kind.AUTHENTICATION, "Authentication failed: the credentials were missing or not accepted."),
-            entry("EVS.5403", Kind.PERMISSION, "Your IAM user is not allowed to do this (a policy or role denies it)."),
-            entry("EVS.1027", Kind.PERMISSION, "The request was denied: a missing permission, an account in arrears, "
-                    + "or a missing real-name verification."),
-            entry("EVS.2056", Kind.PERMISSION, "The request was denied by a policy or role."),
-            entry("EVS.2144", Kind.PERMISSION, "The Huawei Cloud account is frozen."),
-            entry("EVS.2145", Kind.PERMISSION, "The Huawei Cloud account is suspended."),
+            entry("EVS.5401", Kind.AUTHENTICATION),
+            entry("EVS.5403", Kind.PERMISSION),
+            entry("EVS.1027", Kind.PERMISSION),
+            entry("EVS.2056", Kind.PERMISSION),
+            entry("EVS.2144", Kind.PERMISSION),
+            entry("EVS.2145", Kind.PERMISSION),
             // Server side
-            entry("EVS.2001", Kind.SERVER, "Huawei Cloud could not submit the expansion job; try again later."),
-            entry("EVS.2002", Kind.SERVER, "EVS had an internal error; try again later."),
-            entry("EVS.5500", Kind.SERVER, "EVS had an internal error; try again later."),
-            entry("EVS.5503", Kind.SERVER, "EVS is temporarily unavailable; try again later."),
+            entry("EVS.2001", Kind.SERVER),
+            entry("EVS.2002", Kind.SERVER),
+            entry("EVS.5500", Kind.SERVER),
+            entry("EVS.5503", Kind.SERVER),
             // API gateway
-            entry("APIGW.0301", Kind.AUTHENTICATION,
-                    "The access key or secret key is wrong, or the request signature was rejected."),
-            entry("APIGW.0302", Kind.PERMISSION, "The IAM user is not authorized to call this API."),
-            entry("APIGW.0305", Kind.AUTHENTICATION, "The authentication information was not accepted."),
-            entry("APIGW.0306", Kind.PERMISSION, "Access to this API was denied."),
-            entry("APIGW.0307", Kind.AUTHENTICATION, "The token has expired and must be renewed."),
-            entry("APIGW.0308", Kind.THROTTLED,
-                    "Huawei Cloud is throttling requests (too many in a short time); wait a few seconds and try again."),
-            entry("APIGW.0310", Kind.PERMISSION, "The project is not available to this account."),
-            entry("APIGW.0101", Kind.NOT_FOUND, "This API was not found at the endpoint; check the region and endpoint."),
-            entry("APIGW.0201", Kind.REJECTED, "The request body is larger than the 12 MB the gateway accepts."));
+            entry("APIGW.0301", Kind.AUTHENTICATION),
+            entry("APIGW.0302", Kind.PERMISSION),
+            entry("APIGW.0305", Kind.AUTHENTICATION),
+            entry("APIGW.0306", Kind.PERMISSION),
+            entry("APIGW.0307", Kind.AUTHENTICATION),
+            entry("APIGW.0308", Kind.THROTTLED),
+            entry("APIGW.0310", Kind.PERMISSION),
+            entry("APIGW.0101", Kind.NOT_FOUND),
+            entry("APIGW.0201", Kind.REJECTED));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HuaweiErrors() {
     }
 
-    private static Map.Entry<String, Meaning> entry(String code, Kind kind, String sentence) {
-        return Map.entry(code, new Meaning(kind, sentence));
+    private static Map.Entry<String, Meaning> entry(String code, Kind kind) {
+        return Map.entry(code, new Meaning(kind, "cloud.huawei.error." + code));
     }
 
     /** The meaning of a service code, or null when it is not in the table. */
@@ -173,27 +172,28 @@ public final class HuaweiErrors {
     static String unparsedSentence(int status, String contentType, String body) {
         String statusText = "HTTP " + status + reason(status);
         if (ErrorBodies.looksLikeHtml(contentType, body)) {
-            return ErrorBodies.webPageSentence("Huawei Cloud answered " + statusText, body);
+            return ErrorBodies.webPageSentence(Texts.get("cloud.huawei.answered", statusText), body);
         }
         if (body == null || body.isBlank()) {
-            return genericSentence(kindForStatus(status), null) + " (" + statusText + " with an empty body.)";
+            return Texts.sentences(genericSentence(kindForStatus(status), null),
+                    Texts.get("cloud.http.emptyBody", statusText));
         }
-        return genericSentence(kindForStatus(status), null) + " (" + statusText + ", unexpected body: \""
-                + ErrorBodies.snippet(body) + "\".)";
+        return Texts.sentences(genericSentence(kindForStatus(status), null),
+                Texts.get("cloud.http.unexpectedBody", statusText, ErrorBodies.snippet(body)));
     }
 
     private static String genericSentence(Kind kind, String serverMessage) {
-        String base = switch (kind) {
-            case AUTHENTICATION -> "Huawei Cloud did not accept the credentials.";
-            case PERMISSION -> "Huawei Cloud denied the request.";
-            case NOT_FOUND -> "Huawei Cloud did not find the requested resource.";
-            case THROTTLED -> "Huawei Cloud is throttling requests; wait a few seconds and try again.";
-            case QUOTA -> "The account's quota does not allow this.";
-            case SERVER -> "Huawei Cloud had a server-side problem; try again later.";
-            default -> "Huawei Cloud rejected the request.";
-        };
+        String base = Texts.get(switch (kind) {
+            case AUTHENTICATION -> "cloud.huawei.generic.authentication";
+            case PERMISSION -> "cloud.huawei.generic.permission";
+            case NOT_FOUND -> "cloud.huawei.generic.notFound";
+            case THROTTLED -> "cloud.huawei.generic.throttled";
+            case QUOTA -> "cloud.huawei.generic.quota";
+            case SERVER -> "cloud.huawei.generic.server";
+            default -> "cloud.huawei.generic.rejected";
+        });
         return serverMessage == null || serverMessage.isBlank() ? base
-                : base + " Huawei Cloud said: \"" + ErrorBodies.snippet(serverMessage) + "\"";
+                : Texts.sentences(base, Texts.get("cloud.huawei.said", ErrorBodies.snippet(serverMessage)));
     }
 
     private static String reason(int status) {

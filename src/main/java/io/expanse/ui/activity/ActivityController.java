@@ -1,5 +1,6 @@
 package io.expanse.ui.activity;
 
+import io.expanse.ui.common.Fonts;
 import io.expanse.ui.common.Buttons;
 import io.expanse.text.Texts;
 import io.expanse.ui.common.task.TaskExecutor;
@@ -130,6 +131,7 @@ public final class ActivityController {
                 .onFailure(error -> {
                     Alert alert = new Alert(Alert.AlertType.ERROR, Texts.get("activity.export.failed",
                             file.toString(), error.getMessage()), Buttons.ok());
+                    Fonts.apply(alert);
                     alert.initOwner(activityTable.getScene().getWindow());
                     alert.show();
                 })
@@ -183,6 +185,7 @@ public final class ActivityController {
         area.setPrefColumnCount(70);
         area.setId("guestStepsText");
         Alert alert = new Alert(Alert.AlertType.INFORMATION, null, Buttons.close());
+        Fonts.apply(alert);
         alert.initOwner(activityTable.getScene().getWindow());
         alert.setTitle(Texts.get("activity.guestSteps.title"));
         alert.setHeaderText(Texts.get("activity.guestSteps.header", a.resourceName(), Texts.gb(a.newSizeGb())));

@@ -61,6 +61,22 @@ public final class Appearance {
                 : Locale.forLanguageTag(rememberedTag));
     }
 
+    /**
+     * The OS's language: the POSIX variables first (LC_ALL, LC_MESSAGES, LANG, the first one set), as the JVM reads
+     * them only through the C library, which falls back to English when that locale is not installed; else the
+     * JVM's default (Windows, macOS).
+     */
+    public static Locale osLocale(java.util.Map<String, String> env, Locale jvmDefault) {
+        for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+            String v = env.get(name);
+            if (v != null && !v.isBlank()) {
+                String tag = v.strip().replaceFirst("[.@].*$", "").replace('_', '-');
+                return "C".equals(tag) || "POSIX".equals(tag) ? jvmDefault : Locale.forLanguageTag(tag);
+            }
+        }
+        return jvmDefault;
+    }
+
     /** Makes {@code locale} the language of every text made from now on, and the JVM's default. */
     public static void useLanguage(Locale locale) {
         Texts.use(locale);

@@ -1,5 +1,6 @@
 package io.expanse.ui.main;
 
+import io.expanse.ui.common.Fonts;
 import javafx.scene.control.RadioMenuItem;
 import java.util.Locale;
 import io.expanse.files.AppDirs;
@@ -192,6 +193,7 @@ public final class MainController {
     @FXML
     private void showShortcuts() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", Buttons.close());
+        Fonts.apply(alert);
         alert.initOwner(statusLabel.getScene().getWindow());
         alert.setTitle(Texts.get("shortcuts.title"));
         alert.setHeaderText(Texts.get("shortcuts.header"));
@@ -265,6 +267,7 @@ public final class MainController {
         ButtonType cancel = Buttons.cancel();
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("main.deleteProfile.text"), delete,
                 cancel);
+        Fonts.apply(confirm);
         confirm.initOwner(statusLabel.getScene().getWindow());
         confirm.setTitle(Texts.get("main.deleteProfile.title"));
         confirm.setHeaderText(Texts.get("main.deleteProfile.header", profile.label()));
@@ -292,6 +295,7 @@ public final class MainController {
     /** No file manager could be started (none installed, or none on a server): the path, to copy. */
     private void showLogFolderPath() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", Buttons.close());
+        Fonts.apply(alert);
         alert.setTitle("Expanse");
         alert.setHeaderText(Texts.get("main.logFolder.header"));
         TextField path = new TextField(dirs.logs().toString());

@@ -1,5 +1,6 @@
 package io.expanse.ui.main;
 
+import io.expanse.ui.common.Fonts;
 import io.expanse.ui.common.Buttons;
 import io.expanse.text.Texts;
 import io.expanse.files.FolderCheck;
@@ -42,6 +43,7 @@ public final class StartupProblemWindow {
 
     private static Alert build(String sentence, String advice, String details) {
         Alert alert = new Alert(Alert.AlertType.ERROR, "", Buttons.close());
+        Fonts.apply(alert);
         alert.setTitle("Expanse");
         alert.setHeaderText(Texts.get("startup.header"));
         alert.getDialogPane().setId("startupProblemDialog");

@@ -1,5 +1,6 @@
 package io.expanse.ui.packs;
 
+import io.expanse.ui.common.Fonts;
 import io.expanse.ui.common.Buttons;
 import io.expanse.text.Texts;
 import io.expanse.domain.resize.NewSizeParser;
@@ -42,6 +43,7 @@ final class PackEditor {
         this.vm = vm;
         this.originalId = existing == null ? null : existing.id();
         dialog.initOwner(owner);
+        Fonts.apply(dialog);
         dialog.setTitle(existing == null ? Texts.get("packEditor.title.add") : Texts.get("packEditor.title.edit",
                 existing.id()));
         dialog.setHeaderText(Texts.get("packEditor.header", vm.source().account(), vm.source().region()));

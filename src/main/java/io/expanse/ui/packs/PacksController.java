@@ -1,5 +1,6 @@
 package io.expanse.ui.packs;
 
+import io.expanse.ui.common.Fonts;
 import io.expanse.ui.common.Buttons;
 import io.expanse.text.Texts;
 import io.expanse.settings.Profile;
@@ -173,6 +174,7 @@ public final class PacksController {
         ButtonType remove = Buttons.confirm("packs.button.removePack");
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("packs.remove.text",
                 row.pack().displayName(), row.pack().id()), cancel, remove);
+        Fonts.apply(confirm);
         confirm.initOwner(window());
         confirm.setTitle(Texts.get("packs.remove.header"));
         confirm.setHeaderText(Texts.get("packs.remove.header"));
@@ -246,6 +248,7 @@ public final class PacksController {
             return;
         }
         Alert a = new Alert(Alert.AlertType.ERROR, message, Buttons.close());
+        Fonts.apply(a);
         a.initOwner(window());
         a.show();
     }

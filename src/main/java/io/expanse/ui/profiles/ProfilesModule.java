@@ -1,5 +1,6 @@
 package io.expanse.ui.profiles;
 
+import io.expanse.ui.common.Fonts;
 import io.expanse.text.Texts;
 import io.expanse.settings.ConnectionTester;
 import io.expanse.settings.Profile;
@@ -57,6 +58,7 @@ public final class ProfilesModule {
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
         }
+        Fonts.apply(scene);
         stage.setScene(scene);
         stage.setTitle(existing == null ? Texts.get("profile.title.new") : Texts.get("profile.title.edit",
                 existing.label()));

@@ -1,5 +1,6 @@
 package io.expanse.work.accounts;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.unicloud.NasApi;
 import io.expanse.work.nas.NasUpgradeTracker;
 import io.expanse.work.nas.PackInventory;
@@ -56,8 +57,7 @@ public final class NasAccount implements AutoCloseable {
 
     /** What the packs toolbar says about the source of the list. */
     public String describe() {
-        return (sandbox ? "Sandbox (simulated, nothing is billed)" : "UniCloud account " + label) + " · "
-                + region() + " · list kept by you";
+        return sandbox ? Texts.get("nas.source.sandbox", region()) : Texts.get("nas.source.account", label, region());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.expanse.work.nas;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.unicloud.NasApi;
 import io.expanse.cloud.unicloud.OrderDetail;
@@ -39,15 +40,14 @@ import org.slf4j.LoggerFactory;
 public final class NasUpgradeTracker
         extends ActivityFollower<NasUpgradeTracker.Phase, NasUpgradeTracker.UpgradeFollow> {
 
-    /** Where the operator pays or checks orders. */
-    public static final String ORDER_LIST = "the UniCloud console, 费用中心 > 订单管理 (Billing > Orders)";
+    /*
+     * Every message below is written into the activity history in the language in use when it is made, and stays
+     * in that language there (the history is a record, not a view).
+     */
     /** How long a new unpaid order is treated as "being paid" before it is shown as awaiting payment. */
     public static final Duration DEFAULT_PAYMENT_GRACE = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(NasUpgradeTracker.class);
-    private static final Wording WORDING = new Wording("pack",
-            "The request ended with an unexpected error; looking for the order in the order list…",
-            "Check the order in " + ORDER_LIST + ".");
 
     private final NasApi api;
     private final ResourcePackSource packs;
@@ -56,7 +56,8 @@ public final class NasUpgradeTracker
     public NasUpgradeTracker(NasApi api, ActivityJournal journal, ResourcePackSource packs,
                              ScheduledExecutorService scheduler, Clock clock, PollSchedule schedule,
                              Duration paymentGrace) {
-        super(LOG, journal, scheduler, clock, schedule, Phase.SETTLE, WORDING);
+        super(LOG, journal, scheduler, clock, schedule, Phase.SETTLE, new Wording(Texts.get("tracker.nas.noun"),
+                Texts.get("tracker.nas.unexpectedSendError"), Texts.get("tracker.nas.checkOrder", orderList())));
         this.api = Objects.requireNonNull(api, "api");
         this.packs = Objects.requireNonNull(packs, "packs");
         this.paymentGrace = Objects.requireNonNull(paymentGrace, "paymentGrace");
@@ -84,12 +85,12 @@ public final class NasUpgradeTracker
         Activity activity = new Activity(UUID.randomUUID().toString(), Activity.KIND_NAS_UPGRADE, req.account(),
                 req.region(), null, req.packId(), name, req.oldCapacityGb(), req.newCapacityGb(),
                 "YEAR_MONTH".equals(body.payType()), null, null, ActivityState.SUBMITTING, null, null, now, now, null,
-                "Sending the upgrade of " + name + " to " + req.newCapacityGb() + " GB (" + body.specificationCode()
-                        + ")…", null, null, null);
+                Texts.get("tracker.nas.sending", name, Long.toString(req.newCapacityGb()),
+                        body.specificationCode()), null, null, null);
         return submitOnce(new UpgradeFollow(activity), () -> api.upgrade(body), (follow, accepted) -> {
             follow.activity = follow.activity.withOrderId(accepted.orderId());
-            progress(follow, ActivityState.SUBMITTED, "Order " + accepted.orderId() + " created for " + name + " ("
-                    + body.specificationCode() + "); checking its payment…");
+            progress(follow, ActivityState.SUBMITTED, Texts.get("tracker.nas.created", accepted.orderId(), name,
+                    body.specificationCode()));
             startFollowing(follow, Phase.ORDER, schedule.firstDelay());
         });
     }
@@ -138,19 +139,23 @@ public final class NasUpgradeTracker
 
     @Override
     protected String timeoutMessage(UpgradeFollow follow) {
-        return "Stopped checking after " + schedule.overallTimeout().toMinutes() + " min (last status: "
-                + follow.baseMessage + "). Check the order in " + ORDER_LIST + ".";
+        return Texts.get("tracker.nas.timeout", Long.toString(schedule.overallTimeout().toMinutes()),
+                follow.baseMessage, orderList());
     }
 
     @Override
     protected String unexpectedErrorMessage(RuntimeException e) {
-        return "Stopped checking after an unexpected error; the log file has the details. Check the order in "
-                + ORDER_LIST + ".";
+        return Texts.get("tracker.nas.unexpectedError", orderList());
     }
 
     @Override
     protected String unansweredMessage(ApiException e) {
-        return e.operatorMessage() + " Looking for the order in the order list…";
+        return Texts.sentences(e.operatorMessage(), Texts.get("tracker.nas.lookingForOrder"));
+    }
+
+    /** Where the operator pays or checks orders, in the language in use. */
+    public static String orderList() {
+        return Texts.get("tracker.nas.orderList");
     }
 
     private void pollOrder(UpgradeFollow follow) {
@@ -178,28 +183,27 @@ public final class NasUpgradeTracker
                 packs.upgradeCompleted(a.resourceId(), a.newSizeGb());
             } catch (RuntimeException e) {
                 LOG.warn("Could not record the new capacity of pack {}", a.resourceId(), e);
-                listNote = " (The pack list could not be updated; edit its capacity by hand.)";
+                listNote = Texts.get("tracker.nas.listNotUpdated");
             }
-            finish(follow, a.withState(ActivityState.SUCCEEDED, "Order " + a.orderId() + " was paid"
-                    + (order.payTime() == null ? "" : " (" + order.payTime() + ")") + ": " + a.displayName()
-                    + " now has " + a.newSizeGb() + " GB." + listNote, now));
+            String paid = order.payTime() == null
+                    ? Texts.get("tracker.nas.paid", a.orderId(), a.displayName(), Long.toString(a.newSizeGb()))
+                    : Texts.get("tracker.nas.paidAt", a.orderId(), String.valueOf(order.payTime()), a.displayName(),
+                            Long.toString(a.newSizeGb()));
+            finish(follow, a.withState(ActivityState.SUCCEEDED, Texts.sentences(paid, listNote), now));
         } else if (order.cancelled()) {
-            finish(follow, a.withState(ActivityState.CANCELLED, "Order " + a.orderId() + " was cancelled ("
-                    + order.cancelType() + ", " + order.statusText() + "); " + a.displayName() + " was not upgraded.",
-                    now).withFailure("cancelled: " + order.cancelType(), order.orderStatus(), null));
+            finish(follow, a.withState(ActivityState.CANCELLED, Texts.get("tracker.nas.cancelled", a.orderId(),
+                    String.valueOf(order.cancelType()), order.statusText(), a.displayName()), now).withFailure("cancelled: " + order.cancelType(), order.orderStatus(), null));
         } else if (order.expiredUnpaid(now)) {
-            finish(follow, a.withState(ActivityState.CANCELLED, "Order " + a.orderId() + " was not paid before its"
-                    + " deadline " + order.dueTime() + " (" + order.statusText() + "); " + a.displayName()
-                    + " was not upgraded.", now).withFailure("payment deadline passed", order.orderStatus(), null));
+            finish(follow, a.withState(ActivityState.CANCELLED, Texts.get("tracker.nas.expired", a.orderId(),
+                    String.valueOf(order.dueTime()), order.statusText(), a.displayName()), now).withFailure("payment deadline passed", order.orderStatus(), null));
         } else if (follow.awaitingPayment || !now.isBefore(a.startedAt().plus(paymentGrace))) {
             follow.awaitingPayment = true;
-            progress(follow, ActivityState.AWAITING_PAYMENT, "Order " + a.orderId() + " is awaiting payment ("
-                    + order.statusText() + "): pay it in " + ORDER_LIST + ". " + a.displayName()
-                    + " grows once it is paid.");
+            progress(follow, ActivityState.AWAITING_PAYMENT, Texts.get("tracker.nas.awaitingPayment", a.orderId(),
+                    order.statusText(), orderList(), a.displayName()));
             scheduleBackoff(follow);
         } else {
-            progress(follow, ActivityState.RUNNING, "Order " + a.orderId() + " created; waiting for it to be paid ("
-                    + order.statusText() + ")");
+            progress(follow, ActivityState.RUNNING, Texts.get("tracker.nas.waitingForPayment", a.orderId(),
+                    order.statusText()));
             scheduleBackoff(follow);
         }
     }
@@ -224,12 +228,10 @@ public final class NasUpgradeTracker
             orders = api.recentOrders(a.startedAt().minus(Duration.ofMinutes(2)));
         } catch (ApiException e) {
             if (e.retryableForReads() && ++follow.failedReads < schedule.settleReadAttempts()) {
-                note(follow, "reading the order list failed (" + e.operatorMessage() + "); retrying");
+                note(follow, Texts.get("tracker.nas.listRetrying", e.operatorMessage()));
                 scheduleBackoff(follow);
             } else {
-                stop(follow, "The upgrade request got no answer and the order list could not be read ("
-                        + e.operatorMessage() + "). Whether an order was created is unknown: check " + ORDER_LIST
-                        + " before trying again.");
+                stop(follow, Texts.get("tracker.nas.listFailed", e.operatorMessage(), orderList()));
             }
             return;
         }
@@ -237,16 +239,15 @@ public final class NasUpgradeTracker
                 && o.id().matches("\\d+")).findFirst().orElse(null);
         if (match != null) {
             follow.activity = a.withOrderId(match.id());
-            progress(follow, ActivityState.SUBMITTED, "The request got no answer, but order " + match.id()
-                    + " for " + a.displayName() + " was found in the order list; following it.");
+            progress(follow, ActivityState.SUBMITTED, Texts.get("tracker.nas.orderFound", match.id(),
+                    a.displayName()));
             follow.phase = Phase.ORDER;
             follow.nextDelay = schedule.firstDelay();
             scheduleStep(follow, Duration.ZERO);
         } else {
             // UNCONFIRMED: InstanceId is documented for renewal orders only, so an upgrade order might not show it.
-            finish(follow, a.withState(ActivityState.FAILED, "The upgrade request got no answer and no order for "
-                    + a.displayName() + " appears in the order list since it was sent: it was most likely not"
-                    + " applied. Check " + ORDER_LIST + " before trying again.", clock.instant())
+            finish(follow, a.withState(ActivityState.FAILED, Texts.get("tracker.nas.noOrder", a.displayName(),
+                    orderList()), clock.instant())
                     .withFailure("No answer; no matching order found", null, null));
         }
     }
