@@ -165,9 +165,8 @@ public final class NasUpgradeTracker
             order = api.orderDetail(a.orderId());
         } catch (ApiException e) {
             if (orderGone(e)) {
-                finish(follow, a.withState(ActivityState.CANCELLED, "Order " + a.orderId() + " can no longer be"
-                        + " found at UniCloud, so " + a.displayName() + " was not upgraded by it. Check "
-                        + ORDER_LIST + " before trying again.", clock.instant())
+                finish(follow, a.withState(ActivityState.CANCELLED, Texts.get("tracker.nas.orderGone", a.orderId(),
+                        a.displayName(), orderList()), clock.instant())
                         .withFailure("order no longer found", e.code(), e.requestId()));
             } else {
                 readFailed(follow, e, "order " + a.orderId());
