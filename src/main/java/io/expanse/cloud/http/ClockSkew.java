@@ -1,5 +1,6 @@
 package io.expanse.cloud.http;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
 import java.time.Duration;
@@ -37,12 +38,10 @@ public final class ClockSkew {
      *             more than 15 minutes off"
      */
     public static String operatorMessage(Duration skew, String rule) {
-        String tail = "; " + rule + ". Correct the system time and try again.";
         if (skew == null) {
-            return "Your computer's clock differs too much from the server's" + tail;
+            return Texts.get("cloud.clock.differs", rule);
         }
-        return "Your computer's clock is " + describe(skew.abs()) + (skew.isNegative() ? " behind" : " ahead of")
-                + " the server's" + tail;
+        return Texts.get(skew.isNegative() ? "cloud.clock.behind" : "cloud.clock.ahead", describe(skew.abs()), rule);
     }
 
     /**
@@ -61,17 +60,17 @@ public final class ClockSkew {
         long hours = (minutes / 60) % 24;
         long mins = minutes % 60;
         StringBuilder sb = new StringBuilder();
-        append(sb, days, "day");
-        append(sb, hours, "hour");
+        append(sb, days, "cloud.clock.days");
+        append(sb, hours, "cloud.clock.hours");
         if (days == 0) {
-            append(sb, mins, "minute");
+            append(sb, mins, "cloud.clock.minutes");
         }
-        return sb.length() == 0 ? "less than a minute" : sb.toString();
+        return sb.length() == 0 ? Texts.get("cloud.clock.lessThanAMinute") : sb.toString();
     }
 
-    private static void append(StringBuilder sb, long n, String unit) {
+    private static void append(StringBuilder sb, long n, String unitKey) {
         if (n > 0) {
-            sb.append(sb.length() > 0 ? " " : "").append(n).append(' ').append(unit).append(n == 1 ? "" : "s");
+            sb.append(sb.length() > 0 ? Texts.get("text.sentenceSeparator") : "").append(Texts.get(unitKey, n));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.expanse.cloud.http;
 
+import io.expanse.text.Texts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -20,25 +21,23 @@ final class NetworkFailures {
     /** A failure with nothing sent, or a read: the request had no effect. */
     static String beforeAnswer(IOException e, String host) {
         if (e instanceof UnknownHostException) {
-            return "The host name " + host + " could not be resolved; check the network connection and the region "
-                    + "or endpoint.";
+            return Texts.get("cloud.network.unknownHost", host);
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            return "Could not connect to " + host + "; check the network connection, proxy and firewall.";
+            return Texts.get("cloud.network.connect", host);
         }
         if (e instanceof SocketTimeoutException) {
-            return host + " did not answer in time; the network or the service may be slow. Try again.";
+            return Texts.get("cloud.network.timeout", host);
         }
         if (e instanceof SSLException) {
-            return "The secure (TLS) connection to " + host + " failed; a proxy may be intercepting HTTPS.";
+            return Texts.get("cloud.network.tls", host);
         }
-        return "The connection to " + host + " was interrupted before a complete answer arrived. Try again.";
+        return Texts.get("cloud.network.interrupted", host);
     }
 
     /** The whole-call deadline passed on a call whose request had no effect (a read, or a write never sent). */
     static String deadline(String host, Duration callTimeout) {
-        return host + " did not finish answering within " + seconds(callTimeout) + "; the network or the service "
-                + "may be slow. Try again.";
+        return Texts.get("cloud.network.deadline", host, seconds(callTimeout));
     }
 
     /** The first half of an unknown-outcome sentence: "…, so its outcome is unknown; " comes after it. */

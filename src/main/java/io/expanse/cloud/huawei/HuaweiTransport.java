@@ -1,5 +1,6 @@
 package io.expanse.cloud.huawei;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
@@ -33,7 +34,10 @@ final class HuaweiTransport {
     /** How an unknown outcome of the resize is settled (by the resize tracker). */
     static final String SETTLE = "it will be checked by reading the volume.";
     /** The gateway's rule, for the clock-skew sentence (Huawei's API gateway error documentation). */
-    static final String SKEW_RULE = "Huawei Cloud rejects signed requests more than 15 minutes off";
+    /** What Huawei Cloud does about a wrong clock, in the language in use. */
+    static String skewRule() {
+        return Texts.get("cloud.huawei.skewRule");
+    }
 
     /** A 2xx answer. */
     record Reply(int status, String body) {
@@ -134,7 +138,7 @@ final class HuaweiTransport {
         if (expired || signatureError && ClockSkew.suspicious(skew)) {
             // "Signature expired" with a Date that shows no real skew (a proxy or server rewrote it): the amount
             // is unknown, and naming the measured one ("less than a minute ahead") would contradict the advice.
-            return ClockSkew.relabel(error, ClockSkew.suspicious(skew) ? skew : null, SKEW_RULE);
+            return ClockSkew.relabel(error, ClockSkew.suspicious(skew) ? skew : null, skewRule());
         }
         if (write && (status == 502 || status == 504) && error.code() == null) {
             // A proxy or gateway gave up waiting: the service may or may not have acted on the request.

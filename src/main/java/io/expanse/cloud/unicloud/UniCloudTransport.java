@@ -1,5 +1,6 @@
 package io.expanse.cloud.unicloud;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
 import io.expanse.cloud.http.ClockSkew;
@@ -39,7 +40,10 @@ final class UniCloudTransport {
      * For the clock-skew sentence. UNCONFIRMED: UniCloud documents no tolerance for {@code Timestamp}, so the
      * sentence names none.
      */
-    static final String SKEW_RULE = "UniCloud did not accept the request signature";
+    /** What UniCloud does about a wrong clock, in the language in use. */
+    static String skewRule() {
+        return Texts.get("cloud.unicloud.skewRule");
+    }
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -94,7 +98,7 @@ final class UniCloudTransport {
     /** A signature refused while the clocks are far apart is blamed on the clock. */
     static ApiException withSkew(ApiException e, Duration skew) {
         if (e.kind() == Kind.AUTHENTICATION && ClockSkew.suspicious(skew)) {
-            return ClockSkew.relabel(e, skew, SKEW_RULE);
+            return ClockSkew.relabel(e, skew, skewRule());
         }
         return e;
     }
