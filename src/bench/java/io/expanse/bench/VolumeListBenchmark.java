@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -475,18 +476,85 @@ public final class VolumeListBenchmark {
                 stallStacks.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                         .limit(12).forEach(e -> System.out.printf(Locale.ROOT, "  %4d x%n%s%n", e.getValue(),
                                 e.getKey()));
+                System.out.println("  the same samples by what the FX thread was doing (5 ms each):");
+                stallKinds.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .limit(20).forEach(e -> System.out.printf(Locale.ROOT, "  %4d x %s%n", e.getValue(),
+                                e.getKey()));
+                System.out.println("  the longest waits, by what the FX thread was doing:");
+                stalls.stream().sorted(Comparator.comparingLong((Stall st) -> st.waited).reversed()).limit(5)
+                        .forEach(st -> System.out.printf(Locale.ROOT, "  %6.1f ms: %s%n", st.waited / 1e6,
+                                st.kinds));
             }
         }
 
         /** {@code -Dbench.stalls=true}: the FX thread's stack every 5 ms while the probe has waited over 20 ms. */
         private final Map<String, Integer> stallStacks = new LinkedHashMap<>();
 
+        private final Map<String, Integer> stallKinds = new LinkedHashMap<>();
+        private final List<Stall> stalls = new ArrayList<>();
+
+        /** One long wait: how long, and what the FX thread was doing meanwhile (samples per kind). */
+        private static final class Stall {
+            long waited;
+            final Map<String, Integer> kinds = new LinkedHashMap<>();
+        }
+
+        /** A short name for what a sampled FX stack is doing: the pulse phase or event, and the work inside it. */
+        static String kindOf(StackTraceElement[] stack) {
+            String phase = "event";
+            String app = null;
+            for (int i = stack.length - 1; i >= 0; i--) {
+                String c = stack[i].getClassName();
+                String m = stack[i].getMethodName();
+                if (m.equals("doCSSPass")) {
+                    phase = "pulse: CSS";
+                } else if (m.equals("doLayoutPass")) {
+                    phase = "pulse: layout";
+                } else if (m.equals("synchronizeSceneNodes") || m.equals("syncAll")) {
+                    phase = "pulse: sync";
+                } else if (c.endsWith("PaintCollector") || c.endsWith("QuantumRenderer")) {
+                    phase = "pulse: render";
+                } else if (c.contains("animation") && phase.equals("event")) {
+                    phase = "pulse: animation";
+                } else if (c.startsWith("io.expanse") && !c.startsWith("io.expanse.bench") && app == null) {
+                    app = c.substring(c.lastIndexOf('.') + 1).replaceAll("\\$\\$Lambda.*", "") + "." + m;
+                } else if (c.startsWith("io.expanse.bench") && app == null) {
+                    app = "bench";
+                }
+            }
+            String work = "";
+            for (StackTraceElement f : stack) {
+                String m = f.getMethodName();
+                String c = f.getClassName();
+                if (m.equals("createDefaultSkin") || c.endsWith("Skin") && m.equals("<init>")) {
+                    work = "skin " + c.substring(c.lastIndexOf('.') + 1);
+                } else if (m.equals("doProcessCSS") || m.equals("reapplyCss") || m.equals("transitionToState")) {
+                    work = work.isEmpty() ? "CSS" : work;
+                } else if (m.equals("updateItem") || m.equals("updateIndex")) {
+                    work = work.isEmpty() ? "cell update" : work;
+                } else if (c.contains("SortedList") || c.contains("FilteredList")) {
+                    work = work.isEmpty() ? c.substring(c.lastIndexOf('.') + 1) : work;
+                } else if (m.equals("loadClass") || m.equals("defineClass1")) {
+                    work = "class loading";
+                }
+            }
+            return phase + (app == null ? "" : " [" + app + "]") + (work.isEmpty() ? "" : " " + work);
+        }
+
         private void sampleWhileWaiting(CountDownLatch ran, long posted) throws InterruptedException {
             Thread fxThread = fxThread();
+            Stall stall = null;
             while (!ran.await(5, TimeUnit.MILLISECONDS)) {
                 if (fxThread != null && System.nanoTime() - posted > 20_000_000L) {
                     StringBuilder sb = new StringBuilder();
                     StackTraceElement[] stack = fxThread.getStackTrace();
+                    String kind = kindOf(stack);
+                    stallKinds.merge(kind, 1, Integer::sum);
+                    if (stall == null) {
+                        stall = new Stall();
+                        stalls.add(stall);
+                    }
+                    stall.kinds.merge(kind, 1, Integer::sum);
                     int shown = 0;
                     for (StackTraceElement f : stack) {
                         String c = f.getClassName();
@@ -500,6 +568,9 @@ public final class VolumeListBenchmark {
                     }
                     stallStacks.merge(sb.toString(), 1, Integer::sum);
                 }
+            }
+            if (stall != null) {
+                stall.waited = System.nanoTime() - posted;
             }
         }
 

@@ -116,6 +116,10 @@ public final class AppContext implements AutoCloseable {
      */
     public AppContext(AppDirs dirs, Map<String, String> env, Options options) throws IOException {
         Files.createDirectories(dirs.data());
+        // Opening the journal loads SQLite's native library and reads the database: it runs beside the HTTP client,
+        // the settings and the keyring probe, which load classes and native libraries of their own.
+        CompletableFuture<ActivityJournal> journalOpening = CompletableFuture.supplyAsync(
+                () -> ActivityJournal.openIn(dirs.data()), io);
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(30, TimeUnit.SECONDS)
@@ -126,12 +130,15 @@ public final class AppContext implements AutoCloseable {
         CompletableFuture<SecretStores.Choice> secretChoice = options.useKeyring()
                 ? CompletableFuture.supplyAsync(SecretStores::chooseForThisSystem, io)
                 : CompletableFuture.completedFuture(new SecretStores.Choice(new SessionSecretStore(), null));
+        StartupTrace.mark("context: http client");
         this.settingsStore = SettingsStore.in(dirs);
         this.profiles = new ProfileRepository(settingsStore, new DeferredSecretStore(secretChoice),
                 SdkProfiles.discover(env, dirs.home()));
         this.layout = new LayoutMemory(settingsStore, settingsWriter);
         this.appearance = new Appearance(settingsStore, io);
-        this.journal = ActivityJournal.openIn(dirs.data());
+        StartupTrace.mark("context: settings, profiles");
+        this.journal = joined(journalOpening);
+        StartupTrace.mark("context: journal");
         this.volumesViewModel = new VolumesViewModel(session, tasks, lookups);
         this.activityViewModel = new ActivityViewModel(journal, tasks);
         this.packsViewModel = new PacksViewModel(journal, tasks);
@@ -157,9 +164,26 @@ public final class AppContext implements AutoCloseable {
                 .register(PacksController.class, () -> new PacksController(packsViewModel, upgradeDialogs,
                         nasAccounts, (owner, profile) -> profilesModule().openEditor(owner, profile,
                         nasAccounts::profileSaved)));
+        StartupTrace.mark("context: wired");
         this.secrets = secretChoice.join();
+        StartupTrace.mark("context: keyring");
         this.profilesModule = new ProfilesModule(fxml, profiles, new ConnectionTester(http, io, clock), tasks,
                 secrets.notice());
+    }
+
+    /** The value of a start-up step run beside the others; its failure is thrown as it was thrown there. */
+    private static <T> T joined(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** The profile editor; made at the end of start-up, once the keyring probe has answered. */

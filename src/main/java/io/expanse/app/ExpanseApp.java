@@ -1,61 +1,53 @@
 package io.expanse.app;
 
-import io.expanse.ui.common.Fonts;
 import atlantafx.base.theme.PrimerLight;
 import io.expanse.app.instance.SingleInstance;
-import io.expanse.files.AppDirs;
 import io.expanse.files.FolderCheck;
 import io.expanse.ui.common.AccountChoice;
+import io.expanse.ui.common.Fonts;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.main.StartupProblemWindow;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application. {@link #init()} (launcher thread) builds the composition root, which reads the journal
- * from disk; {@link #start(Stage)} only builds the scene and shows it, then connects in the background.
+ * The JavaFX application. The composition root, which reads the settings and the journal from disk and probes the
+ * keyring, is built on a thread of its own ({@link Startup}) while the toolkit starts; {@link #start(Stage)} sets the
+ * theme, takes the composition root, builds the scene and shows it, then connects in the background.
  *
  * <p>Arguments: {@code --sandbox} (or {@code EXPANSE_SANDBOX=1}) ignores a configured account; {@code --smoke} exits with 0 once the main
  * window is shown and the volume list has loaded, and with 1 and the reason otherwise.
  */
 public final class ExpanseApp extends Application {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExpanseApp.class);
-
     private AppContext context;
     private boolean smoke;
+    /** The composition root, built off the FX thread while the toolkit starts. */
+    private CompletableFuture<Startup> startup;
     /** Folders that cannot be used, found before anything was read or written; empty when all is well. */
     private List<FolderCheck.Problem> folderProblems = List.of();
     /** Any other failure while building the application, or null. */
     private Exception startFailure;
 
     @Override
-    public void init() throws Exception {
+    public void init() {
+        StartupTrace.mark("init");
         List<String> args = getParameters().getRaw();
         smoke = args.contains("--smoke");
-        AppDirs dirs = AppDirs.detect();
-        folderProblems = FolderCheck.check(dirs);
-        if (!folderProblems.isEmpty()) {
-            return;
-        }
-        try {
-            context = new AppContext(dirs, System.getenv(), AppContext.Options.standard(args.contains("--sandbox")
-                    || "1".equals(System.getenv("EXPANSE_SANDBOX"))));
-        } catch (Exception e) {
-            LOG.error("Expanse could not start", e);
-            startFailure = e;
-        }
+        // Started through the Launcher, the composition root is already being built; otherwise it starts here.
+        startup = Launcher.startup() != null ? Launcher.startup() : Startup.begin(args);
     }
 
     /** Instead of the main window: why Expanse cannot start. */
     private void showStartupProblem() {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         String sentence = startFailure == null ? null : "Expanse could not read or create its files.";
         if (smoke) {
             System.err.println("smoke: " + (folderProblems.isEmpty() ? sentence + " " + startFailure.getMessage()
@@ -72,18 +64,22 @@ public final class ExpanseApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("start");
+        Startup built = startup.join();
+        StartupTrace.mark("composition root taken");
+        context = built.context();
+        folderProblems = built.folderProblems();
+        startFailure = built.failure();
         if (context == null) {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             showStartupProblem();
             return;
         }
-        context.appearance().applyTheme();
-        Fxml.View<Object> main = context.fxml().load("main.fxml");
+        // The window first, at its remembered place and size but still empty (no control, so no stylesheet is
+        // needed yet); the theme, the views and the first list follow in the next event.
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(main.root(), Math.min(1480, screen.getWidth() * 0.95),
+        Scene scene = new Scene(new Pane(), Math.min(1480, screen.getWidth() * 0.95),
                 Math.min(860, screen.getHeight() * 0.92));
-        scene.getStylesheets().add(Objects.requireNonNull(
-                ExpanseApp.class.getResource("/io/expanse/ui/app.css")).toExternalForm());
-        Fonts.apply(scene);
         stage.setScene(scene);
         // Centred by default; a remembered geometry (applied below) wins.
         stage.centerOnScreen();
@@ -96,6 +92,34 @@ public final class ExpanseApp extends Application {
         }
         context.layout().window(stage);
         stage.show();
+        StartupTrace.mark("window shown");
+        Platform.runLater(() -> showMainView(stage, scene));
+    }
+
+    /** The theme, the main view with its loading states, then the connection and its first list. */
+    private void showMainView(Stage stage, Scene scene) {
+        context.appearance().applyTheme();
+        StartupTrace.mark("theme set");
+        Fxml.View<Object> main = context.fxml().load("main.fxml");
+        StartupTrace.mark("main.fxml loaded");
+        scene.getStylesheets().add(Objects.requireNonNull(
+                ExpanseApp.class.getResource("/io/expanse/ui/app.css")).toExternalForm());
+        Fonts.apply(scene);
+        if (StartupTrace.on()) {
+            scene.addPostLayoutPulseListener(new Runnable() {
+                private boolean done;
+
+                @Override
+                public void run() {
+                    if (!done) {
+                        done = true;
+                        StartupTrace.mark("main view laid out");
+                    }
+                }
+            });
+            context.volumes().stateProperty().addListener((o, old, state) -> StartupTrace.mark("volumes " + state));
+        }
+        scene.setRoot(main.root());
         if (smoke) {
             watchForSmoke();
         }

@@ -11,6 +11,7 @@ import io.expanse.files.AppDirs;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -26,11 +27,14 @@ import javafx.scene.control.Alert;
 public final class Launcher {
 
     private static volatile SingleInstance instance;
+    /** The composition root being built beside the toolkit's start, or null when not started through here. */
+    private static volatile CompletableFuture<Startup> startup;
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         List<String> arguments = List.of(args);
         // Before any text is made and before the toolkit starts: JavaFX's own texts follow the default locale.
         String remembered;
@@ -65,12 +69,20 @@ public final class Launcher {
             System.exit(3);
         }
         instance = claim instanceof SingleInstance.Primary primary ? primary.instance() : null;
+        StartupTrace.mark("data folder claimed");
+        // Only now, with the folder ours: the journal and settings in it are read while the toolkit starts.
+        startup = Startup.begin(arguments);
         Application.launch(ExpanseApp.class, args);
     }
 
     /** This process's hold on the data folder, or null when the folder could not be claimed. */
     static SingleInstance instance() {
         return instance;
+    }
+
+    /** What {@link #main} began building, or null when the application was started some other way. */
+    static CompletableFuture<Startup> startup() {
+        return startup;
     }
 
     /** A window for an operator who started Expanse from a menu and would never see the console. */

@@ -42,8 +42,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class SingleInstance implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SingleInstance.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The logger and the JSON mapper are made when first used (a hand-over, a problem): claiming the folder is the
+     * first thing every launch does, before the window, and setting up logging or Jackson costs more than the
+     * claim itself.
+     */
+    private static final class Lazy {
+        static final Logger LOG = LoggerFactory.getLogger(SingleInstance.class);
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
     /** Longest socket path used as is (Linux allows 107 bytes, macOS 103). */
     private static final int MAX_SOCKET_PATH = 100;
     private static final String ACK = "ok";
@@ -133,7 +140,7 @@ public final class SingleInstance implements AutoCloseable {
             server.bind(UnixDomainSocketAddress.of(socket));
         } catch (IOException | UnsupportedOperationException e) {
             // The lock alone still keeps a second writer away; a second launch will say it cannot reach this one.
-            LOG.warn("Single-instance socket {} not available: {}", socket, e.toString());
+            Lazy.LOG.warn("Single-instance socket {} not available: {}", socket, e.toString());
             if (server != null) {
                 server.close();
             }
@@ -154,7 +161,7 @@ public final class SingleInstance implements AutoCloseable {
         }
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             OutputStream out = Channels.newOutputStream(ch);
-            out.write(JSON.writeValueAsBytes(Map.of("args", args)));
+            out.write(Lazy.JSON.writeValueAsBytes(Map.of("args", args)));
             out.write('\n');
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
@@ -195,7 +202,7 @@ public final class SingleInstance implements AutoCloseable {
                 deliver(args);
             } catch (IOException e) {
                 if (!closed) {
-                    LOG.debug("A hand-over failed: {}", e.toString());
+                    Lazy.LOG.debug("A hand-over failed: {}", e.toString());
                 }
             }
         }
@@ -206,7 +213,7 @@ public final class SingleInstance implements AutoCloseable {
             throw new IOException("no usable hand-over message");
         }
         List<String> args = new ArrayList<>();
-        JSON.readTree(line).path("args").forEach(n -> args.add(n.asText()));
+        Lazy.JSON.readTree(line).path("args").forEach(n -> args.add(n.asText()));
         return args;
     }
 
@@ -222,7 +229,7 @@ public final class SingleInstance implements AutoCloseable {
         try {
             h.accept(args);
         } catch (RuntimeException e) {
-            LOG.warn("Handling a hand-over failed", e);
+            Lazy.LOG.warn("Handling a hand-over failed", e);
         }
     }
 
@@ -261,7 +268,7 @@ public final class SingleInstance implements AutoCloseable {
             lock.release();
             lockChannel.close();
         } catch (IOException e) {
-            LOG.debug("Releasing the instance lock: {}", e.toString());
+            Lazy.LOG.debug("Releasing the instance lock: {}", e.toString());
         }
     }
 }

@@ -33,6 +33,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -74,6 +75,7 @@ public final class MainController {
     @FXML private Label noticeLabel;
     @FXML private Label statusLabel;
     @FXML private VolumesController volumesController;
+    @FXML private Tab packsTab;
 
     /** @param packsProfileSaved tells the packs view's selector that a profile was saved */
     public MainController(Session session, VolumesViewModel volumes, AccountSelector<EvsAccount> switcher,
@@ -125,11 +127,33 @@ public final class MainController {
             case LIGHT -> lightThemeItem;
             case DARK -> darkThemeItem;
         }).setSelected(true);
+        loadPacksWhenFirstShown();
         statusLabel.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
             }
         });
+    }
+
+    /**
+     * The NAS packs view (and with it the UniCloud account and its pack inventory) is loaded when its tab is first
+     * selected: the first frame shows the volumes, and start-up does not wait for a view nobody has looked at yet.
+     */
+    private void loadPacksWhenFirstShown() {
+        if (packsTab.getContent() != null) {
+            return;
+        }
+        javafx.beans.value.ChangeListener<Boolean> load = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now && packsTab.getContent() == null) {
+                    packsTab.selectedProperty().removeListener(this);
+                    packsTab.setContent(fxml.load("packs.fxml").root());
+                }
+            }
+        };
+        packsTab.selectedProperty().addListener(load);
+        load.changed(packsTab.selectedProperty(), false, packsTab.isSelected());
     }
 
     private void installShortcuts(Scene scene) {

@@ -4,6 +4,8 @@ import javafx.scene.input.KeyEvent;
 import io.expanse.text.Texts;
 import io.expanse.ui.profiles.LayoutMemory;
 import io.expanse.ui.resize.ResizeDialogs;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -39,6 +41,13 @@ public final class VolumesController {
     private final LayoutMemory layout;
     /** True while the table's selection is being put in line with the model's. */
     private boolean syncingSelection;
+    /** Slices of a fresh list waiting for the table's next frame. */
+    private final List<java.util.function.LongConsumer> afterFrame = new ArrayList<>();
+    private final Runnable frameDone = this::runQueuedSlices;
+    /** When the current frame's CSS and layout began (System.nanoTime). */
+    private long frameStarted;
+    private final Runnable frameStarts = () -> frameStarted = System.nanoTime();
+    private boolean warmedUp;
 
     @FXML private TextField filterField;
     @FXML private Button copyIdButton;
@@ -86,7 +95,7 @@ public final class VolumesController {
         statusColumn.setCellFactory(col -> new StatusCell("volume.status."));
         serverStatusColumn.setCellFactory(col -> new StatusCell("server.status."));
         sizeColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
-        for (TableColumn<VolumeRow, String> c : java.util.List.of(nameColumn, idColumn, statusColumn, typeColumn,
+        for (TableColumn<VolumeRow, String> c : List.of(nameColumn, idColumn, statusColumn, typeColumn,
                 azColumn, serverColumn, serverStatusColumn, roleColumn, billingColumn, sharedColumn, projectColumn)) {
             c.setComparator(new CollatedOrder());
         }
@@ -94,10 +103,18 @@ public final class VolumesController {
         table.setItems(vm.sortedRows());
         // Start with the table focused: arrow keys move, Enter expands, and the filter's hint stays readable.
         table.sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                old.removePreLayoutPulseListener(frameStarts);
+                old.removePostLayoutPulseListener(frameDone);
+            }
             if (scene != null) {
+                scene.addPreLayoutPulseListener(frameStarts);
+                scene.addPostLayoutPulseListener(frameDone);
                 javafx.application.Platform.runLater(table::requestFocus);
+                javafx.application.Platform.runLater(this::warmUp);
             }
         });
+        vm.paceSlices(this::afterNextFrame);
         // The model sorts (the table's order, ties by id); the table only says which order it wants.
         table.setSortPolicy(t -> true);
         vm.orderProperty().bind(table.comparatorProperty());
@@ -164,6 +181,80 @@ public final class VolumesController {
         MenuItem expand = new MenuItem(Texts.get("volumes.button.resize"));
         expand.setOnAction(e -> openResize());
         table.setContextMenu(new ContextMenu(expand, copyId, copyName));
+    }
+
+    /**
+     * Runs a slice of a fresh list after the table's next frame, so that each frame makes the cells of one slice's
+     * new rows only (several slices queued between two frames would all be laid out in one). Without a shown window
+     * there are no frames: the slice runs as the next UI event.
+     */
+    private void afterNextFrame(java.util.function.LongConsumer slice) {
+        var scene = table.getScene();
+        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+            javafx.application.Platform.runLater(() -> slice.accept(0));
+            return;
+        }
+        afterFrame.add(slice);
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    /** After each frame's CSS and layout: the queued slices go to the next UI events, told how long it took. */
+    private void runQueuedSlices() {
+        if (!afterFrame.isEmpty()) {
+            long took = frameStarted == 0 ? 0 : System.nanoTime() - frameStarted;
+            List<java.util.function.LongConsumer> due = List.copyOf(afterFrame);
+            afterFrame.clear();
+            due.forEach(slice -> javafx.application.Platform.runLater(() -> slice.accept(took)));
+        }
+    }
+
+    /**
+     * Before the first list arrives, while the account connects: a copy of the table, invisible and never in the
+     * layout, shows two made-up rows for one frame and is removed. The first frame of a table with rows loads and
+     * runs, for the first time, the row and cell skins, their CSS and the cell value bindings (a few hundred
+     * milliseconds on a cold JVM); done here, it does not hold up the first rows of the real list.
+     */
+    private void warmUp() {
+        if (warmedUp || !vm.allRows().isEmpty() || !(table.getParent() instanceof javafx.scene.layout.Pane parent)) {
+            return;
+        }
+        warmedUp = true;
+        TableView<VolumeRow> warm = new TableView<>();
+        warm.getStyleClass().setAll(table.getStyleClass());
+        for (TableColumn<VolumeRow, ?> column : table.getColumns()) {
+            warm.getColumns().add(copyOf(column));
+        }
+        warm.getItems().setAll(WarmUpRows.rows());
+        warm.setOpacity(0);
+        warm.setMouseTransparent(true);
+        warm.setFocusTraversable(false);
+        warm.setManaged(false);
+        warm.resizeRelocate(0, 0, Math.max(table.getWidth(), 1000), 120);
+        parent.getChildren().add(warm);
+        Runnable[] remove = new Runnable[1];
+        remove[0] = () -> {
+            var scene = warm.getScene();
+            if (scene != null) {
+                scene.removePostLayoutPulseListener(remove[0]);
+            }
+            javafx.application.Platform.runLater(() -> parent.getChildren().remove(warm));
+        };
+        if (warm.getScene() != null) {
+            warm.getScene().addPostLayoutPulseListener(remove[0]);
+            javafx.application.Platform.requestNextPulse();
+        } else {
+            parent.getChildren().remove(warm);
+        }
+    }
+
+    private static <T> TableColumn<VolumeRow, T> copyOf(TableColumn<VolumeRow, T> column) {
+        TableColumn<VolumeRow, T> copy = new TableColumn<>();
+        copy.setCellValueFactory(column.getCellValueFactory());
+        copy.setCellFactory(column.getCellFactory());
+        copy.setPrefWidth(column.getWidth() > 0 ? column.getWidth() : column.getPrefWidth());
+        copy.getStyleClass().setAll(column.getStyleClass());
+        copy.setStyle(column.getStyle());
+        return copy;
     }
 
     /**
@@ -292,6 +383,8 @@ public final class VolumesController {
     static final class StatusCell extends TableCell<VolumeRow, String> {
         /** The bundle keys of the statuses this column shows: the API's word, lower case, after it. */
         private final String keyPrefix;
+        /** The status class this cell carries now, or null. */
+        private String shownClass;
 
         StatusCell(String keyPrefix) {
             this.keyPrefix = keyPrefix;
@@ -300,13 +393,20 @@ public final class VolumesController {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("status-ok", "status-busy", "status-bad");
-            if (empty || item == null || item.isEmpty()) {
-                setText(null);
-                return;
+            boolean blank = empty || item == null || item.isEmpty();
+            setText(blank ? null : VolumeRow.statusText(keyPrefix, item));
+            // The style classes change only when the class does: each change makes the cell's CSS be worked out
+            // again, and a refresh or a scroll updates every visible cell.
+            String wanted = blank ? null : statusClass(item);
+            if (!java.util.Objects.equals(wanted, shownClass)) {
+                if (shownClass != null) {
+                    getStyleClass().remove(shownClass);
+                }
+                if (wanted != null) {
+                    getStyleClass().add(wanted);
+                }
+                shownClass = wanted;
             }
-            setText(VolumeRow.statusText(keyPrefix, item));
-            getStyleClass().add(statusClass(item));
         }
 
         static String statusClass(String status) {

@@ -72,10 +72,25 @@ public final class VolumesViewModel {
     private long generation;
     /** True while a fresh list is still going in, slice by slice: a selected volume not shown yet stays selected. */
     private boolean filling;
-    /** Rows per UI event while a fresh list goes in (after the first small slices). */
-    static final int SLICE = 500;
-    /** Servers whose details go into their rows per UI event (about 8 rows each). */
-    static final int SERVER_SLICE = 100;
+    /** Rows in the first slice of a fresh list: the table makes the cells of each new visible row in one frame. */
+    static final int FIRST_SLICE = 2;
+    /** Rows in the first slice of a refresh: about as many as a table shows at once. */
+    static final int REFRESH_FIRST_SLICE = 64;
+    /** Most rows per UI event while a fresh list goes in. */
+    static final int MOST_SLICE = 1024;
+    /** How long one slice should hold the UI thread at the most (ms): well within a frame. */
+    static final long SLICE_BUDGET_MS = 8;
+    /** Servers whose details go into their rows in the first UI event (about 8 rows each); then by time. */
+    static final int SERVER_FIRST_SLICE = 16;
+    /** Where each next slice of a fresh list runs; by default the next UI event (see {@link #paceSlices}). */
+    private SlicePacer pacer;
+
+    /** Runs the next slice of a fresh list, telling it how long the frame that laid out the previous one took. */
+    @FunctionalInterface
+    public interface SlicePacer {
+        /** @param slice takes the nanoseconds the last frame's CSS and layout took, or 0 when not known */
+        void next(java.util.function.LongConsumer slice);
+    }
 
     /**
      * @param lookupExecutor where the attached servers are read after each list
@@ -84,6 +99,7 @@ public final class VolumesViewModel {
         this.session = session;
         this.tasks = tasks;
         this.lookupExecutor = lookupExecutor;
+        this.pacer = slice -> tasks.runLaterOnUiThread(() -> slice.accept(0));
         filterText.addListener((o, a, b) -> applyFilter());
         order.addListener((o, a, b) -> adjust(() -> sorted.setComparator(b == null ? null
                 : b.thenComparing(r -> r.volume().id(), Comparator.nullsFirst(Comparator.naturalOrder())))));
@@ -219,6 +235,15 @@ public final class VolumesViewModel {
         }
     }
 
+    /**
+     * Where each next slice of a fresh list runs. The view sets one that waits for the table's next frame and says
+     * how long that frame took, so that every frame lays out the cells of one slice's new rows only and the slices
+     * stay small while those frames are slow; by default the next UI event.
+     */
+    public void paceSlices(SlicePacer pacer) {
+        this.pacer = Objects.requireNonNull(pacer, "pacer");
+    }
+
     /** Reloads every volume of the current connection; results of an older load are dropped. */
     public void refresh() {
         EvsAccount c = session.connection();
@@ -273,10 +298,12 @@ public final class VolumesViewModel {
     }
 
     /**
-     * Shows a fresh list a slice per UI event ({@link #slice(int)} rows), so that no single event holds the UI
-     * thread for long and input and layout pulses run between slices; the first slices are small because the
-     * table creates the cells of its visible rows for them. The list stays LOADING until the last slice is in; the
-     * selected volume is kept meanwhile even while its row has not arrived yet. The servers are read at once.
+     * Shows a fresh list a slice per UI event, so that no single event holds the UI thread for long and input and
+     * layout pulses run between slices: {@value #FIRST_SLICE} rows first, then twice as many each time while a
+     * slice stays within {@value #SLICE_BUDGET_MS} ms ({@link SliceSize}), each after the previous one's frame
+     * (see {@link #paceSlices}). The table makes the cells of its visible rows for the first slices, a few rows
+     * per frame. The list stays LOADING until the last slice is in; the selected volume is kept meanwhile even while
+     * its row has not arrived yet. The servers are read at once.
      */
     private void show(Loaded loaded, EvsApi api, long gen) {
         rowsByServer.clear();
@@ -286,18 +313,19 @@ public final class VolumesViewModel {
             lookupExecutor.execute(() -> lookUpServers(api, serverIds, gen));
         }
         List<VolumeRow> all = loaded.rows();
-        int first = Math.min(all.size(), slice(0));
+        // A refresh replaces the shown rows at once: emptied for a frame, every visible row would have its CSS worked
+        // out again twice (empty, then filled), and that frame would be the slowest of the load.
+        SliceSize sizes = rows.isEmpty() ? new SliceSize(FIRST_SLICE, 1, MOST_SLICE, SLICE_BUDGET_MS)
+                : new SliceSize(REFRESH_FIRST_SLICE, 1, MOST_SLICE, SLICE_BUDGET_MS);
+        int first = Math.min(all.size(), sizes.next());
         filling = first < all.size();
+        long began = System.nanoTime();
         adjust(() -> rows.setAll(all.subList(0, first)));
-        fill(all, first, 1, gen);
+        fill(all, first, sizes, gen, System.nanoTime() - began);
     }
 
-    /** Rows in slice {@code n} of a fresh list: a few at first, then {@value #SLICE} at a time. */
-    static int slice(int n) {
-        return n == 0 ? 16 : n == 1 ? 48 : SLICE;
-    }
-
-    private void fill(List<VolumeRow> all, int from, int n, long gen) {
+    /** @param lastNanos how long the event that added the previous slice took */
+    private void fill(List<VolumeRow> all, int from, SliceSize sizes, long gen, long lastNanos) {
         if (gen != generation) {
             return;
         }
@@ -308,11 +336,14 @@ public final class VolumesViewModel {
             updateStatusLine();
             return;
         }
-        tasks.runLaterOnUiThread(() -> {
+        pacer.next(frameNanos -> {
             if (gen == generation) {
-                int to = Math.min(all.size(), from + slice(n));
+                // The previous slice cost its event and the frame that laid it out, whichever was longer.
+                sizes.took(Math.max(lastNanos, frameNanos));
+                long began = System.nanoTime();
+                int to = Math.min(all.size(), from + sizes.next());
                 adjust(() -> rows.addAll(all.subList(from, to)));
-                fill(all, to, n + 1, gen);
+                fill(all, to, sizes, gen, System.nanoTime() - began);
             }
         });
     }
@@ -330,20 +361,24 @@ public final class VolumesViewModel {
             found = Map.of();
         }
         Map<String, ServerInfo> answer = found;
-        tasks.runOnUiThread(() -> applyServers(serverIds, 0, answer, gen));
+        tasks.runOnUiThread(() -> applyServers(serverIds, 0, answer, gen,
+                new SliceSize(SERVER_FIRST_SLICE, 1, MOST_SLICE, SLICE_BUDGET_MS)));
     }
 
-    /** The servers' details into their rows, {@value #SERVER_SLICE} servers per UI event. */
-    private void applyServers(List<String> serverIds, int from, Map<String, ServerInfo> answer, long gen) {
+    /** The servers' details into their rows, as many servers per UI event as fit the time budget. */
+    private void applyServers(List<String> serverIds, int from, Map<String, ServerInfo> answer, long gen,
+                              SliceSize sizes) {
         if (gen != generation) {
             return;
         }
-        int to = Math.min(serverIds.size(), from + SERVER_SLICE);
+        long began = System.nanoTime();
+        int to = Math.min(serverIds.size(), from + sizes.next());
         for (String serverId : serverIds.subList(from, to)) {
             applyServer(serverId, answer.get(serverId));
         }
+        sizes.took(System.nanoTime() - began);
         if (to < serverIds.size()) {
-            tasks.runLaterOnUiThread(() -> applyServers(serverIds, to, answer, gen));
+            tasks.runLaterOnUiThread(() -> applyServers(serverIds, to, answer, gen, sizes));
         }
     }
 

@@ -327,16 +327,18 @@ class VolumesViewModelTest {
         }
         LaterQueue tasks = new LaterQueue();
         VolumesViewModel vm = connected(tasks);
-        assertEquals(16, vm.allRows().size(), "the first slice is small");
+        assertEquals(VolumesViewModel.FIRST_SLICE, vm.allRows().size(), "the first slice is small");
         assertEquals(VolumesViewModel.LoadState.LOADING, vm.stateProperty().get(), "loading until the last slice");
-        assertEquals(4, tasks.drain(), "then 48, 500, 500 and the rest: one UI event each");
+        // Each slice at most twice the one before (4, 8, ... 512 make 1,022 rows with the first 2): one UI event each.
+        int events = tasks.drain();
+        assertTrue(events >= 9, events + " UI events");
         assertEquals(1200, vm.allRows().size());
         assertEquals(VolumesViewModel.LoadState.READY, vm.stateProperty().get());
 
         vm.orderProperty().set(Comparator.comparing(r -> r.volume().name()));
         vm.select("v1100");
         vm.refresh();
-        assertEquals(16, vm.allRows().size());
+        assertEquals(VolumesViewModel.REFRESH_FIRST_SLICE, vm.allRows().size(), "about a table's worth at once");
         assertEquals("v1100", vm.selectedVolumeIdProperty().get(), "kept while its row has not arrived");
         assertNull(vm.selectedRow());
         tasks.drain();
