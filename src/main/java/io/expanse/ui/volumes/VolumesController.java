@@ -42,11 +42,8 @@ public final class VolumesController {
     /** True while the table's selection is being put in line with the model's. */
     private boolean syncingSelection;
     /** Slices of a fresh list waiting for the table's next frame. */
-    private final List<java.util.function.LongConsumer> afterFrame = new ArrayList<>();
+    private final List<Runnable> afterFrame = new ArrayList<>();
     private final Runnable frameDone = this::runQueuedSlices;
-    /** When the current frame's CSS and layout began (System.nanoTime). */
-    private long frameStarted;
-    private final Runnable frameStarts = () -> frameStarted = System.nanoTime();
     private boolean warmedUp;
 
     @FXML private TextField filterField;
@@ -104,11 +101,9 @@ public final class VolumesController {
         // Start with the table focused: arrow keys move, Enter expands, and the filter's hint stays readable.
         table.sceneProperty().addListener((o, old, scene) -> {
             if (old != null) {
-                old.removePreLayoutPulseListener(frameStarts);
                 old.removePostLayoutPulseListener(frameDone);
             }
             if (scene != null) {
-                scene.addPreLayoutPulseListener(frameStarts);
                 scene.addPostLayoutPulseListener(frameDone);
                 javafx.application.Platform.runLater(table::requestFocus);
                 javafx.application.Platform.runLater(this::warmUp);
@@ -188,23 +183,22 @@ public final class VolumesController {
      * new rows only (several slices queued between two frames would all be laid out in one). Without a shown window
      * there are no frames: the slice runs as the next UI event.
      */
-    private void afterNextFrame(java.util.function.LongConsumer slice) {
+    private void afterNextFrame(Runnable slice) {
         var scene = table.getScene();
         if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
-            javafx.application.Platform.runLater(() -> slice.accept(0));
+            javafx.application.Platform.runLater(slice);
             return;
         }
         afterFrame.add(slice);
         javafx.application.Platform.requestNextPulse();
     }
 
-    /** After each frame's CSS and layout: the queued slices go to the next UI events, told how long it took. */
+    /** After each frame's layout: the queued slices go to the next UI events. */
     private void runQueuedSlices() {
         if (!afterFrame.isEmpty()) {
-            long took = frameStarted == 0 ? 0 : System.nanoTime() - frameStarted;
-            List<java.util.function.LongConsumer> due = List.copyOf(afterFrame);
+            List<Runnable> due = List.copyOf(afterFrame);
             afterFrame.clear();
-            due.forEach(slice -> javafx.application.Platform.runLater(() -> slice.accept(took)));
+            due.forEach(javafx.application.Platform::runLater);
         }
     }
 

@@ -85,11 +85,10 @@ public final class VolumesViewModel {
     /** Where each next slice of a fresh list runs; by default the next UI event (see {@link #paceSlices}). */
     private SlicePacer pacer;
 
-    /** Runs the next slice of a fresh list, telling it how long the frame that laid out the previous one took. */
+    /** Runs the next slice of a fresh list when it is due. */
     @FunctionalInterface
     public interface SlicePacer {
-        /** @param slice takes the nanoseconds the last frame's CSS and layout took, or 0 when not known */
-        void next(java.util.function.LongConsumer slice);
+        void next(Runnable slice);
     }
 
     /**
@@ -99,7 +98,7 @@ public final class VolumesViewModel {
         this.session = session;
         this.tasks = tasks;
         this.lookupExecutor = lookupExecutor;
-        this.pacer = slice -> tasks.runLaterOnUiThread(() -> slice.accept(0));
+        this.pacer = tasks::runLaterOnUiThread;
         filterText.addListener((o, a, b) -> applyFilter());
         order.addListener((o, a, b) -> adjust(() -> sorted.setComparator(b == null ? null
                 : b.thenComparing(r -> r.volume().id(), Comparator.nullsFirst(Comparator.naturalOrder())))));
@@ -236,9 +235,8 @@ public final class VolumesViewModel {
     }
 
     /**
-     * Where each next slice of a fresh list runs. The view sets one that waits for the table's next frame and says
-     * how long that frame took, so that every frame lays out the cells of one slice's new rows only and the slices
-     * stay small while those frames are slow; by default the next UI event.
+     * Where each next slice of a fresh list runs. The view sets one that waits for the table's next frame, so that
+     * every frame lays out the cells of one slice's new rows only; by default the next UI event.
      */
     public void paceSlices(SlicePacer pacer) {
         this.pacer = Objects.requireNonNull(pacer, "pacer");
@@ -300,7 +298,7 @@ public final class VolumesViewModel {
     /**
      * Shows a fresh list a slice per UI event, so that no single event holds the UI thread for long and input and
      * layout pulses run between slices: {@value #FIRST_SLICE} rows first, then twice as many each time while a
-     * slice stays within {@value #SLICE_BUDGET_MS} ms ({@link SliceSize}), each after the previous one's frame
+     * slice's event stays within {@value #SLICE_BUDGET_MS} ms ({@link SliceSize}), each after the previous one's frame
      * (see {@link #paceSlices}). The table makes the cells of its visible rows for the first slices, a few rows
      * per frame. The list stays LOADING until the last slice is in; the selected volume is kept meanwhile even while
      * its row has not arrived yet. The servers are read at once.
@@ -336,10 +334,9 @@ public final class VolumesViewModel {
             updateStatusLine();
             return;
         }
-        pacer.next(frameNanos -> {
+        pacer.next(() -> {
             if (gen == generation) {
-                // The previous slice cost its event and the frame that laid it out, whichever was longer.
-                sizes.took(Math.max(lastNanos, frameNanos));
+                sizes.took(lastNanos);
                 long began = System.nanoTime();
                 int to = Math.min(all.size(), from + sizes.next());
                 adjust(() -> rows.addAll(all.subList(from, to)));
