@@ -756,7 +756,8 @@ public final class VolumeListBenchmark {
         steps.add(fxTimed(root, () -> table.scrollTo(n - 1)));
         wall = System.nanoTime() - wall;
         int last = fx(() -> flow.getLastVisibleCell().getIndex());
-        check(last == n - 1, "scrolled to the last row, at " + last);
+        check(last == n - 1, "scrolled to the last row, at " + last + " of " + fx(() -> table.getItems().size())
+                + " rows");
         long[] s = sorted(steps);
         long total = Arrays.stream(s).sum();
         System.out.printf(Locale.ROOT, "scroll %,d rows top to bottom in %,d steps of %d rows: FX time %.0f ms total "
