@@ -189,13 +189,8 @@ public final class VolumeListBenchmark {
         System.out.printf(Locale.ROOT, "sandbox: %,d volumes, %,d servers with attached volumes, started in %.0f ms%n",
                 seed.volumes().size(), servers, ms(System.nanoTime() - t0));
         seed = null;
-        ExecutorService io = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "bench-io");
-            t.setDaemon(true);
-            return t;
-        });
-        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS)
-                .readTimeout(30, TimeUnit.SECONDS).writeTimeout(30, TimeUnit.SECONDS).build();
+        ExecutorService io = benchIo();
+        OkHttpClient http = benchHttp();
         try {
             HuaweiClient client = HuaweiClient.builder().http(http).endpoints(sandbox.endpoints())
                     .credentials(sandbox.credentials()).region(sandbox.region()).projectId(sandbox.projectId())
@@ -243,19 +238,13 @@ public final class VolumeListBenchmark {
         java.lang.ref.Reference.reachabilityFence(held);
     }
 
-    /** 2 and 3. The real window on headless Monocle. */
     /**
      * Against any Huawei-compatible endpoint: the list through the real client, then the real table filled exactly
      * as the app fills it. The size is whatever the account holds.
      */
     private static void runRemote(Remote remote) throws Exception {
-        ExecutorService io = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "bench-io");
-            t.setDaemon(true);
-            return t;
-        });
-        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS)
-                .readTimeout(30, TimeUnit.SECONDS).writeTimeout(30, TimeUnit.SECONDS).build();
+        ExecutorService io = benchIo();
+        OkHttpClient http = benchHttp();
         try {
             HuaweiClient client = HuaweiClient.builder().http(http)
                     .endpoints(HuaweiEndpoints.single(java.net.URI.create(remote.endpoint())))
@@ -299,6 +288,22 @@ public final class VolumeListBenchmark {
         }
     }
 
+    /** Daemon threads for the client's concurrent pages and server reads. */
+    private static ExecutorService benchIo() {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "bench-io");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The HTTP client with the app's timeouts. */
+    private static OkHttpClient benchHttp() {
+        return new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS).writeTimeout(30, TimeUnit.SECONDS).build();
+    }
+
+    /** 2 and 3. The real window on headless Monocle. */
     private static void uiFigures(int n, String label, boolean sandbox, HuaweiClient client) throws Exception {
         Path home = Files.createTempDirectory("expanse-bench");
         AppDirs dirs = new AppDirs(home.resolve("data"), home.resolve("config"), home.resolve("logs"));
