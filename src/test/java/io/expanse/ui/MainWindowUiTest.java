@@ -78,11 +78,14 @@ class MainWindowUiTest extends SandboxWindowTest {
         robot.interact(() -> clip[0] = Clipboard.getSystemClipboard().getString());
         assertEquals(row.volume().id(), clip[0]);
 
+        VolumesViewModel volumes = ui.context().volumes();
+        long loadBefore = volumes.currentLoad();
         robot.clickOn("#table").type(KeyCode.F5);
         waitUntil("reloaded after F5", 15,
-                () -> ui.context().volumes().stateProperty().get() == VolumesViewModel.LoadState.READY
-                        && table(robot).getItems().size() == 50
-                        && table(robot).getItems().stream().noneMatch(r -> r == row));
+                () -> volumes.currentLoad() > loadBefore
+                        && volumes.stateProperty().get() == VolumesViewModel.LoadState.READY
+                        && volumes.serversAppliedProperty().get() == volumes.currentLoad()
+                        && table(robot).getItems().size() == 50);
     }
 
     @Test

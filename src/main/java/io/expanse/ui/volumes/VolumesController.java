@@ -42,8 +42,11 @@ public final class VolumesController {
     /** True while the table's selection is being put in line with the model's. */
     private boolean syncingSelection;
     /** Slices of a fresh list waiting for the table's next frame. */
-    private final List<Runnable> afterFrame = new ArrayList<>();
+    private final List<java.util.function.LongConsumer> afterFrame = new ArrayList<>();
     private final Runnable frameDone = this::runQueuedSlices;
+    /** When the current frame's CSS and layout began (0 between frames): the slices learn what their rows cost. */
+    private long frameBegan;
+    private final Runnable frameBegins = () -> frameBegan = System.nanoTime();
     private boolean warmedUp;
 
     @FXML private TextField filterField;
@@ -101,9 +104,11 @@ public final class VolumesController {
         // Start with the table focused: arrow keys move, Enter expands, and the filter's hint stays readable.
         table.sceneProperty().addListener((o, old, scene) -> {
             if (old != null) {
+                old.removePreLayoutPulseListener(frameBegins);
                 old.removePostLayoutPulseListener(frameDone);
             }
             if (scene != null) {
+                scene.addPreLayoutPulseListener(frameBegins);
                 scene.addPostLayoutPulseListener(frameDone);
                 javafx.application.Platform.runLater(table::requestFocus);
                 javafx.application.Platform.runLater(this::warmUp);
@@ -151,8 +156,9 @@ public final class VolumesController {
         vm.filterTextProperty().addListener((o, a, b) -> updatePlaceholder());
         updatePlaceholder();
 
+        double[] rowHeight = new double[1];
         table.setRowFactory(tv -> {
-            TableRow<VolumeRow> row = new TableRow<>();
+            TableRow<VolumeRow> row = new VolumeTableRow(rowHeight);
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
                     openResize();
@@ -183,10 +189,10 @@ public final class VolumesController {
      * new rows only (several slices queued between two frames would all be laid out in one). Without a shown window
      * there are no frames: the slice runs as the next UI event.
      */
-    private void afterNextFrame(Runnable slice) {
+    private void afterNextFrame(java.util.function.LongConsumer slice) {
         var scene = table.getScene();
         if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
-            javafx.application.Platform.runLater(slice);
+            javafx.application.Platform.runLater(() -> slice.accept(0));
             return;
         }
         afterFrame.add(slice);
@@ -195,10 +201,12 @@ public final class VolumesController {
 
     /** After each frame's layout: the queued slices go to the next UI events. */
     private void runQueuedSlices() {
+        long frameNanos = frameBegan == 0 ? 0 : System.nanoTime() - frameBegan;
+        frameBegan = 0;
         if (!afterFrame.isEmpty()) {
-            List<Runnable> due = List.copyOf(afterFrame);
+            List<java.util.function.LongConsumer> due = List.copyOf(afterFrame);
             afterFrame.clear();
-            due.forEach(javafx.application.Platform::runLater);
+            due.forEach(slice -> javafx.application.Platform.runLater(() -> slice.accept(frameNanos)));
         }
     }
 
@@ -227,6 +235,7 @@ public final class VolumesController {
         parent.getChildren().add(warm);
         Runnable[] remove = new Runnable[1];
         remove[0] = () -> {
+            if (Boolean.getBoolean("dbg.slices")) System.err.printf("warm frame %.1f cells %d%n", (System.nanoTime() - frameBegan) / 1e6, warm.lookupAll(".table-cell").size());
             var scene = warm.getScene();
             if (scene != null) {
                 scene.removePostLayoutPulseListener(remove[0]);

@@ -70,6 +70,9 @@ public final class VolumesViewModel {
     private boolean adjusting;
     private final Map<String, List<VolumeRow>> rowsByServer = new HashMap<>();
     private long generation;
+    /** The last load whose attached servers' details are all in their rows (or known unreadable). */
+    private final javafx.beans.property.ReadOnlyLongWrapper serversApplied =
+            new javafx.beans.property.ReadOnlyLongWrapper(this, "serversApplied");
     /** True while a fresh list is still going in, slice by slice: a selected volume not shown yet stays selected. */
     private boolean filling;
     /** Rows in the first slice of a fresh list: the table makes the cells of each new visible row in one frame. */
@@ -80,15 +83,23 @@ public final class VolumesViewModel {
     static final int MOST_SLICE = 1024;
     /** How long one slice should hold the UI thread at the most (ms): well within a frame. */
     static final long SLICE_BUDGET_MS = 8;
+    /**
+     * How long a slice of a fresh list and the frame that lays out its rows should hold the UI thread together (ms):
+     * well under the 50 ms an operator notices, as the frame is timed only once it has run.
+     */
+    static final long SLICE_AND_FRAME_BUDGET_MS = 20;
     /** Servers whose details go into their rows in the first UI event (about 8 rows each); then by time. */
     static final int SERVER_FIRST_SLICE = 16;
     /** Where each next slice of a fresh list runs; by default the next UI event (see {@link #paceSlices}). */
     private SlicePacer pacer;
 
-    /** Runs the next slice of a fresh list when it is due. */
+    /**
+     * Runs the next slice of a fresh list when it is due, telling it how long the frame before it held the UI thread
+     * (its CSS and layout, where the table made the previous slice's cells; 0 without frames).
+     */
     @FunctionalInterface
     public interface SlicePacer {
-        void next(Runnable slice);
+        void next(java.util.function.LongConsumer slice);
     }
 
     /**
@@ -98,7 +109,7 @@ public final class VolumesViewModel {
         this.session = session;
         this.tasks = tasks;
         this.lookupExecutor = lookupExecutor;
-        this.pacer = tasks::runLaterOnUiThread;
+        this.pacer = slice -> tasks.runLaterOnUiThread(() -> slice.accept(0));
         filterText.addListener((o, a, b) -> applyFilter());
         order.addListener((o, a, b) -> adjust(() -> sorted.setComparator(b == null ? null
                 : b.thenComparing(r -> r.volume().id(), Comparator.nullsFirst(Comparator.naturalOrder())))));
@@ -148,6 +159,20 @@ public final class VolumesViewModel {
 
     public StringProperty filterTextProperty() {
         return filterText;
+    }
+
+    /**
+     * The number of the last load whose every attached server has been read and put into its rows (a load without
+     * attached servers has none to wait for); equal to {@link #currentLoad()} once the current load's are in. Rows
+     * kept from the previous load show their server's earlier details until then.
+     */
+    public javafx.beans.property.ReadOnlyLongProperty serversAppliedProperty() {
+        return serversApplied.getReadOnlyProperty();
+    }
+
+    /** The number of the current load (each load, and each emptying of the table, gets the next number). */
+    public long currentLoad() {
+        return generation;
     }
 
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
@@ -258,7 +283,8 @@ public final class VolumesViewModel {
         // volumes building them and computing their sort keys was most of what held the FX thread. Handed an
         // already sorted list, the sorted view's own sort is a single pass.
         Comparator<? super VolumeRow> presort = sorted.getComparator();
-        BackgroundTask.wrap(() -> Loaded.of(api.listVolumes(), presort)).onSuccess(loaded -> {
+        List<VolumeRow> previous = List.copyOf(rows);
+        BackgroundTask.wrap(() -> Loaded.of(api.listVolumes(), presort, previous)).onSuccess(loaded -> {
             if (gen == generation) {
                 show(loaded, api, gen);
             }
@@ -273,12 +299,22 @@ public final class VolumesViewModel {
 
     /** Rows for a fresh list, and the rows of each attached server (for the lookups that fill them in). */
     private record Loaded(List<VolumeRow> rows, Map<String, List<VolumeRow>> byServer) {
-        /** @param presort the table's order when the load started, or null */
-        static Loaded of(List<Volume> volumes, Comparator<? super VolumeRow> presort) {
+        /**
+         * @param presort  the table's order when the load started, or null
+         * @param previous the rows shown when the load started: a volume that has not changed keeps its row (and its
+         *                 server's details until the new ones arrive), so that a refresh leaves the cells of
+         *                 unchanged rows alone instead of working out every visible cell and its CSS again
+         */
+        static Loaded of(List<Volume> volumes, Comparator<? super VolumeRow> presort, List<VolumeRow> previous) {
+            Map<String, VolumeRow> before = new HashMap<>(previous.size() * 2);
+            for (VolumeRow r : previous) {
+                before.put(r.volume().id(), r);
+            }
             List<VolumeRow> rows = new ArrayList<>(volumes.size());
             Map<String, List<VolumeRow>> byServer = new HashMap<>();
             for (Volume v : volumes) {
-                VolumeRow row = new VolumeRow(v);
+                VolumeRow kept = v.id() == null ? null : before.remove(v.id());
+                VolumeRow row = kept != null && kept.volume().equals(v) ? kept : new VolumeRow(v);
                 rows.add(row);
                 for (Volume.Attachment a : v.attachments()) {
                     byServer.computeIfAbsent(a.serverId(), k -> new ArrayList<>()).add(row);
@@ -298,8 +334,8 @@ public final class VolumesViewModel {
     /**
      * Shows a fresh list a slice per UI event, so that no single event holds the UI thread for long and input and
      * layout pulses run between slices: {@value #FIRST_SLICE} rows first, then twice as many each time while a
-     * slice's event stays within {@value #SLICE_BUDGET_MS} ms ({@link SliceSize}), each after the previous one's frame
-     * (see {@link #paceSlices}). The table makes the cells of its visible rows for the first slices, a few rows
+     * slice's event and the frame after it stay within half of {@value #SLICE_AND_FRAME_BUDGET_MS} ms, half as many
+     * when they took longer ({@link SliceSize}), each after the previous one's frame (see {@link #paceSlices}). The table makes the cells of its visible rows for the first slices, a few rows
      * per frame. The list stays LOADING until the last slice is in; the selected volume is kept meanwhile even while
      * its row has not arrived yet. The servers are read at once.
      */
@@ -309,12 +345,14 @@ public final class VolumesViewModel {
         List<String> serverIds = new ArrayList<>(rowsByServer.keySet());
         if (!serverIds.isEmpty()) {
             lookupExecutor.execute(() -> lookUpServers(api, serverIds, gen));
+        } else {
+            serversApplied.set(gen);
         }
         List<VolumeRow> all = loaded.rows();
         // A refresh replaces the shown rows at once: emptied for a frame, every visible row would have its CSS worked
         // out again twice (empty, then filled), and that frame would be the slowest of the load.
-        SliceSize sizes = rows.isEmpty() ? new SliceSize(FIRST_SLICE, 1, MOST_SLICE, SLICE_BUDGET_MS)
-                : new SliceSize(REFRESH_FIRST_SLICE, 1, MOST_SLICE, SLICE_BUDGET_MS);
+        SliceSize sizes = rows.isEmpty() ? new SliceSize(FIRST_SLICE, 1, MOST_SLICE, SLICE_AND_FRAME_BUDGET_MS)
+                : new SliceSize(REFRESH_FIRST_SLICE, 1, MOST_SLICE, SLICE_AND_FRAME_BUDGET_MS);
         int first = Math.min(all.size(), sizes.next());
         filling = first < all.size();
         long began = System.nanoTime();
@@ -334,9 +372,12 @@ public final class VolumesViewModel {
             updateStatusLine();
             return;
         }
-        pacer.next(() -> {
+        pacer.next(frameNanos -> {
             if (gen == generation) {
-                sizes.took(lastNanos);
+                // The slice's event and the frame that made its rows' cells: on a cold JVM the frame is the
+                // larger part, and it grows with the rows the slice added.
+                sizes.took(lastNanos + frameNanos);
+                if (Boolean.getBoolean("dbg.slices")) System.err.printf("slice from %d event %.1f frame %.1f next %d%n", from, lastNanos/1e6, frameNanos/1e6, sizes.next());
                 long began = System.nanoTime();
                 int to = Math.min(all.size(), from + sizes.next());
                 adjust(() -> rows.addAll(all.subList(from, to)));
@@ -376,14 +417,19 @@ public final class VolumesViewModel {
         sizes.took(System.nanoTime() - began);
         if (to < serverIds.size()) {
             tasks.runLaterOnUiThread(() -> applyServers(serverIds, to, answer, gen, sizes));
+        } else {
+            serversApplied.set(gen);
         }
     }
 
     private void applyServer(String serverId, ServerInfo info) {
         for (VolumeRow row : rowsByServer.getOrDefault(serverId, List.of())) {
             // Multiattach volumes have several servers; the first attachment is the one shown and checked.
+            // A kept row whose server has not changed is left alone: its cells need no update.
             if (serverId.equals(row.volume().firstServerId())) {
-                row.serverProperty().set(info);
+                if (!Objects.equals(row.server(), info)) {
+                    row.serverProperty().set(info);
+                }
                 row.lookupProperty().set(info == null ? VolumeRow.ServerLookup.FAILED : VolumeRow.ServerLookup.LOADED);
             }
         }

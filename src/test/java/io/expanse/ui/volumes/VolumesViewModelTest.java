@@ -159,7 +159,23 @@ class VolumesViewModelTest {
 
         assertEquals(List.of("v2", "v3"), shownIds(vm));
         assertEquals("v2", vm.selectedRow().volume().id());
-        assertNotSame(before, vm.selectedRow());
+        assertSame(before, vm.selectedRow(), "an unchanged volume keeps its row");
+    }
+
+    @Test
+    void aRefreshKeepsTheRowsOfUnchangedVolumesAndMakesNewOnesForChangedOnes() {
+        api.put(available("v1", "alpha", 10), available("v2", "beta", 10));
+        VolumesViewModel vm = connected();
+        VolumeRow alpha = vm.shownRow("v1");
+        VolumeRow beta = vm.shownRow("v2");
+        api.put(available("v2", "beta", 20));
+
+        vm.refresh();
+
+        assertSame(alpha, vm.shownRow("v1"));
+        assertNotSame(beta, vm.shownRow("v2"));
+        assertEquals(20, vm.shownRow("v2").volume().sizeGb());
+        assertEquals(vm.currentLoad(), vm.serversAppliedProperty().get());
     }
 
     @Test
