@@ -45,6 +45,7 @@ public final class Launcher {
         }
         Appearance.useLanguage(Appearance.startupLocale(remembered, Appearance.osLocale(System.getenv(),
                 Locale.getDefault())));
+        StartupTrace.mark("language chosen");
         SingleInstance.Claim claim;
         try {
             claim = SingleInstance.claim(AppDirs.detect().data(), arguments, Duration.ofSeconds(10));
