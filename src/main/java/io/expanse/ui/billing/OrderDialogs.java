@@ -26,8 +26,14 @@ public final class OrderDialogs {
     public static boolean confirm(Window owner, OrderTexts.Confirmation c, String confirmId) {
         ButtonType yes = new ButtonType(c.confirm(), ButtonBar.ButtonData.OK_DONE);
         ButtonType no = new ButtonType(c.keep(), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, c.text(), yes, no);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, null, yes, no);
         Fonts.apply(alert);
+        javafx.scene.control.Label text = new javafx.scene.control.Label(c.text());
+        text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setPrefWidth(440);
+        text.setId("orderConfirmationText");
+        alert.getDialogPane().setContent(text);
         alert.initOwner(owner);
         alert.setTitle(c.title());
         alert.setHeaderText(c.header());

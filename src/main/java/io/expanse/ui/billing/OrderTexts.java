@@ -51,14 +51,14 @@ public final class OrderTexts {
             throw new IllegalArgumentException("an order without an amount is not paid from here");
         }
         return new Confirmation(Texts.get("billing.pay.title"), Texts.get("billing.pay.header", amount),
-                Texts.get("billing.pay.text", order.orderId(), account, Integer.toString(disks)),
+                Texts.get("billing.pay.text", order.orderId(), account, disks),
                 Texts.get("billing.pay.confirm", amount), Texts.get("billing.pay.keep"));
     }
 
     /** Cancelling says the disks stay as they are and nothing is charged. */
     public static Confirmation cancel(String orderId, int disks) {
         return new Confirmation(Texts.get("billing.cancel.title"), Texts.get("billing.cancel.header", orderId),
-                Texts.get("billing.cancel.text", Integer.toString(disks)), Texts.get("billing.cancel.confirm"),
+                Texts.get("billing.cancel.text", disks), Texts.get("billing.cancel.confirm"),
                 Texts.get("billing.cancel.keep"));
     }
 }
