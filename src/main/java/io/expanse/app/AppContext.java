@@ -17,6 +17,7 @@ import io.expanse.settings.SessionSecretStore;
 import io.expanse.settings.SettingsStore;
 import io.expanse.ui.activity.ActivityController;
 import io.expanse.ui.activity.ActivityViewModel;
+import io.expanse.ui.batch.BatchDialogs;
 import io.expanse.ui.billing.OrderActions;
 import io.expanse.ui.billing.OrderRowActions;
 import io.expanse.ui.common.AccountSelector;
@@ -160,7 +161,7 @@ public final class AppContext implements AutoCloseable {
                         profilesModule(), nasAccounts::profileSaved, dirs, startupNotices(), tasks, fxml,
                         appearance))
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs,
-                        layout))
+                        layout, new BatchDialogs(session, journal, policy, tasks, fxml)))
                 .register(ActivityController.class, () -> withOrderActions(new ActivityController(
                         activityViewModel, tasks, layout)))
                 .register(PacksController.class, () -> new PacksController(packsViewModel, upgradeDialogs,

@@ -246,12 +246,18 @@ public final class PriceViewModel {
         if (!canPay.get() || order == null) {
             throw new IllegalStateException("no amount to pay");
         }
-        return OrderTexts.pay(order, 1, account);
+        return OrderTexts.pay(order, disksOfOrder(), account);
     }
 
     /** The question before cancelling. */
     public OrderTexts.Confirmation cancelConfirmation() {
-        return OrderTexts.cancel(orderActivity.orderId(), 1);
+        return OrderTexts.cancel(orderActivity.orderId(), disksOfOrder());
+    }
+
+    /** The disks whose changes share the order (a batch order expands several). */
+    private int disksOfOrder() {
+        String orderId = orderActivity.orderId();
+        return (int) Math.max(1, journal.unfinished().stream().filter(a -> orderId.equals(a.orderId())).count());
     }
 
     /** Pays (after the confirmation); accepted or unanswered, the dialog is done; refused, the reason is shown. */
