@@ -103,7 +103,8 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
             follow.activity = follow.activity.withOrderId(accepted.orderId());
             progress(follow, ActivityState.AWAITING_PAYMENT, paymentMessage(accepted.orderId()));
             follow.awaitingPayment = true;
-            startFollowing(follow, Phase.ORDER, schedule.paymentInterval());
+            // With the billing calls the order is read soon once, so that its row shows the amount and deadline.
+            startFollowing(follow, Phase.ORDER, billing != null ? schedule.firstDelay() : schedule.paymentInterval());
         }
     }
 
