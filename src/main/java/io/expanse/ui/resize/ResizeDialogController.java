@@ -41,6 +41,7 @@ public final class ResizeDialogController {
         roleLabel.textProperty().bind(vm.roleTextProperty());
         billingLabel.textProperty().bind(vm.billingTextProperty());
         newSizeField.textProperty().bindBidirectional(vm.newSizeTextProperty());
+        newSizeField.editableProperty().bind(vm.acceptedProperty().not());
         showWhenText(factsLabel);
         factsLabel.textProperty().bind(vm.factsNoteProperty());
         validationLabel.textProperty().bind(vm.validationProperty());
