@@ -161,6 +161,21 @@ class ResizeTrackerBillingTest {
     }
 
     @Test
+    void anUnansweredCancellationIsSettledByReadingTheOrderBack() throws Exception {
+        Activity a = awaitingPayment();
+        billing.cancelFailure = error(Kind.OUTCOME_UNKNOWN, 0, null, "no answer");
+        billing.details(detail(Order.CANCELLED, DEADLINE));
+
+        assertEquals(ResizeTracker.OrderAction.UNANSWERED, tracker.cancelOrder(a.id()));
+        assertTrue(current(a).message().contains("got no answer"), current(a).message());
+        scheduler.advance(Duration.ZERO);
+
+        assertEquals(ActivityState.CANCELLED, current(a).state());
+        advance(3600);
+        assertEquals(1, billing.cancelCalls, "a cancellation was sent again");
+    }
+
+    @Test
     void cancellingAnOrderThatWasPaidMeanwhileIsRefusedAndTheOrderFollowedToCompletion() {
         Activity a = awaitingPayment();
         billing.cancelFailure = BssErrors.relabel(error(Kind.REJECTED, 400, "CBC.99005010", "paid"));
