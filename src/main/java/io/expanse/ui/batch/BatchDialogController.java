@@ -22,6 +22,7 @@ public final class BatchDialogController {
     @FXML private Label batchTitleLabel;
     @FXML private TextField targetField;
     @FXML private Label targetErrorLabel;
+    @FXML private Label factsLabel;
     @FXML private TableView<BatchViewModel.Line> linesTable;
     @FXML private TableColumn<BatchViewModel.Line, String> nameColumn;
     @FXML private TableColumn<BatchViewModel.Line, String> currentColumn;
@@ -49,6 +50,7 @@ public final class BatchDialogController {
         targetField.textProperty().bindBidirectional(vm.targetTextProperty());
         for (var pair : java.util.List.of(
                 java.util.Map.entry(targetErrorLabel, vm.targetErrorProperty()),
+                java.util.Map.entry(factsLabel, vm.factsNoteProperty()),
                 java.util.Map.entry(refusedSummaryLabel, vm.refusedSummaryProperty()),
                 java.util.Map.entry(summaryLabel, vm.summaryProperty()),
                 java.util.Map.entry(onDemandPriceLabel, vm.onDemandPriceProperty()),
@@ -96,7 +98,8 @@ public final class BatchDialogController {
                 getStyleClass().add(line.refused() ? "status-bad" : "status-ok");
             }
         });
-        batchConfirmButton.disableProperty().bind(vm.validProperty().not().or(vm.busyProperty()));
+        batchConfirmButton.disableProperty().bind(vm.validProperty().not().or(vm.busyProperty())
+                .or(vm.readingProperty()));
         batchConfirmButton.setDefaultButton(false);
     }
 

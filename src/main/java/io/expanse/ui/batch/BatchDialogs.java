@@ -72,6 +72,7 @@ public class BatchDialogs {
         }
         stage.show();
         controller.targetField().requestFocus();
+        vm.reloadFacts();
         return stage;
     }
 }

@@ -71,7 +71,7 @@ public final class BatchViewModel {
     private final ResizePolicy policy;
     private final TaskExecutor tasks;
     private final Clock clock;
-    private final List<Disk> disks;
+    private List<Disk> disks;
     private final BatchPlanner planner;
     private final Map<String, Long> overrides = new LinkedHashMap<>();
     /** Prices already had, per disk and size: changing the rule back does not ask again. */
@@ -90,6 +90,9 @@ public final class BatchViewModel {
     private final ReadOnlyBooleanWrapper sent = new ReadOnlyBooleanWrapper(this, "sent");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result");
     private final ReadOnlyStringWrapper submitError = new ReadOnlyStringWrapper(this, "submitError");
+    /** While the disks and their servers are read again. */
+    private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
+    private final ReadOnlyStringWrapper factsNote = new ReadOnlyStringWrapper(this, "factsNote");
     private BatchPlanner.BatchPlan plan = new BatchPlanner.BatchPlan(List.of(), List.of());
     /** Called with the first activity of a yearly/monthly order awaiting payment once sent, or null. */
     private java.util.function.Consumer<Activity> onSent = a -> { };
@@ -105,6 +108,36 @@ public final class BatchViewModel {
         this.planner = new BatchPlanner(policy);
         targetText.addListener((o, a, b) -> replan());
         replan();
+    }
+
+    /**
+     * Reads every selected disk and their servers again, as the single resize does, so that the rules check what
+     * the cloud says now rather than the table's copy; until then the table's copy is shown and nothing is sent.
+     */
+    public void reloadFacts() {
+        reading.set(true);
+        factsNote.set(Texts.get("batch.facts.checking"));
+        List<Disk> before = disks;
+        BackgroundTask.wrap(() -> {
+            List<Volume> volumes = new ArrayList<>();
+            for (Disk d : before) {
+                volumes.add(account.api().getVolume(d.volume().id()));
+            }
+            java.util.Set<String> serverIds = new java.util.LinkedHashSet<>();
+            volumes.stream().map(Volume::firstServerId).filter(Objects::nonNull).forEach(serverIds::add);
+            Map<String, ServerInfo> servers = serverIds.isEmpty() ? Map.of() : account.api().servers(serverIds);
+            return volumes.stream().map(v -> new Disk(v, v.firstServerId() == null ? null
+                    : servers.get(v.firstServerId()))).toList();
+        }).onSuccess(fresh -> {
+            disks = fresh;
+            factsNote.set(null);
+            replan();
+        }).onFailure(e -> factsNote.set(Texts.get("batch.facts.failed", ErrorText.describe(e))))
+                .onFinished(() -> {
+                    reading.set(false);
+                    valid.set(!plan.planned().isEmpty() && !sent.get());
+                })
+                .executeWith(tasks);
     }
 
     /** Gives one disk its own size ("" or null goes back to the rule). */
@@ -309,7 +342,7 @@ public final class BatchViewModel {
      * payment goes to {@code onSent} (for its pay/cancel step), or null when there is none.
      */
     public void submit() {
-        if (!valid.get() || busy.get() || sent.get() || account.tracker() == null) {
+        if (!valid.get() || busy.get() || reading.get() || sent.get() || account.tracker() == null) {
             return;
         }
         List<List<ResizeRequest>> calls = new ArrayList<>();
@@ -428,6 +461,16 @@ public final class BatchViewModel {
 
     public ReadOnlyStringProperty resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** Whether the disks are being read again (nothing is sent meanwhile). */
+    public ReadOnlyBooleanProperty readingProperty() {
+        return reading.getReadOnlyProperty();
+    }
+
+    /** "Checking the current state of the disks…", or why they could not be read again; else null. */
+    public ReadOnlyStringProperty factsNoteProperty() {
+        return factsNote.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty submitErrorProperty() {

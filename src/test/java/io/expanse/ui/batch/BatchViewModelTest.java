@@ -143,6 +143,29 @@ class BatchViewModelTest {
     }
 
     @Test
+    void theDisksAreReadAgainAndCheckedAsTheCloudHasThemNow() throws Exception {
+        BatchViewModel vm = model("data-02");
+        vm.targetTextProperty().set("120");
+        assertFalse(line(vm, "data-02").refused());
+        String id = line(vm, "data-02").volumeId();
+        evs.resize(id, 130, null);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (cloud.volume(id).orElseThrow().size() != 130 || !"available".equals(cloud.volume(id).orElseThrow()
+                .status())) {
+            assertTrue(System.nanoTime() < deadline, "the sandbox did not grow the disk");
+            Thread.sleep(20);
+        }
+
+        vm.reloadFacts();
+
+        assertFalse(vm.readingProperty().get());
+        assertNull(vm.factsNoteProperty().get());
+        assertEquals("130 GB", line(vm, "data-02").current());
+        assertTrue(line(vm, "data-02").refused(), line(vm, "data-02").outcome());
+        assertFalse(vm.validProperty().get());
+    }
+
+    @Test
     void aTargetThatCannotBeReadIsSaidAndPlansNothing() throws Exception {
         BatchViewModel vm = model("data-01");
         vm.targetTextProperty().set("lots");
