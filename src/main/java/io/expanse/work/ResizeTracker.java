@@ -534,10 +534,39 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
                 startFollowing(follow, Phase.ORDER, readSoon ? Duration.ZERO : schedule.paymentInterval());
             }
         }
+        if (refused == null || !pay) {
+            // The other disks of the same order (a batch order) are read back soon too.
+            for (Activity other : journal.unfinished()) {
+                if (!other.id().equals(activityId) && orderId.equals(other.orderId()) && ownedHere(other)) {
+                    readOrderSoon(other, pay && refused == null, outcome);
+                }
+            }
+        }
         if (refused != null) {
             throw refused;
         }
         return outcome;
+    }
+
+    /** Reads the order of another disk of the same order at the normal pace (it was just paid or cancelled). */
+    private void readOrderSoon(Activity activity, boolean maybePaid, OrderAction outcome) {
+        ResizeFollow follow = following(activity.id());
+        if (follow == null) {
+            resume(activity.id());
+            return;
+        }
+        synchronized (follow) {
+            if (maybePaid) {
+                follow.paymentChecks = outcome == OrderAction.ACCEPTED ? PAYMENT_CHECKS : 1;
+                follow.paymentUnanswered = outcome == OrderAction.UNANSWERED;
+            }
+            follow.awaitingPayment = false;
+            follow.deadline = clock.instant().plus(schedule.overallTimeout());
+            follow.nextDelay = schedule.firstDelay();
+            if (following(activity.id()) == follow) {
+                stepSoon(follow);
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------ batches

@@ -101,6 +101,10 @@ public final class BatchDialogController {
         batchConfirmButton.disableProperty().bind(vm.validProperty().not().or(vm.busyProperty())
                 .or(vm.readingProperty()));
         batchConfirmButton.setDefaultButton(false);
+        // Once sent the rule is no longer changed, and the table makes room for the order step.
+        targetField.editableProperty().bind(vm.sentProperty().not());
+        linesTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.when(vm.sentProperty()).then(120.0)
+                .otherwise(230.0));
     }
 
     @FXML
