@@ -17,6 +17,9 @@ import io.expanse.settings.SessionSecretStore;
 import io.expanse.settings.SettingsStore;
 import io.expanse.ui.activity.ActivityController;
 import io.expanse.ui.activity.ActivityViewModel;
+import io.expanse.ui.batch.BatchDialogs;
+import io.expanse.ui.billing.OrderActions;
+import io.expanse.ui.billing.OrderRowActions;
 import io.expanse.ui.common.AccountSelector;
 import io.expanse.ui.common.ControllerFactory;
 import io.expanse.ui.common.Fxml;
@@ -158,9 +161,9 @@ public final class AppContext implements AutoCloseable {
                         profilesModule(), nasAccounts::profileSaved, dirs, startupNotices(), tasks, fxml,
                         appearance))
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs,
-                        layout))
-                .register(ActivityController.class, () -> new ActivityController(activityViewModel, tasks,
-                        layout))
+                        layout, new BatchDialogs(session, journal, policy, tasks, fxml)))
+                .register(ActivityController.class, () -> withOrderActions(new ActivityController(
+                        activityViewModel, tasks, layout)))
                 .register(PacksController.class, () -> new PacksController(packsViewModel, upgradeDialogs,
                         nasAccounts, (owner, profile) -> profilesModule().openEditor(owner, profile,
                         nasAccounts::profileSaved)));
@@ -169,6 +172,12 @@ public final class AppContext implements AutoCloseable {
         StartupTrace.mark("context: keyring");
         this.profilesModule = new ProfilesModule(fxml, profiles, new ConnectionTester(http, io, clock), tasks,
                 secrets.notice());
+    }
+
+    /** The activity panel with the actions on rows awaiting payment (pay, cancel, Billing Center). */
+    private ActivityController withOrderActions(ActivityController controller) {
+        controller.addRowActions(new OrderRowActions(new OrderActions(session, journal, tasks), tasks));
+        return controller;
     }
 
     /** The value of a start-up step run beside the others; its failure is thrown as it was thrown there. */

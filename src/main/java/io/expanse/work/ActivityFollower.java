@@ -42,6 +42,8 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
         public String baseMessage;
         volatile ScheduledFuture<?> pending;
         volatile boolean stopped;
+        /** Counts scheduled steps: only the latest one runs (see {@link ActivityFollower#stepSoon}). */
+        volatile int scheduled;
 
         protected Follow(Activity activity, Duration firstDelay) {
             this.activity = activity;
@@ -172,6 +174,24 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
         resumeFollowing(activity);
     }
 
+    /** The follow of an activity being followed right now, or null. */
+    protected final F following(String activityId) {
+        return follows.get(activityId);
+    }
+
+    /**
+     * Runs the next step of a follow at once instead of at its scheduled time (an order was just paid or
+     * cancelled): the pending step is cancelled first, and a step already waiting to run is skipped. Call it
+     * holding the follow's monitor.
+     */
+    protected final void stepSoon(F follow) {
+        ScheduledFuture<?> pending = follow.pending;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        scheduleStep(follow, Duration.ZERO);
+    }
+
     /** Whether this activity is being followed right now (an unfinished one may have stopped, see {@link #resume}). */
     public boolean isFollowing(String activityId) {
         return follows.containsKey(activityId);
@@ -224,6 +244,14 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
      */
     protected final <A> Activity submitOnce(F follow, Call<A> request, BiConsumer<F, A> onAccepted) {
         register(follow);
+        return sendOnce(follow, request, onAccepted);
+    }
+
+    /**
+     * As {@link #submitOnce} for a change that is already registered and journaled (a disk of a batch that is sent
+     * on its own after all): sends {@code request} once and handles the answer.
+     */
+    protected final <A> Activity sendOnce(F follow, Call<A> request, BiConsumer<F, A> onAccepted) {
         Activity activity = follow.activity;
         String resource = wording.resourceNoun() + " " + activity.resourceId();
         log.info("Changing {} from {} to {} GB (activity {})", resource, activity.oldSizeGb(), activity.newSizeGb(),
@@ -252,7 +280,7 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
         return follow.activity;
     }
 
-    private void settleUnanswered(F follow, String message) {
+    protected final void settleUnanswered(F follow, String message) {
         save(follow, follow.activity.withMessage(message, clock.instant()));
         startFollowing(follow, settlePhase, Duration.ZERO);
     }
@@ -299,7 +327,9 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
             return;
         }
         try {
-            follow.pending = scheduler.schedule(() -> runStep(follow), delay.toMillis(), TimeUnit.MILLISECONDS);
+            int token = ++follow.scheduled;
+            follow.pending = scheduler.schedule(() -> runStep(follow, token), delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             schedulerClosed(follow);
             follows.remove(follow.activity.id(), follow);
@@ -317,9 +347,9 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
         scheduleStep(follow, delay);
     }
 
-    private void runStep(F follow) {
+    private void runStep(F follow, int token) {
         synchronized (follow) {
-            if (follow.stopped) {
+            if (follow.stopped || token != follow.scheduled) {
                 return;
             }
             try {

@@ -2,7 +2,9 @@ package io.expanse.work;
 
 import io.expanse.text.Texts;
 import io.expanse.cloud.ApiException;
+import io.expanse.cloud.huawei.BatchExtendUnavailableException;
 import io.expanse.cloud.huawei.EvsApi;
+import io.expanse.cloud.huawei.EvsBillingApi;
 import io.expanse.cloud.huawei.Job;
 import io.expanse.cloud.huawei.Order;
 import io.expanse.cloud.huawei.ResizeAccepted;
@@ -11,6 +13,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,12 +45,25 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
      */
 
     private final EvsApi api;
+    /** Orders with their amounts, pay, cancel, batch expansion; null where the account has none (tests). */
+    private final EvsBillingApi billing;
 
     public ResizeTracker(EvsApi api, ActivityJournal journal, ScheduledExecutorService scheduler, Clock clock,
                          PollSchedule schedule) {
+        this(api, null, journal, scheduler, clock, schedule);
+    }
+
+    /**
+     * @param billing the account's billing calls: orders are then read with their amount and payment deadline,
+     *                can be paid and cancelled ({@link #payOrder}, {@link #cancelOrder}), and batch jobs are read
+     *                per disk; null leaves all that out
+     */
+    public ResizeTracker(EvsApi api, EvsBillingApi billing, ActivityJournal journal,
+                         ScheduledExecutorService scheduler, Clock clock, PollSchedule schedule) {
         super(log, journal, scheduler, clock, schedule, Phase.SETTLE, new Wording(Texts.get("tracker.resize.noun"),
                 Texts.get("tracker.resize.unexpectedSendError"), Texts.get("tracker.resize.stoppedReadingAdvice")));
         this.api = Objects.requireNonNull(api, "api");
+        this.billing = billing;
     }
 
     /**
@@ -85,7 +103,8 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
             follow.activity = follow.activity.withOrderId(accepted.orderId());
             progress(follow, ActivityState.AWAITING_PAYMENT, paymentMessage(accepted.orderId()));
             follow.awaitingPayment = true;
-            startFollowing(follow, Phase.ORDER, schedule.paymentInterval());
+            // With the billing calls the order is read soon once, so that its row shows the amount and deadline.
+            startFollowing(follow, Phase.ORDER, billing != null ? schedule.firstDelay() : schedule.paymentInterval());
         }
     }
 
@@ -136,6 +155,13 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
         int attempts;
         /** Reads showing the volume unchanged while settling. */
         int unchangedReads;
+        /**
+         * Order reads still to be made at the normal pace after a payment was sent (or may have been): while they
+         * last, an order that still shows "awaiting payment" is read again soon rather than at the payment pace.
+         */
+        int paymentChecks;
+        /** Whether the last payment sent got no answer (an order still unpaid then was not paid). */
+        boolean paymentUnanswered;
 
         ResizeFollow(Activity activity) {
             super(activity, schedule.firstDelay());
@@ -175,7 +201,23 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
 
     private void pollJob(ResizeFollow follow) {
         Activity a = follow.activity;
-        Job job = read(follow, "job " + a.jobId(), () -> api.getJob(a.jobId()));
+        Job job;
+        if (billing != null) {
+            // Read through the batch view: a batch job names each disk's own outcome (its sub-job); a single
+            // disk's job has no sub-jobs and reads as itself.
+            EvsBillingApi.BatchJob batch = read(follow, "job " + a.jobId(), () -> billing.getBatchJob(a.jobId()));
+            if (batch == null) {
+                return;
+            }
+            EvsBillingApi.VolumeOutcome own = batch.outcomeOf(a.resourceId());
+            job = own != null
+                    ? new Job(batch.jobId(), own.status(), null, own.volumeId(), own.failReason(), own.errorCode(),
+                    null, null)
+                    : new Job(batch.jobId(), batch.status(), null, a.resourceId(), batch.failReason(),
+                    batch.errorCode(), null, null);
+        } else {
+            job = read(follow, "job " + a.jobId(), () -> api.getJob(a.jobId()));
+        }
         if (job == null) {
             return;
         }
@@ -197,8 +239,44 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
 
     private void pollOrder(ResizeFollow follow) {
         Activity a = follow.activity;
-        Order order = read(follow, "order " + a.orderId(), () -> api.getOrder(a.orderId()));
+        EvsBillingApi.OrderDetail detail = null;
+        Order order;
+        if (billing != null) {
+            detail = read(follow, "order " + a.orderId(), () -> billing.getOrderDetail(a.orderId()));
+            order = detail == null ? null : detail.toOrder();
+        } else {
+            order = read(follow, "order " + a.orderId(), () -> api.getOrder(a.orderId()));
+        }
         if (order == null) {
+            return;
+        }
+        if (order.awaitingPayment() && follow.paymentChecks > 0) {
+            // A payment was just sent (or may have been): the order may take a moment to show it.
+            if (--follow.paymentChecks > 0) {
+                progress(follow, ActivityState.AWAITING_PAYMENT, Texts.get("billing.tracker.paymentPending",
+                        a.orderId()));
+                scheduleBackoff(follow);
+                return;
+            }
+            follow.awaitingPayment = true;
+            progress(follow, ActivityState.AWAITING_PAYMENT, Texts.sentences(Texts.get(follow.paymentUnanswered
+                    ? "billing.tracker.notPaidAfterUnanswered" : "billing.tracker.notPaidYet", a.orderId()),
+                    paymentMessage(a.orderId(), detail)));
+            follow.paymentUnanswered = false;
+            scheduleBackoff(follow);
+            return;
+        }
+        if (order.cancelled() && detail != null && detail.paymentTime() == null
+                && detail.pendingPaymentEndTime() != null
+                && !clock.instant().isBefore(detail.pendingPaymentEndTime())) {
+            finish(follow, a.withState(ActivityState.CANCELLED, Texts.get("billing.tracker.deadlinePassed",
+                    a.orderId(), deadlineText(detail.pendingPaymentEndTime()), a.displayName()), clock.instant()));
+            return;
+        }
+        if (order.awaitingPayment()) {
+            follow.awaitingPayment = true;
+            progress(follow, ActivityState.AWAITING_PAYMENT, paymentMessage(a.orderId(), detail));
+            scheduleBackoff(follow);
             return;
         }
         if (order.completed()) {
@@ -226,6 +304,8 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
 
     /** Once paid, the order is followed at the normal pace, and the timeout counts from the payment. */
     private void leavePayment(ResizeFollow follow) {
+        follow.paymentChecks = 0;
+        follow.paymentUnanswered = false;
         if (follow.awaitingPayment) {
             follow.awaitingPayment = false;
             follow.deadline = clock.instant().plus(schedule.overallTimeout());
@@ -337,10 +417,312 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
                 .withFailure(e.operatorMessage(), e.code(), e.requestId()));
     }
 
+    // ------------------------------------------------------------------------------------------ orders
+
+    /** How a pay or cancel that was sent ended, when it was not refused. */
+    public enum OrderAction {
+        /** The billing center accepted it; the order is being followed to its end. */
+        ACCEPTED,
+        /** It got no answer: the order is read back to learn whether it happened; it is not sent again. */
+        UNANSWERED
+    }
+
+    /** How many quick reads of the order follow an accepted payment before it is said not to show it yet. */
+    static final int PAYMENT_CHECKS = 6;
+
+    /**
+     * Pays the order of an activity awaiting payment from the account balance, without coupons or discounts. The
+     * intent is recorded in the activity history before the request is sent; it is sent once, never again on its
+     * own; then the order is followed to completed (and the disk read back at its new size). Blocking: call it off
+     * the FX thread.
+     *
+     * @throws ApiException          the billing center refused it (e.g. {@code CBC.99005003}, too low a balance): the
+     *                               row stays awaiting payment with the reason
+     * @throws IllegalStateException when the activity does not await payment here, or no billing calls are wired
+     */
+    public OrderAction payOrder(String activityId) throws ApiException {
+        return orderAction(activityId, true);
+    }
+
+    /**
+     * Cancels the order of an activity awaiting payment; as {@link #payOrder}, recorded first, sent once, then
+     * followed to cancelled. A refusal because the order was paid meanwhile is followed to completed instead.
+     */
+    public OrderAction cancelOrder(String activityId) throws ApiException {
+        return orderAction(activityId, false);
+    }
+
+    /** The order of an activity with its amount and payment deadline, read now. Blocking. */
+    public EvsBillingApi.OrderDetail orderDetail(String orderId) throws ApiException {
+        requireBilling();
+        return billing.getOrderDetail(orderId);
+    }
+
+    private void requireBilling() {
+        if (billing == null) {
+            throw new IllegalStateException("no billing calls are wired for this account");
+        }
+    }
+
+    private OrderAction orderAction(String activityId, boolean pay) throws ApiException {
+        requireRunning(pay ? "payment" : "cancellation");
+        requireBilling();
+        Activity found = journal.find(activityId).orElse(null);
+        if (found == null || found.state() != ActivityState.AWAITING_PAYMENT || found.orderId() == null
+                || !ownedHere(found)) {
+            throw new IllegalStateException(Texts.get("billing.tracker.notAwaiting"));
+        }
+        String orderId = found.orderId();
+        ResizeFollow follow = following(activityId);
+        if (follow == null) {
+            follow = new ResizeFollow(found);
+            follow.phase = Phase.ORDER;
+        }
+        // Recorded before it is sent: a crash now leaves the row awaiting payment, and reading the order settles it.
+        synchronized (follow) {
+            save(follow, follow.activity.withMessage(Texts.get(pay ? "billing.tracker.paying"
+                    : "billing.tracker.cancelling", orderId), clock.instant()));
+        }
+        log.info("{} order {} of activity {}", pay ? "Paying" : "Cancelling", orderId, activityId);
+        ApiException refused = null;
+        OrderAction outcome = OrderAction.ACCEPTED;
+        try {
+            if (pay) {
+                billing.payOrder(orderId);
+            } else {
+                billing.cancelOrder(orderId);
+            }
+        } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.OUTCOME_UNKNOWN) {
+                outcome = OrderAction.UNANSWERED;
+            } else {
+                refused = e;
+            }
+        }
+        synchronized (follow) {
+            String message;
+            if (refused != null) {
+                message = Texts.get(pay ? "billing.tracker.payRefused" : "billing.tracker.cancelRefused", orderId,
+                        refused.operatorMessage(), refused.code() == null ? "" : " (" + refused.code() + ")");
+            } else if (outcome == OrderAction.UNANSWERED) {
+                message = Texts.get(pay ? "billing.tracker.payUnanswered" : "billing.tracker.cancelUnanswered",
+                        orderId);
+            } else {
+                message = Texts.get(pay ? "billing.tracker.paid" : "billing.tracker.cancelSent", orderId);
+            }
+            follow.baseMessage = message;
+            save(follow, follow.activity.withMessage(message, clock.instant()));
+            boolean maybePaid = pay && refused == null;
+            if (maybePaid) {
+                follow.paymentChecks = outcome == OrderAction.ACCEPTED ? PAYMENT_CHECKS : 1;
+                follow.paymentUnanswered = outcome == OrderAction.UNANSWERED;
+            }
+            // Read the order back soon, at the normal pace, unless a payment was refused (the row keeps the reason
+            // and the order is read at the payment pace as before).
+            boolean readSoon = refused == null || !pay;
+            if (readSoon) {
+                follow.awaitingPayment = false;
+                follow.deadline = clock.instant().plus(schedule.overallTimeout());
+                follow.nextDelay = schedule.firstDelay();
+            }
+            if (following(activityId) == follow) {
+                if (readSoon) {
+                    stepSoon(follow);
+                }
+            } else {
+                follow.awaitingPayment = !readSoon;
+                startFollowing(follow, Phase.ORDER, readSoon ? Duration.ZERO : schedule.paymentInterval());
+            }
+        }
+        if (refused == null || !pay) {
+            // The other disks of the same order (a batch order) are read back soon too.
+            for (Activity other : journal.unfinished()) {
+                if (!other.id().equals(activityId) && orderId.equals(other.orderId()) && ownedHere(other)) {
+                    readOrderSoon(other, pay && refused == null, outcome);
+                }
+            }
+        }
+        if (refused != null) {
+            throw refused;
+        }
+        return outcome;
+    }
+
+    /** Reads the order of another disk of the same order at the normal pace (it was just paid or cancelled). */
+    private void readOrderSoon(Activity activity, boolean maybePaid, OrderAction outcome) {
+        ResizeFollow follow = following(activity.id());
+        if (follow == null) {
+            resume(activity.id());
+            return;
+        }
+        synchronized (follow) {
+            if (maybePaid) {
+                follow.paymentChecks = outcome == OrderAction.ACCEPTED ? PAYMENT_CHECKS : 1;
+                follow.paymentUnanswered = outcome == OrderAction.UNANSWERED;
+            }
+            follow.awaitingPayment = false;
+            follow.deadline = clock.instant().plus(schedule.overallTimeout());
+            follow.nextDelay = schedule.firstDelay();
+            if (following(activity.id()) == follow) {
+                stepSoon(follow);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ batches
+
+    /**
+     * What a batch submission did.
+     *
+     * @param activities one activity per disk that was sent, as it stands after the answer
+     * @param busy       disks left out because a change of them is already in progress
+     * @param oneByOne   whether the region does not serve the v5 batch and each disk was sent on its own (v2.1)
+     * @param jobId      the batch's job (on-demand disks), or null
+     * @param orderId    the batch's order (yearly/monthly disks, left unpaid), or null
+     */
+    public record BatchSubmission(List<Activity> activities, List<ResizeRequest> busy, boolean oneByOne,
+                                  String jobId, String orderId) {
+        public BatchSubmission {
+            activities = List.copyOf(activities);
+            busy = List.copyOf(busy);
+        }
+    }
+
+    /**
+     * Expands up to {@link EvsBillingApi#MAX_BATCH} disks of one billing mode in one v5 call. Each disk gets its own
+     * activity, journaled before the call is sent and linked to the batch by the batch's job or order id. The call
+     * is sent once: refused, every disk ends failed with the reason; unanswered, every disk is settled by reading
+     * it back; where v5 is not served (404 {@code APIGW.0101}) each disk is sent on its own with the v2.1 resize,
+     * one after the other, and the activities say so. An on-demand batch is followed per disk through its
+     * sub-jobs; a yearly/monthly batch makes one order, left unpaid (pay or cancel it with {@link #payOrder} /
+     * {@link #cancelOrder} on any of its rows). Success per disk: it reads back at its new size. Blocking.
+     *
+     * @throws IllegalArgumentException for no disks, more than the batch takes, or mixed billing modes
+     */
+    public BatchSubmission submitBatch(List<ResizeRequest> requests) {
+        Objects.requireNonNull(requests, "requests");
+        if (requests.isEmpty() || requests.size() > EvsBillingApi.MAX_BATCH) {
+            throw new IllegalArgumentException("a batch takes 1 to " + EvsBillingApi.MAX_BATCH + " disks, not "
+                    + requests.size());
+        }
+        boolean yearly = requests.get(0).yearlyMonthly();
+        if (requests.stream().anyMatch(r -> r.yearlyMonthly() != yearly)) {
+            throw new IllegalArgumentException("a batch must be of one billing mode");
+        }
+        requireRunning("batch");
+        int n = requests.size();
+        Instant now = clock.instant();
+        List<ResizeFollow> sent = new ArrayList<>();
+        List<ResizeRequest> sentRequests = new ArrayList<>();
+        List<ResizeRequest> busy = new ArrayList<>();
+        for (ResizeRequest req : requests) {
+            Activity activity = new Activity(UUID.randomUUID().toString(), Activity.KIND_EVS_RESIZE, req.account(),
+                    req.region(), req.projectId(), req.volumeId(), req.volumeName(), req.oldSizeGb(),
+                    req.newSizeGb(), req.yearlyMonthly(), yearly ? Boolean.FALSE : null, req.device(),
+                    ActivityState.SUBMITTING, null, null, now, now, null,
+                    Texts.get("billing.tracker.batchSending", name(req.volumeName(), req.volumeId()),
+                            Long.toString(req.newSizeGb()), Integer.toString(n)), null, null, null);
+            ResizeFollow follow = new ResizeFollow(activity);
+            try {
+                register(follow);
+                sent.add(follow);
+                sentRequests.add(req);
+            } catch (IllegalStateException e) {
+                busy.add(req);
+            }
+        }
+        if (sent.isEmpty()) {
+            return new BatchSubmission(List.of(), busy, false, null, null);
+        }
+        if (billing == null) {
+            return oneByOne(sent, sentRequests, busy, null);
+        }
+        List<EvsBillingApi.BatchVolume> volumes = sentRequests.stream()
+                .map(r -> new EvsBillingApi.BatchVolume(r.volumeId(), (int) r.newSizeGb())).toList();
+        EvsBillingApi.BatchAccepted accepted;
+        try {
+            accepted = billing.batchExtend(volumes, yearly ? Boolean.FALSE : null);
+        } catch (BatchExtendUnavailableException e) {
+            log.info("v5 batch expansion not served in {}; sending {} disks one by one", api.region(), sent.size());
+            return oneByOne(sent, sentRequests, busy, e);
+        } catch (ApiException e) {
+            for (ResizeFollow follow : sent) {
+                if (e.kind() == ApiException.Kind.OUTCOME_UNKNOWN) {
+                    settleUnanswered(follow, Texts.get("billing.tracker.batchUnanswered"));
+                } else {
+                    finish(follow, follow.activity.withState(ActivityState.FAILED,
+                            Texts.get("billing.tracker.batchRefused", e.operatorMessage()), clock.instant())
+                            .withFailure(e.serverMessage() != null ? e.serverMessage() : e.operatorMessage(),
+                                    e.code(), e.requestId()));
+                }
+            }
+            return new BatchSubmission(sent.stream().map(f -> f.activity).toList(), busy, false, null, null);
+        } catch (RuntimeException e) {
+            log.error("Batch expansion ended with an unexpected error; settling each disk", e);
+            sent.forEach(f -> settleUnanswered(f, Texts.get("tracker.resize.unexpectedSendError")));
+            return new BatchSubmission(sent.stream().map(f -> f.activity).toList(), busy, false, null, null);
+        }
+        for (ResizeFollow follow : sent) {
+            if (accepted.jobId() != null) {
+                follow.activity = follow.activity.withJobId(accepted.jobId());
+                progress(follow, ActivityState.SUBMITTED, Texts.get("billing.tracker.batchJob", accepted.jobId(),
+                        Integer.toString(sent.size())));
+                startFollowing(follow, Phase.JOB, schedule.firstDelay());
+            } else {
+                follow.activity = follow.activity.withOrderId(accepted.orderId());
+                follow.awaitingPayment = true;
+                progress(follow, ActivityState.AWAITING_PAYMENT, Texts.sentences(Texts.get(
+                        "billing.tracker.batchOrder", accepted.orderId(), Integer.toString(sent.size())),
+                        paymentMessage(accepted.orderId())));
+                startFollowing(follow, Phase.ORDER, schedule.firstDelay());
+            }
+        }
+        return new BatchSubmission(sent.stream().map(f -> f.activity).toList(), busy, false, accepted.jobId(),
+                accepted.orderId());
+    }
+
+    /** The disks of a batch sent one after the other with the v2.1 resize (each once), saying why. */
+    private BatchSubmission oneByOne(List<ResizeFollow> sent, List<ResizeRequest> requests, List<ResizeRequest> busy,
+                                     ApiException why) {
+        List<Activity> out = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            ResizeFollow follow = sent.get(i);
+            ResizeRequest req = requests.get(i);
+            Boolean autoPay = req.yearlyMonthly() ? Boolean.FALSE : null;
+            save(follow, follow.activity.withMessage(Texts.get("billing.tracker.oneByOne",
+                    name(req.volumeName(), req.volumeId()), Long.toString(req.newSizeGb())), clock.instant()));
+            out.add(sendOnce(follow, () -> api.resize(req.volumeId(), (int) req.newSizeGb(), autoPay),
+                    (f, accepted) -> followAccepted(f, accepted, autoPay)));
+        }
+        return new BatchSubmission(out, busy, why != null, null, null);
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     private static String paymentMessage(String orderId) {
         return Texts.get("tracker.resize.awaitingPayment", orderId, Texts.get("tracker.resize.billingPath"));
+    }
+
+    /** "Order X awaits payment: 12.34 CNY, by <deadline>…" when the amount is known, else the plain sentence. */
+    private static String paymentMessage(String orderId, EvsBillingApi.OrderDetail detail) {
+        if (detail == null || detail.amountAfterDiscount() == null && detail.officialAmount() == null) {
+            return paymentMessage(orderId);
+        }
+        String amount = amountText(detail.toOrder().amount(), detail.currency());
+        return detail.pendingPaymentEndTime() == null
+                ? Texts.get("billing.tracker.awaitingAmount", orderId, amount)
+                : Texts.get("billing.tracker.awaitingAmountBy", orderId, amount,
+                deadlineText(detail.pendingPaymentEndTime()));
+    }
+
+    /** "12.34 CNY". */
+    public static String amountText(String amount, String currency) {
+        return currency == null || currency.isBlank() ? amount : amount + " " + currency;
+    }
+
+    /** A payment deadline in this computer's zone, the zone named. */
+    private static String deadlineText(Instant deadline) {
+        return Texts.dateTime(deadline, ZoneId.systemDefault());
     }
 
     private static boolean isStable(String status) {

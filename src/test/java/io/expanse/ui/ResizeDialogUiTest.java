@@ -11,7 +11,6 @@ import io.expanse.work.ActivityState;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -59,7 +58,7 @@ class ResizeDialogUiTest extends SandboxWindowTest {
         assertTrue(text(robot, "#roleLabel").contains("Data disk"), text(robot, "#roleLabel"));
         assertTrue(text(robot, "#roleLabel").contains("32768"));
         assertTrue(text(robot, "#billingLabel").startsWith("On-demand"));
-        assertFalse(robot.lookup("#autoPayBox").query().isVisible(), "auto-pay offered for an on-demand disk");
+        assertTrue(robot.lookup("#autoPayCheck").tryQuery().isEmpty(), "no pay-at-once checkbox");
 
         type(robot, "abc");
         assertTrue(confirm(robot).isDisabled());
@@ -95,6 +94,10 @@ class ResizeDialogUiTest extends SandboxWindowTest {
         assertTrue(text(robot, "#summaryLabel").startsWith("Expand data-01 from 100 GB to 200 GB"),
                 text(robot, "#summaryLabel"));
         assertFalse(confirm(robot).isDefaultButton(), "confirm must not be the default button");
+        // The on-demand price per hour before and after, and the difference.
+        waitUntil("price shown", 10, () -> text(robot, "#differenceLabel").startsWith("+0.1389 CNY per hour"));
+        assertEquals("0.1389 CNY per hour", text(robot, "#beforePriceLabel"));
+        assertEquals("0.2778 CNY per hour", text(robot, "#afterPriceLabel"));
 
         // Enter in the field must not send anything.
         robot.clickOn("#newSizeField").type(KeyCode.ENTER);
@@ -162,34 +165,91 @@ class ResizeDialogUiTest extends SandboxWindowTest {
     }
 
     @Test
-    void yearlyMonthlyWithAutoPayFollowsTheOrderToTheNewSize(FxRobot robot) {
+    void yearlyMonthlyIsPricedThenItsOrderPaidFromTheBalanceAndTheDiskGrows(FxRobot robot) {
         openDialogFor(robot, "billing-01");
         assertTrue(text(robot, "#billingLabel").startsWith("Yearly/monthly"));
-        CheckBox autoPay = robot.lookup("#autoPayCheck").queryAs(CheckBox.class);
-        assertTrue(robot.lookup("#autoPayBox").query().isVisible());
-        assertFalse(autoPay.isSelected(), "auto-pay must be off by default");
+        assertTrue(robot.lookup("#autoPayCheck").tryQuery().isEmpty(), "the pay-at-once checkbox is gone");
         type(robot, "300");
-        assertTrue(text(robot, "#summaryLabel").contains("an order will be created"), text(robot, "#summaryLabel"));
-        robot.clickOn("#autoPayCheck");
-        assertTrue(text(robot, "#summaryLabel").contains("paid at once"), text(robot, "#summaryLabel"));
+        assertTrue(text(robot, "#summaryLabel").contains("an order will be created, unpaid"),
+                text(robot, "#summaryLabel"));
+        waitUntil("estimate shown", 10, () -> text(robot, "#differenceLabel").startsWith("About "));
+        assertTrue(text(robot, "#differenceLabel").contains("an estimate"), text(robot, "#differenceLabel"));
+        assertEquals("300.00 CNY per month", text(robot, "#beforePriceLabel"));
+        assertEquals("450.00 CNY per month", text(robot, "#afterPriceLabel"));
+
         robot.clickOn("#confirmButton");
+        waitUntil("order step with the amount", 20, () -> robot.lookup("#orderBox").query().isVisible()
+                && text(robot, "#orderLabel").contains(" CNY to pay"));
+        Activity unpaid = ui.activityFor("billing-01").orElseThrow();
+        assertEquals(ActivityState.AWAITING_PAYMENT, unpaid.state());
+        assertTrue(confirm(robot).isDisabled(), "the expansion can be sent once only");
+        String amount = text(robot, "#orderLabel").replaceAll(".*: (\\S+ CNY) to pay.*", "$1");
+
+        robot.clickOn("#payNowButton");
+        waitUntil("payment confirmation", 10, () -> robot.lookup("#confirmPayButton").tryQuery().isPresent());
+        assertEquals("Pay " + amount, robot.lookup("#confirmPayButton").queryAs(Button.class).getText());
+        assertTrue(robot.lookup("#keepOrderButton").queryAs(Button.class).isDefaultButton(),
+                "Enter must not pay");
+        robot.clickOn("#confirmPayButton");
+
+        waitUntil("dialog closed", 10, () -> robot.lookup("#newSizeField").tryQuery().isEmpty());
         waitUntil("order completed and disk grown", 30, () -> ui.activityFor("billing-01")
                 .map(a -> a.state() == ActivityState.SUCCEEDED).orElse(false));
         Activity a = ui.activityFor("billing-01").orElseThrow();
-        assertNotNull(a.orderId());
-        assertEquals(Boolean.TRUE, a.autoPay());
+        assertEquals(unpaid.orderId(), a.orderId());
+        assertEquals(Boolean.FALSE, a.autoPay(), "never paid at once by the resize call");
     }
 
     @Test
-    void yearlyMonthlyWithoutAutoPayWaitsForPayment(FxRobot robot) {
+    void yearlyMonthlyOrderCancelledFromTheDialogEndsCancelled(FxRobot robot) {
         openDialogFor(robot, "billing-02");
         type(robot, "400");
         robot.clickOn("#confirmButton");
-        waitUntil("awaiting payment", 20, () -> ui.activityFor("billing-02")
-                .map(a -> a.state() == ActivityState.AWAITING_PAYMENT).orElse(false));
+        waitUntil("order step", 20, () -> robot.lookup("#orderBox").query().isVisible()
+                && text(robot, "#orderLabel").contains(" CNY to pay"));
+        robot.clickOn("#cancelOrderButton");
+        waitUntil("cancel confirmation", 10, () -> robot.lookup("#confirmCancelOrderButton").tryQuery().isPresent());
+        robot.clickOn("#confirmCancelOrderButton");
+        waitUntil("dialog closed", 10, () -> robot.lookup("#newSizeField").tryQuery().isEmpty());
+        waitUntil("cancelled", 20, () -> ui.activityFor("billing-02")
+                .map(a -> a.state() == ActivityState.CANCELLED).orElse(false));
+        assertEquals(300, ui.select(robot, "billing-02").volume().sizeGb());
+    }
+
+    @Test
+    void anOrderLeftForLaterIsPaidFromItsActivityRow(FxRobot robot) {
+        openDialogFor(robot, "billing-02");
+        type(robot, "400");
+        robot.clickOn("#confirmButton");
+        waitUntil("order step", 20, () -> robot.lookup("#orderBox").query().isVisible());
+        robot.clickOn("#payLaterButton");
+        waitUntil("dialog closed", 10, () -> robot.lookup("#newSizeField").tryQuery().isEmpty());
         Activity a = ui.activityFor("billing-02").orElseThrow();
-        assertNotNull(a.orderId());
-        assertTrue(a.message().contains(a.orderId()), a.message());
+        assertEquals(ActivityState.AWAITING_PAYMENT, a.state());
+        waitUntil("row shows the amount and deadline", 20, () -> ui.activityFor("billing-02")
+                .map(x -> x.message().contains(" CNY, by ")).orElse(false));
+
+        // The dialog for the same disk says the order blocks it and where to act.
+        openDialogFor(robot, "billing-02");
+        assertTrue(text(robot, "#unpaidOrderLabel").contains(a.orderId())
+                && text(robot, "#unpaidOrderLabel").contains("Activity panel"), text(robot, "#unpaidOrderLabel"));
+        robot.clickOn("#cancelButton");
+        waitUntil("dialog closed", 10, () -> robot.lookup("#newSizeField").tryQuery().isEmpty());
+
+        @SuppressWarnings("unchecked")
+        TableView<Activity> activities = robot.lookup("#activityTable").queryAs(TableView.class);
+        robot.interact(() -> activities.getSelectionModel().select(activities.getItems().stream()
+                .filter(r -> r.id().equals(a.id())).findFirst().orElseThrow()));
+        waitUntil("row actions", 10, () -> robot.lookup("#payOrderButton").tryQuery().isPresent());
+        assertTrue(robot.lookup("#cancelOrderRowButton").tryQuery().isPresent());
+        assertTrue(robot.lookup("#billingCenterButton").tryQuery().isPresent());
+        robot.clickOn("#payOrderButton");
+        waitUntil("payment confirmation", 10, () -> robot.lookup("#confirmPayButton").tryQuery().isPresent());
+        assertTrue(robot.lookup("#confirmPayButton").queryAs(Button.class).getText().matches("Pay \\S+ CNY"));
+        robot.clickOn("#confirmPayButton");
+        waitUntil("paid and grown", 30, () -> ui.activityFor("billing-02")
+                .map(x -> x.state() == ActivityState.SUCCEEDED).orElse(false));
+        waitUntil("row actions gone", 10, () -> robot.lookup("#payOrderButton").tryQuery().isEmpty());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.expanse.domain.billing;
 
+import io.expanse.text.Texts;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +30,7 @@ public sealed interface BatchTarget {
 
         @Override
         public String describe() {
-            return "to " + gb + " GB";
+            return Texts.get("billing.target.toSize", Long.toString(gb));
         }
     }
 
@@ -46,7 +47,7 @@ public sealed interface BatchTarget {
 
         @Override
         public String describe() {
-            return "+" + gb + " GB";
+            return Texts.get("billing.target.addGb", Long.toString(gb));
         }
     }
 
@@ -64,7 +65,7 @@ public sealed interface BatchTarget {
 
         @Override
         public String describe() {
-            return "+" + percent + " %";
+            return Texts.get("billing.target.addPercent", Integer.toString(percent));
         }
     }
 
@@ -77,17 +78,17 @@ public sealed interface BatchTarget {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         Matcher m = Pattern.compile("(to\\s*)?(\\+)?\\s*(\\d{1,9})\\s*(gb|g|%)?").matcher(t);
         if (!m.matches() || m.group(1) != null && m.group(2) != null) {
-            throw new IllegalArgumentException("\"" + (text == null ? "" : text.strip()) + "\" is not a target: "
-                    + "type a size (500), GB to add (+100) or a percentage to add (+20%).");
+            throw new IllegalArgumentException(Texts.get("billing.target.notATarget",
+                    text == null ? "" : text.strip()));
         }
         long n = Long.parseLong(m.group(3));
         if (n < 1) {
-            throw new IllegalArgumentException("The target must be at least 1.");
+            throw new IllegalArgumentException(Texts.get("billing.target.atLeastOne"));
         }
         boolean percent = "%".equals(m.group(4));
         if (m.group(2) == null) {
             if (percent) {
-                throw new IllegalArgumentException("A percentage must say it is added: +" + n + "%.");
+                throw new IllegalArgumentException(Texts.get("billing.target.percentAdded", Long.toString(n)));
             }
             return new ToSize(n);
         }

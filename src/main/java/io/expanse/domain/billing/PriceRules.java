@@ -1,5 +1,6 @@
 package io.expanse.domain.billing;
 
+import io.expanse.text.Texts;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -88,6 +89,11 @@ public final class PriceRules {
         return months;
     }
 
+    /** "12.34 CNY" (the amount as given, the currency after it when known). */
+    public static String money(BigDecimal amount, String currency) {
+        return amount.toPlainString() + (currency == null || currency.isBlank() ? "" : " " + currency);
+    }
+
     /** The on-demand difference per hour, and about what it makes in a month of {@value #HOURS_PER_MONTH} hours. */
     public static HourlyDifference onDemandDifference(BigDecimal oldPerHour, BigDecimal newPerHour, String currency) {
         Objects.requireNonNull(oldPerHour, "oldPerHour");
@@ -115,8 +121,7 @@ public final class PriceRules {
 
         /** "About 12.34 CNY (an estimate: the order's amount is what you pay)." */
         public String label() {
-            return "About " + amount.toPlainString() + (currency == null ? "" : " " + currency)
-                    + " (an estimate: the order's amount is what you pay).";
+            return Texts.get("billing.price.estimateLabel", money(amount, currency));
         }
     }
 
@@ -130,9 +135,8 @@ public final class PriceRules {
 
         /** "+0.0042 CNY per hour (about 3.02 CNY per month)". */
         public String label() {
-            String unit = currency == null ? "" : " " + currency;
-            return (perHour.signum() >= 0 ? "+" : "") + perHour.stripTrailingZeros().toPlainString() + unit
-                    + " per hour (about " + perMonth.toPlainString() + unit + " per month)";
+            return Texts.get("billing.price.hourlyDifference", (perHour.signum() >= 0 ? "+" : "")
+                    + money(perHour.stripTrailingZeros(), currency), money(perMonth, currency));
         }
     }
 }

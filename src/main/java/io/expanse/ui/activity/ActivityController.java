@@ -57,6 +57,10 @@ public final class ActivityController {
     @FXML private TableColumn<Activity, String> detailColumn;
     @FXML private Button copyReferenceButton;
     @FXML private Button guestStepsButton;
+    /** The selected row's own actions ({@link RowActions}), e.g. paying or cancelling its order. */
+    @FXML private javafx.scene.layout.HBox rowActionsBox;
+    private final java.util.List<RowActions> rowActions = new java.util.ArrayList<>();
+    private java.util.List<MenuItem> baseMenu;
 
     public ActivityController(ActivityViewModel vm, TaskExecutor tasks, LayoutMemory layout) {
         this.vm = vm;
@@ -98,6 +102,10 @@ public final class ActivityController {
         MenuItem steps = new MenuItem(Texts.get("activity.button.guestSteps"));
         steps.setOnAction(e -> showGuestSteps());
         activityTable.setContextMenu(new ContextMenu(copy, steps));
+        baseMenu = java.util.List.of(copy, steps);
+        selected.addListener((o, a, b) -> showRowActions());
+        // A row changes in place (awaiting payment → running): its actions follow.
+        activityTable.getItems().addListener((javafx.collections.ListChangeListener<Activity>) c -> showRowActions());
         KeyCombination copyKey = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         activityTable.setOnKeyPressed(e -> {
             if (copyKey.match(e)) {
@@ -105,6 +113,58 @@ public final class ActivityController {
                 e.consume();
             }
         });
+    }
+
+    /** Adds the actions a feature offers on rows; they show for the selected row. */
+    public void addRowActions(RowActions actions) {
+        rowActions.add(java.util.Objects.requireNonNull(actions, "actions"));
+        showRowActions();
+    }
+
+    /** The selected row's actions as buttons beside the others, and in the context menu after the fixed items. */
+    private void showRowActions() {
+        if (rowActionsBox == null || baseMenu == null) {
+            return;
+        }
+        Activity a = activityTable.getSelectionModel().getSelectedItem();
+        java.util.List<RowActions.RowAction> actions = new java.util.ArrayList<>();
+        if (a != null) {
+            rowActions.forEach(r -> actions.addAll(r.actionsFor(a)));
+        }
+        java.util.List<String> shown = rowActionsBox.getChildren().stream().map(javafx.scene.Node::getId).toList();
+        if (shown.equals(actions.stream().map(RowActions.RowAction::id).toList())) {
+            // Same actions: keep the buttons (and the focus on them); only their targets follow the row.
+            for (int i = 0; i < actions.size(); i++) {
+                RowActions.RowAction action = actions.get(i);
+                ((Button) rowActionsBox.getChildren().get(i)).setOnAction(e -> action.run().accept(window()));
+            }
+        } else {
+            rowActionsBox.getChildren().setAll(actions.stream().map(this::button).toList());
+        }
+        java.util.List<MenuItem> menu = new java.util.ArrayList<>(baseMenu);
+        if (!actions.isEmpty()) {
+            menu.add(new javafx.scene.control.SeparatorMenuItem());
+        }
+        for (RowActions.RowAction action : actions) {
+            MenuItem item = new MenuItem(action.text());
+            item.setId(action.id() + "Item");
+            item.setOnAction(e -> action.run().accept(window()));
+            menu.add(item);
+        }
+        activityTable.getContextMenu().getItems().setAll(menu);
+    }
+
+    private Button button(RowActions.RowAction action) {
+        Button b = new Button(action.text());
+        b.setId(action.id());
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        b.setAccessibleText(action.accessibleText());
+        b.setOnAction(e -> action.run().accept(window()));
+        return b;
+    }
+
+    private javafx.stage.Window window() {
+        return activityTable.getScene() == null ? null : activityTable.getScene().getWindow();
     }
 
     /**

@@ -24,6 +24,8 @@ public final class Submission {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private Runnable onSubmitted = () -> { };
+    /** When set, receives an accepted activity instead of {@link #onSubmitted} running. */
+    private java.util.function.Consumer<Activity> onAccepted;
 
     public Submission(TaskExecutor tasks) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -46,6 +48,8 @@ public final class Submission {
                 .onSuccess(activity -> {
                     if (activity.state() == ActivityState.FAILED) {
                         error.set(failedText.apply(activity));
+                    } else if (onAccepted != null) {
+                        onAccepted.accept(activity);
                     } else {
                         onSubmitted.run();
                     }
@@ -59,6 +63,14 @@ public final class Submission {
     /** Runs on the UI thread once a send was accepted (the dialog closes). */
     public void setOnSubmitted(Runnable action) {
         onSubmitted = Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * Runs on the UI thread with the accepted activity, instead of {@code onSubmitted}: for a dialog that decides
+     * what follows from the activity (an order awaiting payment is shown before it closes).
+     */
+    public void setOnAccepted(java.util.function.Consumer<Activity> action) {
+        onAccepted = Objects.requireNonNull(action, "action");
     }
 
     /** Whether a send is under way. */

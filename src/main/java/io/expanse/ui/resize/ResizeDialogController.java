@@ -7,10 +7,8 @@ import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
 import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.VBox;
 
 /** Binds the resize dialog's controls to its {@link ResizeViewModel}; closing is left to the opener. */
 public final class ResizeDialogController {
@@ -25,8 +23,6 @@ public final class ResizeDialogController {
     @FXML private TextField newSizeField;
     @FXML private Label factsLabel;
     @FXML private Label validationLabel;
-    @FXML private VBox autoPayBox;
-    @FXML private CheckBox autoPayCheck;
     @FXML private Label summaryLabel;
     @FXML private Label warningLabel;
     @FXML private Label submitErrorLabel;
@@ -45,9 +41,7 @@ public final class ResizeDialogController {
         roleLabel.textProperty().bind(vm.roleTextProperty());
         billingLabel.textProperty().bind(vm.billingTextProperty());
         newSizeField.textProperty().bindBidirectional(vm.newSizeTextProperty());
-        autoPayCheck.selectedProperty().bindBidirectional(vm.autoPayProperty());
-        autoPayBox.visibleProperty().bind(vm.yearlyMonthlyProperty());
-        autoPayBox.managedProperty().bind(vm.yearlyMonthlyProperty());
+        newSizeField.editableProperty().bind(vm.acceptedProperty().not());
         showWhenText(factsLabel);
         factsLabel.textProperty().bind(vm.factsNoteProperty());
         validationLabel.textProperty().bind(vm.validationProperty());
@@ -58,7 +52,8 @@ public final class ResizeDialogController {
         showWhenText(warningLabel);
         submitErrorLabel.textProperty().bind(vm.submitErrorProperty());
         showWhenText(submitErrorLabel);
-        confirmButton.disableProperty().bind(vm.validProperty().not().or(vm.busyProperty()));
+        confirmButton.disableProperty().bind(vm.validProperty().not().or(vm.busyProperty())
+                .or(vm.acceptedProperty()));
         // Enter in the size field must not confirm a billing-affecting action.
         confirmButton.setDefaultButton(false);
         vm.setOnSubmitted(close);

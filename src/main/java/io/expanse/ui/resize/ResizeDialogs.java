@@ -30,6 +30,29 @@ public class ResizeDialogs {
         this.fxml = fxml;
     }
 
+    /**
+     * The price section ({@code price.fxml}) in the dialog's {@code priceBox}: it follows the disk and the size
+     * the rules allow, and after a yearly/monthly expansion is accepted it shows the order before the dialog closes.
+     */
+    private PriceViewModel addPrice(javafx.scene.Parent root, ResizeViewModel vm, Stage stage) {
+        var account = session.connection();
+        PriceViewModel price = new PriceViewModel(account == null ? null : account.billing(), session.tracker(),
+                journal, tasks, java.time.Clock.systemUTC(), account == null ? "" : account.label());
+        Fxml.View<PricePane> pane = fxml.load("price.fxml", new PricePane(price, tasks));
+        ((javafx.scene.layout.Pane) root.lookup("#priceBox")).getChildren().add(pane.root());
+        Runnable reprice = () -> price.show(vm.currentVolumeProperty().get(), vm.plannedSizeProperty().get());
+        vm.currentVolumeProperty().addListener((o, a, b) -> reprice.run());
+        vm.plannedSizeProperty().addListener((o, a, b) -> reprice.run());
+        reprice.run();
+        vm.setOnAccepted(activity -> {
+            if (!price.accepted(activity)) {
+                stage.close();
+            }
+        });
+        price.setOnDone(stage::close);
+        return price;
+    }
+
     public Stage open(Window owner, VolumeRow row) {
         Stage stage = new Stage();
         stage.initOwner(owner);
@@ -44,9 +67,14 @@ public class ResizeDialogs {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        PriceViewModel price = addPrice(view.root(), vm, stage);
         // Messages come and go as the operator types; let the window follow their height instead of clipping them.
         for (var text : java.util.List.of(vm.validationProperty(), vm.summaryProperty(), vm.submitErrorProperty(),
                 vm.factsNoteProperty())) {
+            text.addListener((o, a, b) -> javafx.application.Platform.runLater(stage::sizeToScene));
+        }
+        for (var text : java.util.List.of(price.priceNoteProperty(), price.differenceTextProperty(),
+                price.orderTextProperty(), price.orderErrorProperty(), price.unpaidOrderProperty())) {
             text.addListener((o, a, b) -> javafx.application.Platform.runLater(stage::sizeToScene));
         }
         stage.show();

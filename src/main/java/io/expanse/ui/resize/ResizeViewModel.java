@@ -20,12 +20,10 @@ import io.expanse.work.ActivityState;
 import io.expanse.work.ResizeRequest;
 import io.expanse.work.ResizeTracker;
 import io.expanse.work.accounts.EvsAccount;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -51,7 +49,13 @@ public final class ResizeViewModel {
     private ServerInfo server;
 
     private final StringProperty newSizeText = new SimpleStringProperty(this, "newSizeText", "");
-    private final BooleanProperty autoPay = new SimpleBooleanProperty(this, "autoPay", false);
+    /** The disk as last read, and the size the rules allow for what is typed (0 while refused): the price follows. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Volume> currentVolume =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "currentVolume");
+    private final javafx.beans.property.ReadOnlyLongWrapper plannedSize =
+            new javafx.beans.property.ReadOnlyLongWrapper(this, "plannedSize");
+    /** Whether the change was accepted (an order awaiting payment keeps the dialog open): no second send. */
+    private final ReadOnlyBooleanWrapper accepted = new ReadOnlyBooleanWrapper(this, "accepted");
     private final ReadOnlyStringWrapper volumeText = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper currentSizeText = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper roleText = new ReadOnlyStringWrapper();
@@ -91,7 +95,6 @@ public final class ResizeViewModel {
             touched |= b != null && !b.isEmpty();
             evaluate();
         });
-        autoPay.addListener((o, a, b) -> evaluate());
         showFacts();
     }
 
@@ -124,6 +127,7 @@ public final class ResizeViewModel {
     }
 
     private void showFacts() {
+        currentVolume.set(volume);
         volumeText.set(Texts.get("resize.volumeText", volume.name(), volume.id()));
         currentSizeText.set(Texts.gb(volume.sizeGb()));
         DiskRole role = role();
@@ -164,6 +168,7 @@ public final class ResizeViewModel {
     private void evaluate() {
         ResizeDecision d = policy.check(context(), requestedTotal());
         valid.set(d.allowed());
+        plannedSize.set(d.allowed() ? d.newSizeGb() : 0);
         // Nothing typed yet is not a refusal; a refusal of the disk itself (its state, its server) still shows.
         boolean untouchedEmpty = !touched && d.failedRule() == Rule.SIZE_MISSING;
         validation.set(d.allowed() || untouchedEmpty ? null : d.reason());
@@ -177,7 +182,7 @@ public final class ResizeViewModel {
         String head = Texts.get("resize.summary.head", volume.name(), Texts.gb(volume.sizeGb()),
                 Texts.gb(d.newSizeGb()), Texts.gb(added));
         if (volume.yearlyMonthly()) {
-            summary.set(Texts.get(autoPay.get() ? "resize.summary.orderAutoPay" : "resize.summary.order", head));
+            summary.set(Texts.get("resize.summary.order", head));
         } else {
             summary.set(Texts.get("resize.summary.job", head));
         }
@@ -198,11 +203,12 @@ public final class ResizeViewModel {
     /** Sends the resize in the background; on acceptance {@code onSubmitted} runs, else the error is shown. */
     public void submit() {
         ResizeDecision d = policy.check(context(), requestedTotal());
-        if (!d.allowed() || busy.get()) {
+        if (!d.allowed() || busy.get() || accepted.get()) {
             return;
         }
+        // A yearly/monthly order is always created unpaid: its amount is shown, then the operator pays or cancels.
         ResizeRequest request = new ResizeRequest(volume.id(), volume.name(), volume.sizeGb(), d.newSizeGb(),
-                volume.yearlyMonthly(), volume.yearlyMonthly() ? autoPay.get() : null, volume.firstDevice(),
+                volume.yearlyMonthly(), volume.yearlyMonthly() ? Boolean.FALSE : null, volume.firstDevice(),
                 connection.label(), connection.region(), connection.projectId());
         submission.start(() -> tracker.submit(request),
                 activity -> activity.failureReason() == null ? activity.message() : activity.failureReason());
@@ -216,8 +222,30 @@ public final class ResizeViewModel {
         return newSizeText;
     }
 
-    public BooleanProperty autoPayProperty() {
-        return autoPay;
+    /**
+     * Runs with an accepted activity instead of the dialog closing (see {@link Submission#setOnAccepted}); the
+     * dialog then no longer sends.
+     */
+    public void setOnAccepted(java.util.function.Consumer<io.expanse.work.Activity> action) {
+        submission.setOnAccepted(activity -> {
+            accepted.set(true);
+            action.accept(activity);
+        });
+    }
+
+    /** The disk as last read. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Volume> currentVolumeProperty() {
+        return currentVolume.getReadOnlyProperty();
+    }
+
+    /** The new size the rules allow for what is typed, or 0 while it is refused. */
+    public javafx.beans.property.ReadOnlyLongProperty plannedSizeProperty() {
+        return plannedSize.getReadOnlyProperty();
+    }
+
+    /** Whether the change was sent and accepted. */
+    public ReadOnlyBooleanProperty acceptedProperty() {
+        return accepted.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty volumeTextProperty() {

@@ -70,10 +70,21 @@ public final class VolumesController {
     @FXML private TableColumn<VolumeRow, String> projectColumn;
 
     public VolumesController(VolumesViewModel vm, ResizeDialogs resizeDialogs, LayoutMemory layout) {
+        this(vm, resizeDialogs, layout, null);
+    }
+
+    /** @param batchDialogs opens "Expand selected…" for several volumes; null leaves it out */
+    public VolumesController(VolumesViewModel vm, ResizeDialogs resizeDialogs, LayoutMemory layout,
+                             io.expanse.ui.batch.BatchDialogs batchDialogs) {
         this.vm = vm;
         this.resizeDialogs = resizeDialogs;
         this.layout = layout;
+        this.batchDialogs = batchDialogs;
     }
+
+    private final io.expanse.ui.batch.BatchDialogs batchDialogs;
+    @FXML private Button expandSelectedButton;
+    @FXML private Button selectAllShownButton;
 
     @FXML
     private void initialize() {
@@ -118,7 +129,9 @@ public final class VolumesController {
         // The model sorts (the table's order, ties by id); the table only says which order it wants.
         table.setSortPolicy(t -> true);
         vm.orderProperty().bind(table.comparatorProperty());
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        // Several volumes can be selected (Shift/Ctrl-click, Ctrl+A) for "Expand selected…"; the model follows the
+        // last one selected, which single-volume actions use.
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSortOrder().add(nameColumn);
         layout.table("volumes", table);
         followSelection();
@@ -181,7 +194,18 @@ public final class VolumesController {
         copyName.setOnAction(e -> copy(VolumeRow::volume, v -> v.name()));
         MenuItem expand = new MenuItem(Texts.get("volumes.button.resize"));
         expand.setOnAction(e -> openResize());
+        MenuItem expandSelected = new MenuItem(Texts.get("batch.menu.expandSelected"));
+        expandSelected.setId("expandSelectedItem");
+        expandSelected.setOnAction(e -> openBatch());
+        MenuItem selectAll = new MenuItem(Texts.get("batch.menu.selectAllShown"));
+        selectAll.setId("selectAllShownItem");
+        selectAll.setOnAction(e -> selectAllShown());
         table.setContextMenu(new ContextMenu(expand, copyId, copyName));
+        if (batchDialogs != null) {
+            table.getContextMenu().getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), expandSelected,
+                    selectAll);
+        }
+        wireBatch();
     }
 
     /**
@@ -365,6 +389,37 @@ public final class VolumesController {
         VolumeRow row = vm.selectedRow();
         if (row != null) {
             resizeDialogs.open(table.getScene().getWindow(), row);
+        }
+    }
+
+    /** The toolbar's "Expand selected…" (two or more volumes selected) and "Select all shown". */
+    private void wireBatch() {
+        for (Button b : new Button[] {expandSelectedButton, selectAllShownButton}) {
+            if (b != null) {
+                b.setVisible(batchDialogs != null);
+                b.setManaged(batchDialogs != null);
+            }
+        }
+        if (expandSelectedButton != null) {
+            var selection = table.getSelectionModel().getSelectedItems();
+            expandSelectedButton.disableProperty().bind(Bindings.size(selection).lessThan(2));
+            expandSelectedButton.textProperty().bind(Bindings.createStringBinding(() -> selection.size() < 2
+                    ? Texts.get("batch.button.expandSelected")
+                    : Texts.get("batch.button.expandSelectedCount", selection.size()), selection));
+        }
+    }
+
+    @FXML
+    private void selectAllShown() {
+        table.getSelectionModel().selectAll();
+        table.requestFocus();
+    }
+
+    @FXML
+    private void openBatch() {
+        List<VolumeRow> rows = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (batchDialogs != null && !rows.isEmpty()) {
+            batchDialogs.open(table.getScene().getWindow(), rows);
         }
     }
 

@@ -97,7 +97,8 @@ public final class AccountOpener implements AutoCloseable {
         if (profile == null) {
             SandboxProvider.EvsSandbox s = evsSandbox();
             EvsApi api = huawei(s.endpoints(), s.credentials(), s.region()).projectId(s.projectId()).build();
-            return evsAccount(SANDBOX_LABEL, true, s.region(), s.projectId(), api);
+            return evsAccount(SANDBOX_LABEL, true, s.region(), s.projectId(), api,
+                    billing(s.endpoints(), s.credentials(), s.region(), s.projectId()));
         }
         Credentials credentials = profiles.huaweiCredentials(checked(profile, Profile.Kind.HUAWEI))
                 .orElseThrow(() -> noSecret(profile));
@@ -106,7 +107,8 @@ public final class AccountOpener implements AutoCloseable {
                 : huawei(endpoints, credentials, profile.region()).lookupProjectId(profile.region());
         EvsApi api = huawei(endpoints, credentials, profile.region()).projectId(projectId)
                 .enterpriseProject(profile.enterpriseProjectId()).build();
-        return evsAccount(profile.label(), false, profile.region(), projectId, api);
+        return evsAccount(profile.label(), false, profile.region(), projectId, api,
+                billing(endpoints, credentials, profile.region(), projectId));
     }
 
     /**
@@ -203,11 +205,19 @@ public final class AccountOpener implements AutoCloseable {
         }
     }
 
-    private EvsAccount evsAccount(String label, boolean sandbox, String region, String projectId, EvsApi api) {
-        ResizeTracker tracker = new ResizeTracker(api, journal, shared.scheduler(), shared.clock(),
+    private EvsAccount evsAccount(String label, boolean sandbox, String region, String projectId, EvsApi api,
+                                  AccountBilling billing) {
+        ResizeTracker tracker = new ResizeTracker(api, billing.api(), journal, shared.scheduler(), shared.clock(),
                 shared.pollSchedule());
         tracker.resumeUnfinished();
-        return new EvsAccount(label, sandbox, region, projectId, api, tracker);
+        return new EvsAccount(label, sandbox, region, projectId, api, tracker, billing);
+    }
+
+    /** The account's price, order and batch calls, from the same endpoints and credentials as its EVS client. */
+    private AccountBilling billing(HuaweiEndpoints endpoints, Credentials credentials, String region,
+                                   String projectId) {
+        return new AccountBilling(huawei(endpoints, credentials, region).projectId(projectId).buildBilling(),
+                AccountBilling.billingCenterFor(endpoints));
     }
 
     private NasAccount nasAccount(String label, boolean sandbox, NasApi api, PackInventory inventory) {

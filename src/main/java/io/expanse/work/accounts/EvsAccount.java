@@ -11,9 +11,16 @@ import io.expanse.work.ResizeTracker;
  * @param label     shown in the status line and written in the journal ("Sandbox", "ops-prod", …)
  * @param sandbox   whether this is the built-in simulated cloud
  * @param tracker   null only where nothing is resized (view tests)
+ * @param billing   prices, orders and batch expansion of the account; null where none is wired (view tests)
  */
 public record EvsAccount(String label, boolean sandbox, String region, String projectId, EvsApi api,
-                         ResizeTracker tracker) implements AutoCloseable {
+                         ResizeTracker tracker, AccountBilling billing) implements AutoCloseable {
+
+    /** An account without billing calls (prices and orders are then said to be unavailable). */
+    public EvsAccount(String label, boolean sandbox, String region, String projectId, EvsApi api,
+                      ResizeTracker tracker) {
+        this(label, sandbox, region, projectId, api, tracker, null);
+    }
 
     @Override
     public void close() {

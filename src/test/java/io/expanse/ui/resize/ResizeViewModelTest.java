@@ -152,18 +152,27 @@ class ResizeViewModelTest {
     }
 
     @Test
-    void aYearlyDiskWithAutoPaySendsAutoPay() {
+    void aYearlyDiskAlwaysCreatesAnUnpaidOrderAndHandsItOnInsteadOfClosing() {
         api.resizeAnswer = new ResizeAccepted(null, "CS-9");
         ResizeViewModel vm = model(FakeEvs.yearly("vol-1", "data-01", "available", 100, "CS-1"));
-        vm.autoPayProperty().set(true);
+        List<Activity> handedOn = new java.util.ArrayList<>();
+        vm.setOnAccepted(handedOn::add);
         vm.newSizeTextProperty().set("300");
-        assertTrue(vm.summaryProperty().get().endsWith("an order will be created and paid at once from your account"
-                + " balance."), vm.summaryProperty().get());
+        assertTrue(vm.summaryProperty().get().contains("an order will be created, unpaid"),
+                vm.summaryProperty().get());
+        assertEquals(300, vm.plannedSizeProperty().get());
 
         vm.submit();
 
-        assertEquals(List.of(new FakeEvs.Resize("vol-1", 300, Boolean.TRUE)), api.resizes);
-        assertEquals(1, submitted.get());
+        // Never paid at once: the amount is shown first, then the operator decides.
+        assertEquals(List.of(new FakeEvs.Resize("vol-1", 300, Boolean.FALSE)), api.resizes);
+        assertEquals(0, submitted.get(), "the dialog closed before the order was shown");
+        assertEquals(1, handedOn.size());
+        assertEquals(ActivityState.AWAITING_PAYMENT, handedOn.get(0).state());
+        assertEquals("CS-9", handedOn.get(0).orderId());
+        assertTrue(vm.acceptedProperty().get());
+        vm.submit();
+        assertEquals(1, api.resizes.size(), "sent twice");
     }
 
     @Test
