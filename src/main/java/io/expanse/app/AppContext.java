@@ -31,6 +31,7 @@ import io.expanse.ui.profiles.LayoutMemory;
 import io.expanse.ui.profiles.ProfilesModule;
 import io.expanse.ui.resize.ResizeDialogs;
 import io.expanse.ui.volumes.VolumesController;
+import io.expanse.ui.volumes.UsageColumnModel;
 import io.expanse.ui.volumes.VolumesViewModel;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityJournal;
@@ -152,6 +153,7 @@ public final class AppContext implements AutoCloseable {
                 options.forceSandbox()), accounts::openNas, tasks, AccountSelector.Listener.of(
                 packsViewModel::connecting, packsViewModel::show, packsViewModel::failed));
         rereadVolumesOnStateChanges();
+        wireUsage();
         ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, tasks, fxml);
         UpgradeDialogs upgradeDialogs = new UpgradeDialogs(packsViewModel, new UpgradePolicy(), tasks, fxml);
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel, evsAccounts,
@@ -213,6 +215,24 @@ public final class AppContext implements AutoCloseable {
                 tasks.runOnUiThread(() -> volumesViewModel.reread(a.resourceId()));
             }
         });
+    }
+
+    /**
+     * Disk usage: the expansions checked for a file system that has not grown come from the journal, and those
+     * found go to the activity panel; the attention threshold is remembered in the settings.
+     */
+    private void wireUsage() {
+        var usage = volumesViewModel.usage();
+        usage.useClock(clock);
+        usage.expansionsFrom(journal);
+        Double threshold = settingsStore.current().usageThreshold();
+        if (threshold != null) {
+            usage.thresholdProperty().set(Math.max(UsageColumnModel.MIN_THRESHOLD,
+                    Math.min(UsageColumnModel.MAX_THRESHOLD, threshold)));
+        }
+        usage.thresholdProperty().addListener((o, a, b) -> settingsWriter.execute(
+                () -> settingsStore.update(s -> s.withUsageThreshold(b.doubleValue()))));
+        usage.notGrownActivitiesProperty().addListener((o, a, b) -> activityViewModel.fileSystemNotGrown(b));
     }
 
     public Session session() {

@@ -84,6 +84,8 @@ public final class VolumesViewModel {
     static final int SERVER_FIRST_SLICE = 16;
     /** Where each next slice of a fresh list runs; by default the next UI event (see {@link #paceSlices}). */
     private SlicePacer pacer;
+    /** How full the disks are: read after the server pass, never before. */
+    private final UsageColumnModel usage;
 
     /** Runs the next slice of a fresh list when it is due. */
     @FunctionalInterface
@@ -99,6 +101,9 @@ public final class VolumesViewModel {
         this.tasks = tasks;
         this.lookupExecutor = lookupExecutor;
         this.pacer = tasks::runLaterOnUiThread;
+        this.usage = new UsageColumnModel(tasks, () -> rows);
+        usage.addChangeListener(this::usageChanged);
+        usage.summaryProperty().addListener((o, a, b) -> updateStatusLine());
         filterText.addListener((o, a, b) -> applyFilter());
         order.addListener((o, a, b) -> adjust(() -> sorted.setComparator(b == null ? null
                 : b.thenComparing(r -> r.volume().id(), Comparator.nullsFirst(Comparator.naturalOrder())))));
@@ -124,8 +129,29 @@ public final class VolumesViewModel {
         filling = false;
         adjust(rows::clear);
         rowsByServer.clear();
+        usage.cleared();
         errorMessage.set(error);
         state.set(next);
+        updateStatusLine();
+    }
+
+    /** The Used and Full in columns, the "Needs attention" filter and the usage summary. */
+    public UsageColumnModel usage() {
+        return usage;
+    }
+
+    /** New usage, threshold or filter: the rows are filtered and sorted again, and the status line follows. */
+    private void usageChanged() {
+        applyFilter();
+        Comparator<VolumeRow> c = order.get();
+        if (c != null && usage.sortedByUsageProperty().get()) {
+            // The rows' usage is not an element change of the list: the sorted view is told to sort again.
+            adjust(() -> {
+                sorted.setComparator(null);
+                sorted.setComparator(c.thenComparing(r -> r.volume().id(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
+            });
+        }
         updateStatusLine();
     }
 
@@ -250,6 +276,7 @@ public final class VolumesViewModel {
         }
         long gen = ++generation;
         filling = false;
+        usage.listLoading();
         state.set(LoadState.LOADING);
         errorMessage.set(null);
         updateStatusLine();
@@ -307,10 +334,13 @@ public final class VolumesViewModel {
         rowsByServer.clear();
         rowsByServer.putAll(loaded.byServer());
         List<String> serverIds = new ArrayList<>(rowsByServer.keySet());
-        if (!serverIds.isEmpty()) {
-            lookupExecutor.execute(() -> lookUpServers(api, serverIds, gen));
-        }
         List<VolumeRow> all = loaded.rows();
+        EvsAccount account = session.connection();
+        List<Volume> volumes = all.stream().map(VolumeRow::volume).toList();
+        carryOverUsage(all);
+        if (!serverIds.isEmpty()) {
+            lookupExecutor.execute(() -> lookUpServers(api, serverIds, gen, account, volumes));
+        }
         // A refresh replaces the shown rows at once: emptied for a frame, every visible row would have its CSS worked
         // out again twice (empty, then filled), and that frame would be the slowest of the load.
         SliceSize sizes = rows.isEmpty() ? new SliceSize(FIRST_SLICE, 1, MOST_SLICE, SLICE_BUDGET_MS)
@@ -320,6 +350,24 @@ public final class VolumesViewModel {
         long began = System.nanoTime();
         adjust(() -> rows.setAll(all.subList(0, first)));
         fill(all, first, sizes, gen, System.nanoTime() - began);
+    }
+
+    /** A refresh keeps each disk's last usage until the new read comes in (rows not shown yet: no listeners). */
+    private void carryOverUsage(List<VolumeRow> fresh) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, RowUsage> last = new HashMap<>();
+        for (VolumeRow r : rows) {
+            if (r.usage() != null) {
+                last.put(r.volume().id(), r.usage());
+            }
+        }
+        if (!last.isEmpty()) {
+            for (VolumeRow r : fresh) {
+                r.usageProperty().set(last.get(r.volume().id()));
+            }
+        }
     }
 
     /** @param lastNanos how long the event that added the previous slice took */
@@ -350,7 +398,8 @@ public final class VolumesViewModel {
      * back to reading servers one by one itself where a region does not serve the batch). A server missing from
      * the answer, or a failed call, marks its rows' server as unreadable.
      */
-    private void lookUpServers(EvsApi api, List<String> serverIds, long gen) {
+    private void lookUpServers(EvsApi api, List<String> serverIds, long gen, EvsAccount account,
+                               List<Volume> volumes) {
         Map<String, ServerInfo> found;
         try {
             found = api.servers(serverIds);
@@ -360,6 +409,8 @@ public final class VolumesViewModel {
         Map<String, ServerInfo> answer = found;
         tasks.runOnUiThread(() -> applyServers(serverIds, 0, answer, gen,
                 new SliceSize(SERVER_FIRST_SLICE, 1, MOST_SLICE, SLICE_BUDGET_MS)));
+        // Usage after the servers, on this thread: it never holds up the list or the server details.
+        usage.read(account, volumes, answer, () -> gen == generation);
     }
 
     /** The servers' details into their rows, as many servers per UI event as fit the time budget. */
@@ -413,6 +464,7 @@ public final class VolumesViewModel {
             VolumeRow old = rows.get(i);
             if (old.volume().id().equals(updated.id())) {
                 VolumeRow row = new VolumeRow(updated);
+                row.usageProperty().set(old.usage());
                 row.serverProperty().set(old.server());
                 row.lookupProperty().set(old.lookupProperty().get());
                 rowsByServer.values().forEach(list -> list.replaceAll(r -> r == old ? row : r));
@@ -425,17 +477,20 @@ public final class VolumesViewModel {
 
     private void applyFilter() {
         String text = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
+        Predicate<VolumeRow> attention = usage == null ? null
+                : usage.attentionOnlyProperty().get() ? usage.filter() : null;
         if (text.isEmpty()) {
-            adjust(() -> filtered.setPredicate(null));
+            adjust(() -> filtered.setPredicate(attention));
         } else {
             String[] words = text.split("\\s+");
             Predicate<VolumeRow> p = r -> r.matches(words);
-            adjust(() -> filtered.setPredicate(p));
+            adjust(() -> filtered.setPredicate(attention == null ? p : p.and(attention)));
         }
     }
 
     /** The language changed: texts this model made are made again. */
     public void retranslate() {
+        usage.retranslate();
         updateStatusLine();
     }
 
@@ -452,9 +507,11 @@ public final class VolumesViewModel {
             case ERROR -> Texts.get("status.error", account);
             default -> {
                 long inUse = rows.stream().filter(r -> "in-use".equals(r.volume().status())).count();
-                yield filtered.size() != rows.size()
+                String line = filtered.size() != rows.size()
                         ? Texts.get("status.volumesShown", account, rows.size(), filtered.size(), inUse)
                         : Texts.get("status.volumes", account, rows.size(), inUse);
+                String usageSummary = usage.summaryProperty().get();
+                yield usageSummary.isEmpty() ? line : Texts.get("usage.status", line, usageSummary);
             }
         });
     }

@@ -1,7 +1,9 @@
 package io.expanse.work.accounts;
 
 import io.expanse.cloud.ApiException;
+import io.expanse.cloud.huawei.CloudEyeClient;
 import io.expanse.cloud.huawei.Credentials;
+import io.expanse.cloud.huawei.DiskUsageApi;
 import io.expanse.cloud.huawei.EvsApi;
 import io.expanse.cloud.huawei.HuaweiClient;
 import io.expanse.cloud.huawei.HuaweiEndpoints;
@@ -96,17 +98,17 @@ public final class AccountOpener implements AutoCloseable {
     public EvsAccount openEvs(Profile profile) throws ApiException {
         if (profile == null) {
             SandboxProvider.EvsSandbox s = evsSandbox();
-            EvsApi api = huawei(s.endpoints(), s.credentials(), s.region()).projectId(s.projectId()).build();
-            return evsAccount(SANDBOX_LABEL, true, s.region(), s.projectId(), api);
+            HuaweiClient.Builder b = huawei(s.endpoints(), s.credentials(), s.region()).projectId(s.projectId());
+            return evsAccount(SANDBOX_LABEL, true, s.region(), s.projectId(), b.build(), cloudEye(b));
         }
         Credentials credentials = profiles.huaweiCredentials(checked(profile, Profile.Kind.HUAWEI))
                 .orElseThrow(() -> noSecret(profile));
         HuaweiEndpoints endpoints = profile.huaweiEndpoints();
         String projectId = profile.projectId() != null ? profile.projectId()
                 : huawei(endpoints, credentials, profile.region()).lookupProjectId(profile.region());
-        EvsApi api = huawei(endpoints, credentials, profile.region()).projectId(projectId)
-                .enterpriseProject(profile.enterpriseProjectId()).build();
-        return evsAccount(profile.label(), false, profile.region(), projectId, api);
+        HuaweiClient.Builder b = huawei(endpoints, credentials, profile.region()).projectId(projectId)
+                .enterpriseProject(profile.enterpriseProjectId());
+        return evsAccount(profile.label(), false, profile.region(), projectId, b.build(), cloudEye(b));
     }
 
     /**
@@ -203,11 +205,21 @@ public final class AccountOpener implements AutoCloseable {
         }
     }
 
-    private EvsAccount evsAccount(String label, boolean sandbox, String region, String projectId, EvsApi api) {
+    private EvsAccount evsAccount(String label, boolean sandbox, String region, String projectId, EvsApi api,
+                                  DiskUsageApi usage) {
         ResizeTracker tracker = new ResizeTracker(api, journal, shared.scheduler(), shared.clock(),
                 shared.pollSchedule());
         tracker.resumeUnfinished();
-        return new EvsAccount(label, sandbox, region, projectId, api, tracker);
+        return new EvsAccount(label, sandbox, region, projectId, api, tracker, usage);
+    }
+
+    /**
+     * The account's Cloud Eye client, for how full its disks are: the same credentials and project, its calls on
+     * the page executor, at most {@link CloudEyeClient#DEFAULT_CONCURRENCY} at once; it caches each server's agent
+     * dimensions for as long as the account is open.
+     */
+    private DiskUsageApi cloudEye(HuaweiClient.Builder builder) {
+        return builder.buildCloudEye(shared.pageExecutor(), CloudEyeClient.DEFAULT_CONCURRENCY);
     }
 
     private NasAccount nasAccount(String label, boolean sandbox, NasApi api, PackInventory inventory) {

@@ -1,5 +1,6 @@
 package io.expanse.work.accounts;
 
+import io.expanse.cloud.huawei.DiskUsageApi;
 import io.expanse.cloud.huawei.EvsApi;
 import io.expanse.work.ResizeTracker;
 
@@ -11,9 +12,16 @@ import io.expanse.work.ResizeTracker;
  * @param label     shown in the status line and written in the journal ("Sandbox", "ops-prod", …)
  * @param sandbox   whether this is the built-in simulated cloud
  * @param tracker   null only where nothing is resized (view tests)
+ * @param usage     Cloud Eye, for how full the disks are; null where usage is not read (view tests)
  */
 public record EvsAccount(String label, boolean sandbox, String region, String projectId, EvsApi api,
-                         ResizeTracker tracker) implements AutoCloseable {
+                         ResizeTracker tracker, DiskUsageApi usage) implements AutoCloseable {
+
+    /** An account whose disk usage is not read. */
+    public EvsAccount(String label, boolean sandbox, String region, String projectId, EvsApi api,
+                      ResizeTracker tracker) {
+        this(label, sandbox, region, projectId, api, tracker, null);
+    }
 
     @Override
     public void close() {
