@@ -155,6 +155,7 @@ public final class AppContext implements AutoCloseable {
         rereadVolumesOnStateChanges();
         wireUsage();
         ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, tasks, fxml);
+        resizeDialogs.usageThreshold(volumesViewModel.usage()::threshold);
         UpgradeDialogs upgradeDialogs = new UpgradeDialogs(packsViewModel, new UpgradePolicy(), tasks, fxml);
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel, evsAccounts,
                         profilesModule(), nasAccounts::profileSaved, dirs, startupNotices(), tasks, fxml,

@@ -158,12 +158,14 @@ public final class UsageChart extends Region {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(Texts.get("usage.chart.daysAgo", Math.round(lastX)), PAD_LEFT, PAD_TOP + plotH + 3);
-        g.setTextAlign(horizon > lastX + 3 ? TextAlignment.CENTER : TextAlignment.RIGHT);
+        // "+N days" at the right edge only where it leaves room for "today".
+        boolean ahead = x.applyAsDouble(horizon) - x.applyAsDouble(lastX) >= 80;
+        g.setTextAlign(ahead ? TextAlignment.CENTER : TextAlignment.RIGHT);
         g.fillText(Texts.get("usage.chart.today"), x.applyAsDouble(lastX), PAD_TOP + plotH + 3);
-        if (horizon > lastX + 3) {
+        if (ahead) {
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(Texts.get("usage.chart.daysAhead", Math.round(horizon - lastX)), PAD_LEFT + plotW,
-                    PAD_TOP + plotH + 3);
+            g.fillText(Texts.get("usage.chart.daysAhead", (long) Math.ceil(horizon - lastX - 1e-9)),
+                    PAD_LEFT + plotW, PAD_TOP + plotH + 3);
         }
 
         // The threshold.
@@ -172,10 +174,15 @@ public final class UsageChart extends Region {
         g.setLineDashes(5, 4);
         double ty = snap(y.applyAsDouble(threshold));
         g.strokeLine(PAD_LEFT, ty, PAD_LEFT + plotW, ty);
+        // Its label at the right end, below the line, on the chart's background so that the lines do not cross it.
+        String label = Texts.get("usage.percent", Math.round(threshold));
+        double labelW = 6.5 * label.length() + 4;
+        g.setFill(paint(this, Color.WHITE));
+        g.fillRect(PAD_LEFT + plotW - labelW - 2, ty + 2, labelW, 12);
         g.setFill(paint(thresholdColour, Color.CRIMSON));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(Texts.get("usage.percent", Math.round(threshold)), PAD_LEFT + 3, ty - 1);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(label, PAD_LEFT + plotW - 4, ty + 2);
 
         // The trend, from the first day it was fitted on to 100 % (or the edge).
         if (fit != null) {

@@ -76,6 +76,8 @@ public final class UsageColumnModel {
     private volatile Clock clock = Clock.systemUTC();
     private volatile ActivityJournal journal;
     private long generation;
+    /** Usage read before the list was all in, waiting for {@link #listComplete()}. */
+    private Runnable pendingApply;
     /** Per-server file systems at or over the threshold are counted once each, not once per disk. */
     private List<MountUsage> perServer = List.of();
     private int withoutAgent;
@@ -151,6 +153,7 @@ public final class UsageColumnModel {
     /** The rows are gone (another account, an error): nothing of an older read goes in any more. */
     void cleared() {
         generation++;
+        pendingApply = null;
         perServer = List.of();
         withoutAgent = 0;
         state.set(State.IDLE);
@@ -160,6 +163,7 @@ public final class UsageColumnModel {
     /** A new list is loading: a read still running is dropped. Call on the UI thread. */
     void listLoading() {
         generation++;
+        pendingApply = null;
     }
 
     /** The generation a read started now must still have to go in (call on the UI thread). */
@@ -173,7 +177,8 @@ public final class UsageColumnModel {
      *
      * @param current whether the list these volumes came from is still the shown one (asked on the UI thread)
      */
-    void read(EvsAccount account, List<Volume> volumes, Map<String, ServerInfo> servers, BooleanSupplier current) {
+    void read(EvsAccount account, List<Volume> volumes, Map<String, ServerInfo> servers, BooleanSupplier current,
+              BooleanSupplier listComplete) {
         DiskUsageApi api = account == null ? null : account.usage();
         if (api == null || volumes.stream().allMatch(v -> v.firstServerId() == null)) {
             return;
@@ -224,9 +229,23 @@ public final class UsageColumnModel {
             perServer = servedPerServer;
             withoutAgent = noAgent;
             notGrown.set(Set.copyOf(notGrownIds));
-            apply(answer, 0, new SliceSize(VolumesViewModel.REFRESH_FIRST_SLICE, 1, VolumesViewModel.MOST_SLICE,
-                    VolumesViewModel.SLICE_BUDGET_MS), gen[0], current);
+            Runnable go = () -> apply(answer, 0, new SliceSize(VolumesViewModel.REFRESH_FIRST_SLICE, 1,
+                    VolumesViewModel.MOST_SLICE, VolumesViewModel.SLICE_BUDGET_MS), gen[0], current);
+            if (listComplete.getAsBoolean()) {
+                go.run();
+            } else {
+                pendingApply = go;
+            }
         });
+    }
+
+    /** Every row of a fresh list is in (it goes in a slice per frame): usage that came first goes in now. */
+    void listComplete() {
+        Runnable go = pendingApply;
+        pendingApply = null;
+        if (go != null) {
+            go.run();
+        }
     }
 
     /** Puts the usage into the rows, as many per UI event as fit the time budget; then the summary and filter. */
