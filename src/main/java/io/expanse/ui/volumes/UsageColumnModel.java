@@ -78,6 +78,8 @@ public final class UsageColumnModel {
     private long generation;
     /** Usage read before the list was all in, waiting for {@link #listComplete()}. */
     private Runnable pendingApply;
+    /** Whether every row of the current list is in. */
+    private boolean listComplete;
     /** Per-server file systems at or over the threshold are counted once each, not once per disk. */
     private List<MountUsage> perServer = List.of();
     private int withoutAgent;
@@ -154,6 +156,7 @@ public final class UsageColumnModel {
     void cleared() {
         generation++;
         pendingApply = null;
+        listComplete = false;
         perServer = List.of();
         withoutAgent = 0;
         state.set(State.IDLE);
@@ -164,6 +167,7 @@ public final class UsageColumnModel {
     void listLoading() {
         generation++;
         pendingApply = null;
+        listComplete = false;
     }
 
     /** The generation a read started now must still have to go in (call on the UI thread). */
@@ -177,8 +181,7 @@ public final class UsageColumnModel {
      *
      * @param current whether the list these volumes came from is still the shown one (asked on the UI thread)
      */
-    void read(EvsAccount account, List<Volume> volumes, Map<String, ServerInfo> servers, BooleanSupplier current,
-              BooleanSupplier listComplete) {
+    void read(EvsAccount account, List<Volume> volumes, Map<String, ServerInfo> servers, BooleanSupplier current) {
         DiskUsageApi api = account == null ? null : account.usage();
         if (api == null || volumes.stream().allMatch(v -> v.firstServerId() == null)) {
             return;
@@ -231,7 +234,7 @@ public final class UsageColumnModel {
             notGrown.set(Set.copyOf(notGrownIds));
             Runnable go = () -> apply(answer, 0, new SliceSize(VolumesViewModel.REFRESH_FIRST_SLICE, 1,
                     VolumesViewModel.MOST_SLICE, VolumesViewModel.SLICE_BUDGET_MS), gen[0], current);
-            if (listComplete.getAsBoolean()) {
+            if (listComplete) {
                 go.run();
             } else {
                 pendingApply = go;
@@ -241,6 +244,7 @@ public final class UsageColumnModel {
 
     /** Every row of a fresh list is in (it goes in a slice per frame): usage that came first goes in now. */
     void listComplete() {
+        listComplete = true;
         Runnable go = pendingApply;
         pendingApply = null;
         if (go != null) {

@@ -411,7 +411,7 @@ public final class VolumesViewModel {
         tasks.runOnUiThread(() -> applyServers(serverIds, 0, answer, gen,
                 new SliceSize(SERVER_FIRST_SLICE, 1, MOST_SLICE, SLICE_BUDGET_MS)));
         // Usage after the servers, on this thread: it never holds up the list or the server details.
-        usage.read(account, volumes, answer, () -> gen == generation, () -> !filling);
+        usage.read(account, volumes, answer, () -> gen == generation);
     }
 
     /** The servers' details into their rows, as many servers per UI event as fit the time budget. */
