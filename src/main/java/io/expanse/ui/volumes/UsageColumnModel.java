@@ -83,6 +83,7 @@ public final class UsageColumnModel {
     /** Per-server file systems at or over the threshold are counted once each, not once per disk. */
     private List<MountUsage> perServer = List.of();
     private int withoutAgent;
+    private volatile int lastReadCalls;
 
     /** @param rows every row of the table, filtered out or not (read on the UI thread) */
     UsageColumnModel(TaskExecutor tasks, Supplier<List<VolumeRow>> rows) {
@@ -202,6 +203,7 @@ public final class UsageColumnModel {
             report = new UsageReader(api, clock, io.expanse.domain.usage.TrendRules.DEFAULT, threshold.get())
                     .read(volumes, servers, recent);
             byVolume = assign(report, volumes);
+            lastReadCalls = report.metricCalls();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -345,6 +347,11 @@ public final class UsageColumnModel {
             activityByVolume.put(a.resourceId(), a.id());
         }
         return out;
+    }
+
+    /** How many metric calls the last read made (for the benchmark). */
+    public int lastReadCalls() {
+        return lastReadCalls;
     }
 
     /** How many disks (and per-server file systems) are at or over the threshold, among every row. */

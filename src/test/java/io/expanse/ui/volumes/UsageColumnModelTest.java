@@ -14,7 +14,19 @@ import io.expanse.ui.common.task.CurrentThreadTaskExecutor;
 import io.expanse.ui.fakes.FakeCloudEye;
 import io.expanse.ui.fakes.FakeEvs;
 import io.expanse.work.accounts.EvsAccount;
+import io.expanse.domain.usage.GrowthCheck;
+import io.expanse.ui.activity.ActivityViewModel;
+import io.expanse.work.Activity;
+import io.expanse.work.ActivityJournal;
+import io.expanse.work.ActivityState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.Set;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -182,5 +194,37 @@ class UsageColumnModelTest {
         assertEquals("not read", usageOf(vm, "s1-data").usedText());
         assertFalse(usageOf(vm, "s1-data").attention(0.1));
         assertEquals(VolumesViewModel.LoadState.READY, vm.stateProperty().get());
+    }
+
+    @Test
+    void anExpansionWhoseFileSystemHasNotGrownAnHourOnIsNamedForTheActivityPanel(@TempDir Path dir) {
+        Instant now = Instant.parse("2026-03-01T12:00:00Z");
+        evs.put(attached("s1-sys", "s1", "/dev/vda", 40), attached("s1-data", "s1", "/dev/vdb", 200));
+        evs.put(new ServerInfo("s1", "web", "ACTIVE", "/dev/vda", List.of(new AttachedVolume("s1-sys", "/dev/vda",
+                "0"), new AttachedVolume("s1-data", "/dev/vdb", null))));
+        // The disk went from 100 to 200 GB two hours ago; its file system still reads 98 GB.
+        ces.linux("s1", FLAT_40, RISING_96, 98);
+        ActivityJournal journal = new ActivityJournal(dir.resolve("activity.db"));
+        try {
+            Activity done = new Activity("act-1", Activity.KIND_EVS_RESIZE, "Test", FakeEvs.REGION, FakeEvs.PROJECT,
+                    "s1-data", "s1-data", 100, 200, false, null, "/dev/vdb", ActivityState.SUCCEEDED, "job-1", null,
+                    now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(2)),
+                    "done", null, null, null);
+            journal.record(done);
+            VolumesViewModel vm = new VolumesViewModel(session, new CurrentThreadTaskExecutor(), Runnable::run);
+            vm.usage().useClock(Clock.fixed(now, ZoneOffset.UTC));
+            vm.usage().expansionsFrom(journal);
+            session.connected(new EvsAccount("Test", false, FakeEvs.REGION, FakeEvs.PROJECT, evs, null, ces));
+
+            assertEquals(Set.of("act-1"), vm.usage().notGrownActivitiesProperty().get());
+            assertEquals(GrowthCheck.Growth.NOT_GROWN, usageOf(vm, "s1-data").usage().growth());
+
+            ActivityViewModel activities = new ActivityViewModel(journal, new CurrentThreadTaskExecutor());
+            activities.fileSystemNotGrown(vm.usage().notGrownActivitiesProperty().get());
+            assertTrue(activities.fileSystemNotGrown(done));
+            assertEquals("the file system has not grown", GrowthCheck.notGrownSentence());
+        } finally {
+            journal.close();
+        }
     }
 }
