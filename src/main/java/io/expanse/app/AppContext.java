@@ -234,6 +234,16 @@ public final class AppContext implements AutoCloseable {
         usage.thresholdProperty().addListener((o, a, b) -> settingsWriter.execute(
                 () -> settingsStore.update(s -> s.withUsageThreshold(b.doubleValue()))));
         usage.notGrownActivitiesProperty().addListener((o, a, b) -> activityViewModel.fileSystemNotGrown(b));
+        // An hour after an expansion succeeded usage is read again, to tell whether its file system grew.
+        usage.rereadWith((delay, task) -> scheduler.schedule(() -> io.execute(task), delay.toMillis(),
+                TimeUnit.MILLISECONDS));
+        java.util.Set<String> succeeded = ConcurrentHashMap.newKeySet();
+        journal.addListener(a -> {
+            if (Activity.KIND_EVS_RESIZE.equals(a.kind()) && a.state() == ActivityState.SUCCEEDED
+                    && succeeded.add(a.id())) {
+                usage.expansionSucceeded();
+            }
+        });
     }
 
     public Session session() {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -58,6 +59,8 @@ public final class UsageColumnModel {
 
     /** Completed expansions younger than this are checked for a file system that has not grown. */
     static final Duration EXPANSIONS_CHECKED = Duration.ofDays(7);
+    /** A re-read for the "not grown" check comes this long after the hour (the agent reports every minute). */
+    static final Duration RECHECK_MARGIN = Duration.ofMinutes(5);
     /** Lowest and highest threshold the operator may choose. */
     public static final double MIN_THRESHOLD = 50;
     public static final double MAX_THRESHOLD = 99;
@@ -74,6 +77,11 @@ public final class UsageColumnModel {
     private final ReadOnlyObjectWrapper<Set<String>> notGrown = new ReadOnlyObjectWrapper<>(this, "notGrown",
             Set.of());
     private volatile Clock clock = Clock.systemUTC();
+    /** Runs a task off the UI thread after a delay (the app's scheduler); null: no re-read on its own. */
+    private volatile BiConsumer<Duration, Runnable> later;
+    /** The account and list of the last read (UI thread), for a re-read on its own. */
+    private EvsAccount lastAccount;
+    private BooleanSupplier lastCurrent;
     private volatile ActivityJournal journal;
     private long generation;
     /** Usage read before the list was all in, waiting for {@link #listComplete()}. */
@@ -104,6 +112,46 @@ public final class UsageColumnModel {
     /** Where completed expansions are found for the "file system not grown" check; none when not set. */
     public void expansionsFrom(ActivityJournal journal) {
         this.journal = journal;
+    }
+
+    /**
+     * Where usage is read again on its own: an hour after an expansion succeeded (and when a read found one too
+     * recent to judge), so that "the file system has not grown" shows without a refresh.
+     */
+    public void rereadWith(BiConsumer<Duration, Runnable> later) {
+        this.later = later;
+    }
+
+    /** An expansion succeeded (any thread): usage is read again once its file system had its hour to grow. */
+    public void expansionSucceeded() {
+        rereadIn(GrowthCheck.GRACE.plus(RECHECK_MARGIN));
+    }
+
+    private void rereadIn(Duration delay) {
+        BiConsumer<Duration, Runnable> l = later;
+        if (l != null) {
+            l.accept(delay, () -> tasks.runOnUiThread(this::rereadNow));
+        }
+    }
+
+    /** Reads the usage of the rows shown now again, in the background, when the list is still the last read's. */
+    private void rereadNow() {
+        EvsAccount account = lastAccount;
+        BooleanSupplier current = lastCurrent;
+        BiConsumer<Duration, Runnable> l = later;
+        if (account == null || current == null || l == null || !listComplete || !current.getAsBoolean()) {
+            return;
+        }
+        List<VolumeRow> all = rows.get();
+        List<Volume> volumes = new ArrayList<>(all.size());
+        Map<String, ServerInfo> servers = new HashMap<>();
+        for (VolumeRow r : all) {
+            volumes.add(r.volume());
+            if (r.server() != null && r.server().id() != null) {
+                servers.put(r.server().id(), r.server());
+            }
+        }
+        l.accept(Duration.ZERO, () -> read(account, volumes, servers, current));
     }
 
     /** Use at or above this many percent needs attention (85 by default; the settings remember it). */
@@ -190,6 +238,8 @@ public final class UsageColumnModel {
         long[] gen = new long[1];
         tasks.runOnUiThread(() -> {
             gen[0] = generation;
+            lastAccount = account;
+            lastCurrent = current;
             if (current.getAsBoolean()) {
                 state.set(State.READING);
                 updateSummary();
@@ -220,12 +270,24 @@ public final class UsageColumnModel {
         List<MountUsage> servedPerServer = report == null ? List.of() : report.byServer();
         int noAgent = report == null ? 0 : report.withoutAgent().size();
         Set<String> notGrownIds = new HashSet<>();
+        Duration recheck = null;
         if (report != null) {
             for (MountUsage u : report.byVolume().values()) {
                 if (u.growth() == GrowthCheck.Growth.NOT_GROWN && expansionActivity.containsKey(u.volumeId())) {
                     notGrownIds.add(expansionActivity.get(u.volumeId()));
+                } else if (u.growth() == GrowthCheck.Growth.TOO_EARLY) {
+                    for (Expansion e : recent) {
+                        if (e.volumeId().equals(u.volumeId())) {
+                            Duration due = Duration.between(clock.instant(),
+                                    e.completedAt().plus(GrowthCheck.GRACE).plus(RECHECK_MARGIN));
+                            recheck = recheck == null || due.compareTo(recheck) < 0 ? due : recheck;
+                        }
+                    }
                 }
             }
+        }
+        if (recheck != null) {
+            rereadIn(recheck.isNegative() ? RECHECK_MARGIN : recheck);
         }
         tasks.runOnUiThread(() -> {
             if (gen[0] != generation || !current.getAsBoolean()) {

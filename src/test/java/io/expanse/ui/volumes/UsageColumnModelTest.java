@@ -227,4 +227,58 @@ class UsageColumnModelTest {
             journal.close();
         }
     }
+
+    @Test
+    void anExpansionTooRecentToJudgeIsCheckedAgainOnItsOwnOnceTheHourIsOver(@TempDir Path dir) {
+        Instant[] now = {Instant.parse("2026-03-01T12:00:00Z")};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        evs.put(attached("s1-sys", "s1", "/dev/vda", 40), attached("s1-data", "s1", "/dev/vdb", 200));
+        evs.put(new ServerInfo("s1", "web", "ACTIVE", "/dev/vda", List.of(new AttachedVolume("s1-sys", "/dev/vda",
+                "0"), new AttachedVolume("s1-data", "/dev/vdb", null))));
+        ces.linux("s1", FLAT_40, RISING_96, 98);
+        ActivityJournal journal = new ActivityJournal(dir.resolve("activity.db"));
+        try {
+            Instant finished = now[0].minus(Duration.ofMinutes(10));
+            journal.record(new Activity("act-2", Activity.KIND_EVS_RESIZE, "Test", FakeEvs.REGION, FakeEvs.PROJECT,
+                    "s1-data", "s1-data", 100, 200, false, null, "/dev/vdb", ActivityState.SUCCEEDED, "job-2", null,
+                    finished, finished, finished, "done", null, null, null));
+            List<Duration> delays = new java.util.ArrayList<>();
+            List<Runnable> scheduled = new java.util.ArrayList<>();
+            VolumesViewModel vm = new VolumesViewModel(session, new CurrentThreadTaskExecutor(), Runnable::run);
+            vm.usage().useClock(clock);
+            vm.usage().expansionsFrom(journal);
+            vm.usage().rereadWith((delay, task) -> {
+                delays.add(delay);
+                scheduled.add(task);
+            });
+            session.connected(new EvsAccount("Test", false, FakeEvs.REGION, FakeEvs.PROJECT, evs, null, ces));
+
+            assertEquals(GrowthCheck.Growth.TOO_EARLY, usageOf(vm, "s1-data").usage().growth());
+            assertEquals(Set.of(), vm.usage().notGrownActivitiesProperty().get());
+            assertEquals(List.of(Duration.ofMinutes(55)), delays, "an hour and five minutes after the expansion");
+
+            now[0] = now[0].plus(Duration.ofMinutes(55));
+            scheduled.remove(0).run();
+            scheduled.remove(0).run();
+            assertEquals(Set.of("act-2"), vm.usage().notGrownActivitiesProperty().get());
+            assertEquals(GrowthCheck.Growth.NOT_GROWN, usageOf(vm, "s1-data").usage().growth());
+        } finally {
+            journal.close();
+        }
+    }
 }
