@@ -86,6 +86,8 @@ public final class VolumesViewModel {
     private SlicePacer pacer;
     /** How full the disks are: read after the server pass, never before. */
     private final UsageColumnModel usage;
+    /** Starts the usage read once the server pass of the current list is applied (UI thread). */
+    private Runnable afterServers;
 
     /** Runs the next slice of a fresh list when it is due. */
     @FunctionalInterface
@@ -408,10 +410,14 @@ public final class VolumesViewModel {
             found = Map.of();
         }
         Map<String, ServerInfo> answer = found;
-        tasks.runOnUiThread(() -> applyServers(serverIds, 0, answer, gen,
-                new SliceSize(SERVER_FIRST_SLICE, 1, MOST_SLICE, SLICE_BUDGET_MS)));
-        // Usage after the servers, on this thread: it never holds up the list or the server details.
-        usage.read(account, volumes, answer, () -> gen == generation);
+        tasks.runOnUiThread(() -> {
+            // Usage once every server detail is in its row: it never holds up the list or the server pass.
+            afterServers = account == null || account.usage() == null ? null
+                    : () -> lookupExecutor.execute(() -> usage.read(account, volumes, answer,
+                    () -> gen == generation));
+            applyServers(serverIds, 0, answer, gen, new SliceSize(SERVER_FIRST_SLICE, 1, MOST_SLICE,
+                    SLICE_BUDGET_MS));
+        });
     }
 
     /** The servers' details into their rows, as many servers per UI event as fit the time budget. */
@@ -428,6 +434,10 @@ public final class VolumesViewModel {
         sizes.took(System.nanoTime() - began);
         if (to < serverIds.size()) {
             tasks.runLaterOnUiThread(() -> applyServers(serverIds, to, answer, gen, sizes));
+        } else if (afterServers != null) {
+            Runnable next = afterServers;
+            afterServers = null;
+            next.run();
         }
     }
 

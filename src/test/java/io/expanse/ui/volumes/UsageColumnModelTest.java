@@ -281,4 +281,25 @@ class UsageColumnModelTest {
             journal.close();
         }
     }
+
+    @Test
+    void usageIsReadOnlyAfterTheListAndTheServerPassAreIn() {
+        server("s1", "s1-sys", "s1-data");
+        ces.linux("s1", FLAT_40, RISING_96, 98);
+        List<Runnable> background = new java.util.ArrayList<>();
+        VolumesViewModel vm = new VolumesViewModel(session, new CurrentThreadTaskExecutor(), background::add);
+        session.connected(new EvsAccount("Test", false, FakeEvs.REGION, FakeEvs.PROJECT, evs, null, ces));
+
+        assertEquals(VolumesViewModel.LoadState.READY, vm.stateProperty().get());
+        assertEquals(1, background.size(), "only the server pass waits");
+        assertEquals(0, ces.dimensionCalls, "no Cloud Eye call before the servers");
+        background.remove(0).run();
+        assertEquals("ACTIVE", vm.allRows().get(0).serverStatusText());
+        assertEquals(1, background.size(), "then the usage read");
+        assertEquals(0, ces.dimensionCalls);
+        assertNull(usageOf(vm, "s1-data"));
+        background.remove(0).run();
+        assertEquals(1, ces.dimensionCalls);
+        assertEquals(RowUsage.Kind.MAPPED, usageOf(vm, "s1-data").kind());
+    }
 }
