@@ -17,7 +17,7 @@ final class GrowthNoteCell extends TableCell<Activity, String> {
 
     private final Predicate<Activity> notGrown;
     private final Consumer<Activity> openGuide;
-    private final Hyperlink guide = new Hyperlink(Texts.get("activity.button.guestSteps"));
+    private final Hyperlink guide = new Hyperlink(Texts.get("usage.growth.guide"));
 
     GrowthNoteCell(Predicate<Activity> notGrown, Consumer<Activity> openGuide) {
         this.notGrown = notGrown;
@@ -25,6 +25,7 @@ final class GrowthNoteCell extends TableCell<Activity, String> {
         guide.getStyleClass().add("growth-guide-link");
         guide.setAccessibleText(Texts.get("usage.growth.guide.a11y"));
         guide.setFocusTraversable(false);
+        guide.setMnemonicParsing(false);
         guide.setOnAction(e -> {
             Activity a = getTableRow() == null ? null : getTableRow().getItem();
             if (a != null) {
