@@ -3,6 +3,7 @@ package io.expanse.bench;
 import io.expanse.app.AppContext;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.huawei.Credentials;
+import io.expanse.cloud.huawei.DiskUsageApi;
 import io.expanse.cloud.huawei.EvsApi;
 import io.expanse.cloud.huawei.HuaweiEndpoints;
 import io.expanse.cloud.huawei.HuaweiClient;
@@ -17,9 +18,11 @@ import io.expanse.sandbox.SandboxSeed;
 import io.expanse.sandbox.SandboxServer;
 import io.expanse.sandbox.SandboxTimings;
 import io.expanse.ui.common.Fxml;
+import io.expanse.ui.volumes.UsageColumnModel;
 import io.expanse.ui.volumes.VolumeRow;
 import io.expanse.ui.volumes.VolumesViewModel;
 import io.expanse.work.PollSchedule;
+import io.expanse.work.accounts.AccountOpener;
 import io.expanse.work.accounts.EvsAccount;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -93,6 +96,8 @@ public final class VolumeListBenchmark {
     private static final Remote REMOTE = Remote.fromProperties();
     /** {@code -Dbench.stalls=true}: sample the FX thread's stack during long waits and print the commonest. */
     private static final boolean STALLS = Boolean.getBoolean("bench.stalls");
+    /** Whether the account being measured reads disk usage (then each load waits for it too). */
+    private static volatile boolean readsUsage;
     private static final Map<String, Map<Integer, String>> SUMMARY = new LinkedHashMap<>();
     private static final List<Integer> SIZES = new ArrayList<>();
 
@@ -192,11 +197,12 @@ public final class VolumeListBenchmark {
         ExecutorService io = benchIo();
         OkHttpClient http = benchHttp();
         try {
-            HuaweiClient client = HuaweiClient.builder().http(http).endpoints(sandbox.endpoints())
+            HuaweiClient.Builder builder = HuaweiClient.builder().http(http).endpoints(sandbox.endpoints())
                     .credentials(sandbox.credentials()).region(sandbox.region()).projectId(sandbox.projectId())
-                    .clock(Clock.systemUTC()).pageExecutor(io).build();
+                    .clock(Clock.systemUTC()).pageExecutor(io);
+            HuaweiClient client = builder.build();
             clientFigures(n, client);
-            uiFigures(n, "Sandbox", true, client);
+            uiFigures(n, "Sandbox", true, client, builder.buildCloudEye(io, AccountOpener.USAGE_CONCURRENCY));
         } finally {
             io.shutdownNow();
             http.dispatcher().executorService().shutdown();
@@ -246,16 +252,18 @@ public final class VolumeListBenchmark {
         ExecutorService io = benchIo();
         OkHttpClient http = benchHttp();
         try {
-            HuaweiClient client = HuaweiClient.builder().http(http)
+            HuaweiClient.Builder builder = HuaweiClient.builder().http(http)
                     .endpoints(HuaweiEndpoints.single(java.net.URI.create(remote.endpoint())))
                     .credentials(Credentials.permanent(remote.accessKey(), remote.secretKey()))
                     .region(remote.region()).projectId(remote.projectId()).clock(Clock.systemUTC())
-                    .pageExecutor(io).build();
+                    .pageExecutor(io);
+            HuaweiClient client = builder.build();
             int n = client.listVolumes().size();
             SIZES.add(n);
             System.out.printf(Locale.ROOT, "%n=== %,d volumes at %s ===%n", n, remote.endpoint());
             clientFigures(n, client);
-            uiFigures(n, "Benchmark endpoint", false, client);
+            uiFigures(n, "Benchmark endpoint", false, client,
+                    builder.buildCloudEye(io, AccountOpener.USAGE_CONCURRENCY));
         } finally {
             io.shutdownNow();
             http.dispatcher().executorService().shutdown();
@@ -304,7 +312,8 @@ public final class VolumeListBenchmark {
     }
 
     /** 2 and 3. The real window on headless Monocle. */
-    private static void uiFigures(int n, String label, boolean sandbox, HuaweiClient client) throws Exception {
+    private static void uiFigures(int n, String label, boolean sandbox, HuaweiClient client, DiskUsageApi usage)
+            throws Exception {
         Path home = Files.createTempDirectory("expanse-bench");
         AppDirs dirs = new AppDirs(home.resolve("data"), home.resolve("config"), home.resolve("logs"));
         AppContext context = new AppContext(dirs, Map.of(),
@@ -321,7 +330,7 @@ public final class VolumeListBenchmark {
             return s;
         });
         try {
-            runUi(n, label, sandbox, client, context, stage);
+            runUi(n, label, sandbox, client, usage, context, stage);
         } finally {
             fx(() -> {
                 stage.close();
@@ -332,8 +341,8 @@ public final class VolumeListBenchmark {
     }
 
     @SuppressWarnings("unchecked")
-    private static void runUi(int n, String label, boolean sandbox, HuaweiClient client, AppContext context,
-                              Stage stage)
+    private static void runUi(int n, String label, boolean sandbox, HuaweiClient client, DiskUsageApi usage,
+                              AppContext context, Stage stage)
             throws Exception {
         Scene scene = stage.getScene();
         Parent root = scene.getRoot();
@@ -342,12 +351,19 @@ public final class VolumeListBenchmark {
         waitPulses(scene, 5);
 
         RecordingApi api = new RecordingApi(client);
-        EvsAccount connection = new EvsAccount(label, sandbox, client.region(), client.projectId(), api, null);
+        EvsAccount connection = new EvsAccount(label, sandbox, client.region(), client.projectId(), api, null,
+                usage);
+        readsUsage = usage != null;
         PulseWatch pulses = fx(() -> new PulseWatch(scene));
         fx(() -> {
             vm.stateProperty().addListener((o, a, b) -> {
                 if (b == VolumesViewModel.LoadState.READY) {
                     pulses.ready = System.nanoTime();
+                }
+            });
+            vm.usage().stateProperty().addListener((o, a, b) -> {
+                if (b == UsageColumnModel.State.READY) {
+                    pulses.usageReady = System.nanoTime();
                 }
             });
             return null;
@@ -362,11 +378,15 @@ public final class VolumeListBenchmark {
         check(shown == n, "table shows " + shown + " of " + n);
         first.print("first load");
         first.complete(n);
+        first.usage(n, "first load");
 
         // A refresh with the table full and sorted by name, as after F5.
         LoadFigures warm = load(n, api, pulses, vm, vm::refresh);
         warm.print("refresh (2nd load)");
         warm.complete(n);
+        warm.usage(n, "refresh");
+        put("Usage: list -> every row's usage in, first load / refresh (ms)", n, first.usageText() + " / "
+                + warm.usageText());
         put("Complete table: list / servers / total, first load (ms)", n, first.completeText());
         put("Complete table: list / servers / total, refresh (ms)", n, warm.completeText());
         put("Complete table: longest FX wait, first load / refresh (ms)", n,
@@ -421,6 +441,10 @@ public final class VolumeListBenchmark {
                         && vm.allRows().stream().noneMatch(r -> r.lookupProperty().get()
                         == VolumeRow.ServerLookup.LOADING)));
         f.done = System.nanoTime();
+        // Then the usage, read after the server pass; the FX probe keeps running meanwhile.
+        waitFor("usage of " + n + " volumes", 300, () -> pulses.usageReady != 0 || !readsUsage);
+        f.usageDone = pulses.usageReady;
+        f.usageCalls = vm.usage().lastReadCalls();
         f.servers = fx(() -> (int) vm.allRows().stream().map(r -> r.volume().firstServerId())
                 .filter(Objects::nonNull).distinct().count());
         waitFor("a layout pulse after READY", 10, () -> pulses.laidOut != 0);
@@ -597,6 +621,7 @@ public final class VolumeListBenchmark {
         final AnimationTimer timer;
         volatile long ready;
         volatile long laidOut;
+        volatile long usageReady;
         long last;
         long maxGap;
         int count;
@@ -624,6 +649,7 @@ public final class VolumeListBenchmark {
             fx(() -> {
                 ready = 0;
                 laidOut = 0;
+                usageReady = 0;
                 last = 0;
                 maxGap = 0;
                 count = 0;
@@ -633,6 +659,8 @@ public final class VolumeListBenchmark {
     }
 
     private static final class LoadFigures {
+        long usageDone;
+        int usageCalls;
         long start;
         long listReturned;
         long ready;
@@ -655,6 +683,22 @@ public final class VolumeListBenchmark {
                     + "total %d ms, longest FX wait %d ms%n", volumes, servers,
                     Math.round(ms(listReturned - start)), Math.round(ms(done - listReturned)),
                     Math.round(ms(done - start)), Math.round(ms(latencies[latencies.length - 1])));
+        }
+
+        String usageText() {
+            return usageDone == 0 ? "-" : f0(ms(usageDone - listReturned));
+        }
+
+        /** The issue 15 figure: how long after the list every row's usage is in. */
+        void usage(int volumes, String which) {
+            if (usageDone == 0) {
+                System.out.println("usage: not read (no Cloud Eye client)");
+                return;
+            }
+            System.out.printf(Locale.ROOT, "usage: %d volumes, %d servers, %s, list -> usage in %d ms (server pass"
+                    + " -> usage in %d ms), %d metric calls, longest FX wait %d ms, load average %s%n", volumes,
+                    servers, which, Math.round(ms(usageDone - listReturned)), Math.round(ms(usageDone - done)),
+                    usageCalls, Math.round(ms(latencies[latencies.length - 1])), loadAverage());
         }
 
         String latencyText() {

@@ -34,6 +34,7 @@ import io.expanse.ui.profiles.LayoutMemory;
 import io.expanse.ui.profiles.ProfilesModule;
 import io.expanse.ui.resize.ResizeDialogs;
 import io.expanse.ui.volumes.VolumesController;
+import io.expanse.ui.volumes.UsageColumnModel;
 import io.expanse.ui.volumes.VolumesViewModel;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityJournal;
@@ -155,7 +156,9 @@ public final class AppContext implements AutoCloseable {
                 options.forceSandbox()), accounts::openNas, tasks, AccountSelector.Listener.of(
                 packsViewModel::connecting, packsViewModel::show, packsViewModel::failed));
         rereadVolumesOnStateChanges();
+        wireUsage();
         ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, tasks, fxml);
+        resizeDialogs.usageThreshold(volumesViewModel.usage()::threshold);
         UpgradeDialogs upgradeDialogs = new UpgradeDialogs(packsViewModel, new UpgradePolicy(), tasks, fxml);
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel, evsAccounts,
                         profilesModule(), nasAccounts::profileSaved, dirs, startupNotices(), tasks, fxml,
@@ -220,6 +223,34 @@ public final class AppContext implements AutoCloseable {
             if (Activity.KIND_EVS_RESIZE.equals(a.kind()) && before != a.state()
                     && a.state() != ActivityState.SUBMITTING) {
                 tasks.runOnUiThread(() -> volumesViewModel.reread(a.resourceId()));
+            }
+        });
+    }
+
+    /**
+     * Disk usage: the expansions checked for a file system that has not grown come from the journal, and those
+     * found go to the activity panel; the attention threshold is remembered in the settings.
+     */
+    private void wireUsage() {
+        var usage = volumesViewModel.usage();
+        usage.useClock(clock);
+        usage.expansionsFrom(journal);
+        Double threshold = settingsStore.current().usageThreshold();
+        if (threshold != null) {
+            usage.thresholdProperty().set(Math.max(UsageColumnModel.MIN_THRESHOLD,
+                    Math.min(UsageColumnModel.MAX_THRESHOLD, threshold)));
+        }
+        usage.thresholdProperty().addListener((o, a, b) -> settingsWriter.execute(
+                () -> settingsStore.update(s -> s.withUsageThreshold(b.doubleValue()))));
+        usage.notGrownActivitiesProperty().addListener((o, a, b) -> activityViewModel.fileSystemNotGrown(b));
+        // An hour after an expansion succeeded usage is read again, to tell whether its file system grew.
+        usage.rereadWith((delay, task) -> scheduler.schedule(() -> io.execute(task), delay.toMillis(),
+                TimeUnit.MILLISECONDS));
+        java.util.Set<String> succeeded = ConcurrentHashMap.newKeySet();
+        journal.addListener(a -> {
+            if (Activity.KIND_EVS_RESIZE.equals(a.kind()) && a.state() == ActivityState.SUCCEEDED
+                    && succeeded.add(a.id())) {
+                usage.expansionSucceeded();
             }
         });
     }

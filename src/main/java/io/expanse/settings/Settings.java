@@ -19,10 +19,18 @@ import java.util.Optional;
  * @param tables        per table id: column order, widths and sort
  * @param language      the language chosen in View → Language ("en", "zh-CN"), or null to follow the OS
  * @param theme         the theme chosen in View → Theme ("light", "dark"), or null to follow the OS ("system")
+ * @param usageThreshold use in percent at or above which a disk needs attention, or null for the default (85)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int version, List<Profile> profiles, String lastProfileId, WindowState window,
-                       Map<String, TableState> tables, String lastUniCloudProfileId, String language, String theme) {
+                       Map<String, TableState> tables, String lastUniCloudProfileId, String language, String theme,
+                       Double usageThreshold) {
+
+    /** Settings without a usage threshold of their own (the default applies). */
+    public Settings(int version, List<Profile> profiles, String lastProfileId, WindowState window,
+                    Map<String, TableState> tables, String lastUniCloudProfileId, String language, String theme) {
+        this(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme, null);
+    }
 
     /** Main window position (null x/y: centre it) and size. */
     public record WindowState(Double x, Double y, double width, double height, boolean maximized) {
@@ -71,27 +79,27 @@ public record Settings(int version, List<Profile> profiles, String lastProfileId
         } else {
             next.set(at, profile);
         }
-        return new Settings(version, next, lastProfileId, window, tables, lastUniCloudProfileId, language, theme);
+        return new Settings(version, next, lastProfileId, window, tables, lastUniCloudProfileId, language, theme, usageThreshold);
     }
 
     public Settings withoutProfile(String id) {
         List<Profile> next = new ArrayList<>(profiles);
         next.removeIf(p -> p.id().equals(id));
         return new Settings(version, next, id.equals(lastProfileId) ? null : lastProfileId, window, tables,
-                id.equals(lastUniCloudProfileId) ? null : lastUniCloudProfileId, language, theme);
+                id.equals(lastUniCloudProfileId) ? null : lastUniCloudProfileId, language, theme, usageThreshold);
     }
 
     public Settings withLastProfileId(String id) {
-        return new Settings(version, profiles, id, window, tables, lastUniCloudProfileId, language, theme);
+        return new Settings(version, profiles, id, window, tables, lastUniCloudProfileId, language, theme, usageThreshold);
     }
 
     /** Remembers the packs view's account: a UniCloud profile id, or null for the sandbox. */
     public Settings withLastUniCloudProfileId(String id) {
-        return new Settings(version, profiles, lastProfileId, window, tables, id, language, theme);
+        return new Settings(version, profiles, lastProfileId, window, tables, id, language, theme, usageThreshold);
     }
 
     public Settings withWindow(WindowState newWindow) {
-        return new Settings(version, profiles, lastProfileId, newWindow, tables, lastUniCloudProfileId, language, theme);
+        return new Settings(version, profiles, lastProfileId, newWindow, tables, lastUniCloudProfileId, language, theme, usageThreshold);
     }
 
     public Optional<TableState> table(String tableId) {
@@ -101,23 +109,29 @@ public record Settings(int version, List<Profile> profiles, String lastProfileId
     public Settings withTable(String tableId, TableState state) {
         Map<String, TableState> next = new LinkedHashMap<>(tables);
         next.put(tableId, state);
-        return new Settings(version, profiles, lastProfileId, window, next, lastUniCloudProfileId, language, theme);
+        return new Settings(version, profiles, lastProfileId, window, next, lastUniCloudProfileId, language, theme, usageThreshold);
     }
 
     /** Remembers View → Language: a language tag ("en", "zh-CN"), or null to follow the OS. */
     public Settings withLanguage(String languageTag) {
         return new Settings(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, languageTag,
-                theme);
+                theme, usageThreshold);
     }
 
     /** Remembers View → Theme: "light" or "dark", or null to follow the OS. */
     public Settings withTheme(String themeName) {
         return new Settings(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language,
-                themeName);
+                themeName, usageThreshold);
+    }
+
+    /** Remembers the usage threshold in percent (null: the default). */
+    public Settings withUsageThreshold(Double percent) {
+        return new Settings(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme,
+                percent);
     }
 
     Settings withVersion(int newVersion) {
-        return new Settings(newVersion, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme);
+        return new Settings(newVersion, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme, usageThreshold);
     }
 
     private int indexOf(String id) {

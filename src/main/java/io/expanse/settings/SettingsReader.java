@@ -25,7 +25,7 @@ final class SettingsReader {
     /** Where containers of the wrong shape are kept, verbatim. */
     static final String UNREADABLE = "_unreadable";
     static final Set<String> KNOWN = Set.of("version", "profiles", "lastProfileId", "window", "tables",
-            "lastUniCloudProfileId", "language", "theme", UNREADABLE);
+            "lastUniCloudProfileId", "language", "theme", "usageThreshold", UNREADABLE);
     private static final String LEFT = " and was left as it is in " + SettingsStore.FILE_NAME + ".";
 
     private final ObjectMapper mapper;
@@ -182,8 +182,9 @@ final class SettingsReader {
         String lastNas = text(root, "lastUniCloudProfileId", "The UniCloud account chosen last", kept, problems);
         String language = text(root, "language", "The language chosen", kept, problems);
         String theme = text(root, "theme", "The theme chosen", kept, problems);
+        Double usageThreshold = percent(root, "usageThreshold", kept, problems);
         Settings settings = new Settings(SettingsStore.VERSION, profiles, last, window, tables, lastNas, language,
-                theme);
+                theme, usageThreshold);
         return new Outcome(settings, kept, problems);
     }
 
@@ -214,6 +215,20 @@ final class SettingsReader {
         }
         kept.badFields.put(field, v);
         problems.add(what + " could not be read (it is not text)" + LEFT);
+        return null;
+    }
+
+    /** A percentage within (0, 100], or null; anything else is kept as it is and named. */
+    private static Double percent(JsonNode root, String field, Kept kept, List<String> problems) {
+        JsonNode v = root.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isNumber() && v.asDouble() > 0 && v.asDouble() <= 100) {
+            return v.asDouble();
+        }
+        kept.badFields.put(field, v);
+        problems.add("The usage threshold could not be read (it is not a percentage)" + LEFT);
         return null;
     }
 

@@ -3,6 +3,7 @@ package io.expanse.cloud.huawei;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.huawei.AkSkSigner.QueryParam;
+import io.expanse.text.Texts;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +36,10 @@ public final class CloudEyeClient implements DiskUsageApi {
     static final int DIMENSION_PAGE = 100;
     /** A guard against a {@code count} that never ends. */
     static final int MAX_DIMENSION_PAGES = 10;
-    static final String NO_MOUNT_POINT = "The Cloud Eye agent reports no mount point for this server: it is not"
-            + " installed or not running.";
+    /** Why a server has no usage when its agent lists no mount point, in the language in use. */
+    static String noMountPoint() {
+        return Texts.get("usage.noMountPoint");
+    }
 
     private final HuaweiTransport transport;
     private final URI ces;
@@ -84,14 +87,14 @@ public final class CloudEyeClient implements DiskUsageApi {
         try {
             List<AgentDimension> mounts = dimensions(serverId, "mount_point");
             if (mounts.isEmpty()) {
-                return AgentDimensions.noAgent(serverId, NO_MOUNT_POINT);
+                return AgentDimensions.noAgent(serverId, noMountPoint());
             }
             boolean onlySystem = mounts.stream().allMatch(m -> AgentDimensions.systemMount(m.originValue()));
             List<AgentDimension> disks = onlySystem ? List.of() : disksOrNone(serverId);
             return new AgentDimensions(serverId, AgentState.AGENT, mounts, disks, null);
         } catch (ApiException e) {
-            return refused(e) ? AgentDimensions.noAgent(serverId, "Cloud Eye refused to list the agent's mount"
-                    + " points of this server: " + e.operatorMessage())
+            return refused(e) ? AgentDimensions.noAgent(serverId,
+                    Texts.get("usage.refused", e.operatorMessage()))
                     : AgentDimensions.unread(serverId, e.operatorMessage());
         }
     }

@@ -1,5 +1,6 @@
 package io.expanse.domain.usage;
 
+import io.expanse.text.Texts;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -49,6 +50,6 @@ public final class GrowthCheck {
 
     /** The sentence for {@link Growth#NOT_GROWN}. */
     public static String notGrownSentence() {
-        return "the file system has not grown";
+        return Texts.get("usage.growth.notGrown");
     }
 }

@@ -3,6 +3,7 @@ package io.expanse.domain.usage;
 import io.expanse.cloud.huawei.DiskUsageApi.AgentDimension;
 import io.expanse.cloud.huawei.DiskUsageApi.AgentDimensions;
 import io.expanse.cloud.huawei.ServerInfo.AttachedVolume;
+import io.expanse.text.Texts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,24 +31,25 @@ public final class MountMapping {
 
     /** Why a mount point could not be put on one volume. */
     public enum Ambiguity {
-        NO_BOOT_VOLUME("the server's boot volume is not known"),
-        LVM("the server uses LVM, whose volumes can span disks"),
-        UNKNOWN_DEVICE_NAMING("the agent names its disks in a way the attachments do not show (SCSI, NVMe or"
-                + " Windows naming)"),
-        NO_DISK_LIST("the agent did not list the server's disks"),
-        SEVERAL_DISKS("fewer file systems than data disks: one may span several disks, or a disk is not mounted"),
-        PARTITIONS("more file systems than data disks: a disk holds several partitions"),
-        SIZES_DO_NOT_TELL("several data disks whose sizes do not tell them apart");
+        NO_BOOT_VOLUME,
+        LVM,
+        UNKNOWN_DEVICE_NAMING,
+        NO_DISK_LIST,
+        SEVERAL_DISKS,
+        PARTITIONS,
+        SIZES_DO_NOT_TELL;
 
-        private final String sentence;
-
-        Ambiguity(String sentence) {
-            this.sentence = sentence;
-        }
-
-        /** Why, in words. */
+        /** Why, in words, in the language in use. */
         public String sentence() {
-            return sentence;
+            return switch (this) {
+                case NO_BOOT_VOLUME -> Texts.get("usage.ambiguity.noBootVolume");
+                case LVM -> Texts.get("usage.ambiguity.lvm");
+                case UNKNOWN_DEVICE_NAMING -> Texts.get("usage.ambiguity.unknownDeviceNaming");
+                case NO_DISK_LIST -> Texts.get("usage.ambiguity.noDiskList");
+                case SEVERAL_DISKS -> Texts.get("usage.ambiguity.severalDisks");
+                case PARTITIONS -> Texts.get("usage.ambiguity.partitions");
+                case SIZES_DO_NOT_TELL -> Texts.get("usage.ambiguity.sizesDoNotTell");
+            };
         }
     }
 

@@ -1,5 +1,6 @@
 package io.expanse.domain.usage;
 
+import io.expanse.text.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,9 +54,9 @@ public record TrendRules(double significantDrop, double flatSlope, int minDays) 
         public String reason() {
             return switch (outcome) {
                 case RISING -> null;
-                case FLAT -> "use is not rising";
-                case TOO_SHORT -> cleanupAt != null ? "too few days since the last cleanup"
-                        : "too few days of data";
+                case FLAT -> Texts.get("usage.trend.flat");
+                case TOO_SHORT -> cleanupAt != null ? Texts.get("usage.trend.tooShortSinceCleanup")
+                        : Texts.get("usage.trend.tooShort");
             };
         }
     }

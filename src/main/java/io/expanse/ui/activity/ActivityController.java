@@ -86,7 +86,9 @@ public final class ActivityController {
         text(referenceColumn, ActivityController::reference);
         text(detailColumn, a -> a.failureReason() != null ? a.failureReason() : a.message());
         referenceColumn.setCellFactory(col -> new TooltipCell());
-        detailColumn.setCellFactory(col -> new TooltipCell());
+        // An expansion whose file system has not grown says so, with the way to the guide.
+        detailColumn.setCellFactory(col -> new GrowthNoteCell(vm::fileSystemNotGrown, this::openGuestSteps));
+        vm.notGrownProperty().addListener(o -> activityTable.refresh());
         activityTable.setItems(vm.rows());
         layout.table("activity", activityTable);
         activityTable.setPlaceholder(new javafx.scene.control.Label(Texts.get("activity.placeholder")));
@@ -251,6 +253,12 @@ public final class ActivityController {
         alert.setHeaderText(Texts.get("activity.guestSteps.header", a.resourceName(), Texts.gb(a.newSizeGb())));
         alert.getDialogPane().setContent(area);
         alert.show();
+    }
+
+    /** Selects the activity and opens its grow-the-file-system guide. */
+    private void openGuestSteps(Activity a) {
+        activityTable.getSelectionModel().select(a);
+        showGuestSteps();
     }
 
     /** Guest-OS steps exist only for a finished EVS resize; a NAS pack upgrade (or any other kind) has none. */

@@ -45,6 +45,9 @@ public final class ActivityViewModel {
     private final BooleanProperty unfinishedOnly = new SimpleBooleanProperty(this, "unfinishedOnly", false);
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final Object searchKey = new Object();
+    /** Succeeded expansions whose file system has not grown an hour on (Cloud Eye's disk_total). */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<java.util.Set<String>> notGrown =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "notGrown", java.util.Set.of());
 
     public ActivityViewModel(ActivityJournal journal, TaskExecutor tasks) {
         this.journal = journal;
@@ -53,6 +56,20 @@ public final class ActivityViewModel {
         journal.addListener(a -> tasks.runOnUiThread(() -> upsert(a)));
         filterText.addListener((o, a, b) -> applyFilter());
         unfinishedOnly.addListener((o, a, b) -> applyFilter());
+    }
+
+    /** Marks these activities (ids) as expansions whose file system has not grown; replaces the earlier marks. */
+    public void fileSystemNotGrown(java.util.Set<String> activityIds) {
+        notGrown.set(java.util.Set.copyOf(activityIds));
+    }
+
+    /** Whether this activity's disk grew but its file system has not. */
+    public boolean fileSystemNotGrown(Activity a) {
+        return a != null && notGrown.get().contains(a.id());
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<java.util.Set<String>> notGrownProperty() {
+        return notGrown.getReadOnlyProperty();
     }
 
     /** The filter as set now. */

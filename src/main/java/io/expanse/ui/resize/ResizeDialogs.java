@@ -20,6 +20,8 @@ public class ResizeDialogs {
     private final ResizePolicy policy;
     private final TaskExecutor tasks;
     private final Fxml fxml;
+    /** The attention threshold the usage chart draws (the volumes table's). */
+    private java.util.function.DoubleSupplier usageThreshold = () -> io.expanse.work.usage.UsageReader.ATTENTION_PERCENT;
 
     public ResizeDialogs(Session session, ActivityJournal journal, ResizePolicy policy, TaskExecutor tasks,
                          Fxml fxml) {
@@ -53,6 +55,11 @@ public class ResizeDialogs {
         return price;
     }
 
+    /** Where the usage section finds the attention threshold. */
+    public void usageThreshold(java.util.function.DoubleSupplier threshold) {
+        this.usageThreshold = java.util.Objects.requireNonNull(threshold, "threshold");
+    }
+
     public Stage open(Window owner, VolumeRow row) {
         Stage stage = new Stage();
         stage.initOwner(owner);
@@ -62,6 +69,10 @@ public class ResizeDialogs {
                 tasks, row.volume(), row.server());
         ResizeDialogController controller = new ResizeDialogController(vm, stage::close);
         Fxml.View<ResizeDialogController> view = fxml.load("resize.fxml", controller);
+        if (view.root().lookup("#usagePane") instanceof UsagePane usagePane) {
+            usagePane.show(new UsagePaneViewModel(row.volume(), row.server(), row.usage(),
+                    usageThreshold.getAsDouble(), vm.newSizeTextProperty()::set));
+        }
         Scene scene = new Scene(view.root());
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());

@@ -25,6 +25,8 @@ public final class VolumeRow {
     private final ObjectProperty<ServerLookup> lookup = new SimpleObjectProperty<>(this, "lookup");
     private final ReadOnlyObjectWrapper<DiskRole> role = new ReadOnlyObjectWrapper<>(this, "role");
     private final String searchText;
+    /** How full the disk is; null until Cloud Eye was read (and for unattached disks). */
+    private final ObjectProperty<RowUsage> usage = new SimpleObjectProperty<>(this, "usage");
 
     public VolumeRow(Volume volume) {
         this.volume = volume;
@@ -71,6 +73,15 @@ public final class VolumeRow {
 
     public DiskRole role() {
         return role.get();
+    }
+
+    /** How full the disk is (the Used and Full in columns follow it); null while unknown. */
+    public ObjectProperty<RowUsage> usageProperty() {
+        return usage;
+    }
+
+    public RowUsage usage() {
+        return usage.get();
     }
 
     /** Whether every word of the (lower-case) query appears somewhere in the row, server name included. */

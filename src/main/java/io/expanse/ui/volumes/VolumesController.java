@@ -68,6 +68,10 @@ public final class VolumesController {
     @FXML private TableColumn<VolumeRow, String> billingColumn;
     @FXML private TableColumn<VolumeRow, String> sharedColumn;
     @FXML private TableColumn<VolumeRow, String> projectColumn;
+    @FXML private TableColumn<VolumeRow, RowUsage> usedColumn;
+    @FXML private TableColumn<VolumeRow, RowUsage> fullInColumn;
+    @FXML private javafx.scene.control.ToggleButton attentionToggle;
+    @FXML private UsageDetailsPane usageDetails;
 
     public VolumesController(VolumesViewModel vm, ResizeDialogs resizeDialogs, LayoutMemory layout) {
         this(vm, resizeDialogs, layout, null);
@@ -111,6 +115,7 @@ public final class VolumesController {
             c.setComparator(new CollatedOrder());
         }
 
+        initUsage();
         table.setItems(vm.sortedRows());
         // Start with the table focused: arrow keys move, Enter expands, and the filter's hint stays readable.
         table.sceneProperty().addListener((o, old, scene) -> {
@@ -206,6 +211,40 @@ public final class VolumesController {
                     selectAll);
         }
         wireBatch();
+        markRowsNeedingAttention();
+    }
+
+    /**
+     * The Used and Full in columns (their cells follow each row's usage property: no binding per cell), the "Needs
+     * attention" toggle beside the filter, and the details pane of the selected disk.
+     */
+    private void initUsage() {
+        UsageColumnModel usage = vm.usage();
+        usedColumn.setCellValueFactory(c -> c.getValue().usageProperty());
+        usedColumn.setCellFactory(col -> new UsageCell(usage::threshold));
+        usedColumn.setComparator(java.util.Comparator.nullsFirst(
+                java.util.Comparator.comparingDouble(RowUsage::sortKey)));
+        fullInColumn.setCellValueFactory(c -> c.getValue().usageProperty());
+        fullInColumn.setCellFactory(col -> new FullInCell());
+        fullInColumn.setComparator(java.util.Comparator.nullsLast(
+                java.util.Comparator.comparingLong(RowUsage::fullInSortKey)));
+        attentionToggle.selectedProperty().bindBidirectional(usage.attentionOnlyProperty());
+        table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<VolumeRow, ?>>) c ->
+                usage.sortedByUsageProperty().set(table.getSortOrder().contains(usedColumn)
+                        || table.getSortOrder().contains(fullInColumn)));
+        if (usageDetails != null) {
+            usageDetails.follow(vm.selectedRowProperty(), usage);
+        }
+    }
+
+    /** Rows at or over the threshold are marked, around whatever rows the table's row factory makes. */
+    private void markRowsNeedingAttention() {
+        var inner = table.getRowFactory();
+        table.setRowFactory(tv -> {
+            TableRow<VolumeRow> row = inner != null ? inner.call(tv) : new TableRow<>();
+            UsageRowMarker.mark(row, vm.usage());
+            return row;
+        });
     }
 
     /**

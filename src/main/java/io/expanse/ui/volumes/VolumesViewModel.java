@@ -92,6 +92,10 @@ public final class VolumesViewModel {
     static final int SERVER_FIRST_SLICE = 16;
     /** Where each next slice of a fresh list runs; by default the next UI event (see {@link #paceSlices}). */
     private SlicePacer pacer;
+    /** How full the disks are: read after the server pass, never before. */
+    private final UsageColumnModel usage;
+    /** Starts the usage read once the server pass of the current list is applied (UI thread). */
+    private Runnable afterServers;
 
     /**
      * Runs the next slice of a fresh list when it is due, telling it how long the frame before it held the UI thread
@@ -110,6 +114,9 @@ public final class VolumesViewModel {
         this.tasks = tasks;
         this.lookupExecutor = lookupExecutor;
         this.pacer = slice -> tasks.runLaterOnUiThread(() -> slice.accept(0));
+        this.usage = new UsageColumnModel(tasks, () -> rows);
+        usage.addChangeListener(this::usageChanged);
+        usage.summaryProperty().addListener((o, a, b) -> updateStatusLine());
         filterText.addListener((o, a, b) -> applyFilter());
         order.addListener((o, a, b) -> adjust(() -> sorted.setComparator(b == null ? null
                 : b.thenComparing(r -> r.volume().id(), Comparator.nullsFirst(Comparator.naturalOrder())))));
@@ -135,8 +142,29 @@ public final class VolumesViewModel {
         filling = false;
         adjust(rows::clear);
         rowsByServer.clear();
+        usage.cleared();
         errorMessage.set(error);
         state.set(next);
+        updateStatusLine();
+    }
+
+    /** The Used and Full in columns, the "Needs attention" filter and the usage summary. */
+    public UsageColumnModel usage() {
+        return usage;
+    }
+
+    /** New usage, threshold or filter: the rows are filtered and sorted again, and the status line follows. */
+    private void usageChanged() {
+        applyFilter();
+        Comparator<VolumeRow> c = order.get();
+        if (c != null && usage.sortedByUsageProperty().get()) {
+            // The rows' usage is not an element change of the list: the sorted view is told to sort again.
+            adjust(() -> {
+                sorted.setComparator(null);
+                sorted.setComparator(c.thenComparing(r -> r.volume().id(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
+            });
+        }
         updateStatusLine();
     }
 
@@ -275,6 +303,7 @@ public final class VolumesViewModel {
         }
         long gen = ++generation;
         filling = false;
+        usage.listLoading();
         state.set(LoadState.LOADING);
         errorMessage.set(null);
         updateStatusLine();
@@ -335,20 +364,23 @@ public final class VolumesViewModel {
      * Shows a fresh list a slice per UI event, so that no single event holds the UI thread for long and input and
      * layout pulses run between slices: {@value #FIRST_SLICE} rows first, then twice as many each time while a
      * slice's event and the frame after it stay within half of {@value #SLICE_AND_FRAME_BUDGET_MS} ms, half as many
-     * when they took longer ({@link SliceSize}), each after the previous one's frame (see {@link #paceSlices}). The table makes the cells of its visible rows for the first slices, a few rows
-     * per frame. The list stays LOADING until the last slice is in; the selected volume is kept meanwhile even while
+     * when they took longer ({@link SliceSize}), each after the previous one's frame (see {@link #paceSlices}). The table
+     * makes the cells of its visible rows for the first slices, a few rows per frame. The list stays LOADING until the last slice is in; the selected volume is kept meanwhile even while
      * its row has not arrived yet. The servers are read at once.
      */
     private void show(Loaded loaded, EvsApi api, long gen) {
         rowsByServer.clear();
         rowsByServer.putAll(loaded.byServer());
         List<String> serverIds = new ArrayList<>(rowsByServer.keySet());
+        List<VolumeRow> all = loaded.rows();
+        EvsAccount account = session.connection();
+        List<Volume> volumes = all.stream().map(VolumeRow::volume).toList();
+        carryOverUsage(all);
         if (!serverIds.isEmpty()) {
-            lookupExecutor.execute(() -> lookUpServers(api, serverIds, gen));
+            lookupExecutor.execute(() -> lookUpServers(api, serverIds, gen, account, volumes));
         } else {
             serversApplied.set(gen);
         }
-        List<VolumeRow> all = loaded.rows();
         // A refresh replaces the shown rows at once: emptied for a frame, every visible row would have its CSS worked
         // out again twice (empty, then filled), and that frame would be the slowest of the load.
         SliceSize sizes = rows.isEmpty() ? new SliceSize(FIRST_SLICE, 1, MOST_SLICE, SLICE_AND_FRAME_BUDGET_MS)
@@ -358,6 +390,24 @@ public final class VolumesViewModel {
         long began = System.nanoTime();
         adjust(() -> rows.setAll(all.subList(0, first)));
         fill(all, first, sizes, gen, System.nanoTime() - began);
+    }
+
+    /** A refresh keeps each disk's last usage until the new read comes in (rows not shown yet: no listeners). */
+    private void carryOverUsage(List<VolumeRow> fresh) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, RowUsage> last = new HashMap<>();
+        for (VolumeRow r : rows) {
+            if (r.usage() != null) {
+                last.put(r.volume().id(), r.usage());
+            }
+        }
+        if (!last.isEmpty()) {
+            for (VolumeRow r : fresh) {
+                r.usageProperty().set(last.get(r.volume().id()));
+            }
+        }
     }
 
     /** @param lastNanos how long the event that added the previous slice took */
@@ -370,6 +420,7 @@ public final class VolumesViewModel {
             reselect();
             state.set(all.isEmpty() ? LoadState.EMPTY : LoadState.READY);
             updateStatusLine();
+            usage.listComplete();
             return;
         }
         pacer.next(frameNanos -> {
@@ -391,7 +442,8 @@ public final class VolumesViewModel {
      * back to reading servers one by one itself where a region does not serve the batch). A server missing from
      * the answer, or a failed call, marks its rows' server as unreadable.
      */
-    private void lookUpServers(EvsApi api, List<String> serverIds, long gen) {
+    private void lookUpServers(EvsApi api, List<String> serverIds, long gen, EvsAccount account,
+                               List<Volume> volumes) {
         Map<String, ServerInfo> found;
         try {
             found = api.servers(serverIds);
@@ -399,8 +451,14 @@ public final class VolumesViewModel {
             found = Map.of();
         }
         Map<String, ServerInfo> answer = found;
-        tasks.runOnUiThread(() -> applyServers(serverIds, 0, answer, gen,
-                new SliceSize(SERVER_FIRST_SLICE, 1, MOST_SLICE, SLICE_BUDGET_MS)));
+        tasks.runOnUiThread(() -> {
+            // Usage once every server detail is in its row: it never holds up the list or the server pass.
+            afterServers = account == null || account.usage() == null ? null
+                    : () -> lookupExecutor.execute(() -> usage.read(account, volumes, answer,
+                    () -> gen == generation));
+            applyServers(serverIds, 0, answer, gen, new SliceSize(SERVER_FIRST_SLICE, 1, MOST_SLICE,
+                    SLICE_BUDGET_MS));
+        });
     }
 
     /** The servers' details into their rows, as many servers per UI event as fit the time budget. */
@@ -419,6 +477,11 @@ public final class VolumesViewModel {
             tasks.runLaterOnUiThread(() -> applyServers(serverIds, to, answer, gen, sizes));
         } else {
             serversApplied.set(gen);
+            if (afterServers != null) {
+                Runnable next = afterServers;
+                afterServers = null;
+                next.run();
+            }
         }
     }
 
@@ -459,6 +522,7 @@ public final class VolumesViewModel {
             VolumeRow old = rows.get(i);
             if (old.volume().id().equals(updated.id())) {
                 VolumeRow row = new VolumeRow(updated);
+                row.usageProperty().set(old.usage());
                 row.serverProperty().set(old.server());
                 row.lookupProperty().set(old.lookupProperty().get());
                 rowsByServer.values().forEach(list -> list.replaceAll(r -> r == old ? row : r));
@@ -471,17 +535,20 @@ public final class VolumesViewModel {
 
     private void applyFilter() {
         String text = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
+        Predicate<VolumeRow> attention = usage == null ? null
+                : usage.attentionOnlyProperty().get() ? usage.filter() : null;
         if (text.isEmpty()) {
-            adjust(() -> filtered.setPredicate(null));
+            adjust(() -> filtered.setPredicate(attention));
         } else {
             String[] words = text.split("\\s+");
             Predicate<VolumeRow> p = r -> r.matches(words);
-            adjust(() -> filtered.setPredicate(p));
+            adjust(() -> filtered.setPredicate(attention == null ? p : p.and(attention)));
         }
     }
 
     /** The language changed: texts this model made are made again. */
     public void retranslate() {
+        usage.retranslate();
         updateStatusLine();
     }
 
@@ -498,9 +565,11 @@ public final class VolumesViewModel {
             case ERROR -> Texts.get("status.error", account);
             default -> {
                 long inUse = rows.stream().filter(r -> "in-use".equals(r.volume().status())).count();
-                yield filtered.size() != rows.size()
+                String line = filtered.size() != rows.size()
                         ? Texts.get("status.volumesShown", account, rows.size(), filtered.size(), inUse)
                         : Texts.get("status.volumes", account, rows.size(), inUse);
+                String usageSummary = usage.summaryProperty().get();
+                yield usageSummary.isEmpty() ? line : Texts.get("usage.status", line, usageSummary);
             }
         });
     }

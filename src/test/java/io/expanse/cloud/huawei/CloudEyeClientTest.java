@@ -89,7 +89,7 @@ class CloudEyeClientTest extends ClientFixture {
         Map<String, AgentDimensions> d = client.agentDimensions(List.of("empty", "refused", "down", "fine"));
         assertEquals(List.of("empty", "refused", "down", "fine"), List.copyOf(d.keySet()));
         assertEquals(AgentState.NO_AGENT, d.get("empty").state());
-        assertEquals(CloudEyeClient.NO_MOUNT_POINT, d.get("empty").reason());
+        assertEquals(CloudEyeClient.noMountPoint(), d.get("empty").reason());
         assertEquals(AgentState.NO_AGENT, d.get("refused").state());
         assertTrue(d.get("refused").reason().contains("refused"), d.get("refused").reason());
         assertEquals(AgentState.UNREAD, d.get("down").state());
