@@ -46,9 +46,10 @@ public class ResizeDialogs {
         stage.setScene(scene);
         // Messages come and go as the operator types; let the window follow their height instead of clipping them.
         for (var text : java.util.List.of(vm.validationProperty(), vm.summaryProperty(), vm.submitErrorProperty(),
-                vm.factsNoteProperty())) {
+                vm.factsNoteProperty(), vm.attachmentTextProperty())) {
             text.addListener((o, a, b) -> javafx.application.Platform.runLater(stage::sizeToScene));
         }
+        vm.checkAgainOfferedProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(stage::sizeToScene));
         stage.show();
         controller.newSizeField().requestFocus();
         vm.reloadFacts();
