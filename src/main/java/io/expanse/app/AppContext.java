@@ -160,7 +160,9 @@ public final class AppContext implements AutoCloseable {
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs,
                         layout))
                 .register(ActivityController.class, () -> new ActivityController(activityViewModel, tasks,
-                        layout))
+                        layout, List.of(new io.expanse.ui.activity.ActivityAction("tryAgainButton",
+                        "activity.button.tryAgain", "activity.button.tryAgain.a11y", ResizeDialogs::canTryAgain,
+                        (a, owner) -> resizeDialogs.openAgain(owner, a)))))
                 .register(PacksController.class, () -> new PacksController(packsViewModel, upgradeDialogs,
                         nasAccounts, (owner, profile) -> profilesModule().openEditor(owner, profile,
                         nasAccounts::profileSaved)));

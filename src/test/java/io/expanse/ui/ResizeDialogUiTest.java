@@ -229,5 +229,39 @@ class ResizeDialogUiTest extends SandboxWindowTest {
         Activity a = ui.activityFor("data-fail").orElseThrow();
         assertNotNull(a.failureReason());
         assertFalse(a.failureReason().isBlank());
+
+        // The failed row offers Try again…, which opens the dialog for the same disk with the same target.
+        @SuppressWarnings("unchecked")
+        TableView<Activity> activities = robot.lookup("#activityTable").queryAs(TableView.class);
+        Button tryAgain = robot.lookup("#tryAgainButton").queryAs(Button.class);
+        robot.interact(() -> activities.getSelectionModel().clearSelection());
+        assertTrue(tryAgain.isDisabled(), "Try again offered with no row selected");
+        waitUntil("failed row listed", 10, () -> activities.getItems().stream()
+                .anyMatch(r -> r.id().equals(a.id()) && r.state() == ActivityState.FAILED));
+        robot.interact(() -> activities.getSelectionModel().select(activities.getItems().stream()
+                .filter(r -> r.id().equals(a.id())).findFirst().orElseThrow()));
+        assertFalse(tryAgain.isDisabled(), "Try again not offered for a failed row");
+        robot.clickOn(tryAgain);
+        waitUntil("resize dialog open again", 10, () -> robot.lookup("#newSizeField").tryQuery().isPresent());
+        assertEquals("300", robot.lookup("#newSizeField").queryAs(TextField.class).getText());
+        assertTrue(text(robot, "#volumeLabel").startsWith("data-fail"), text(robot, "#volumeLabel"));
+        robot.clickOn("#cancelButton");
+    }
+
+    @Test
+    void aSucceededRowDoesNotOfferTryAgain(FxRobot robot) {
+        openDialogFor(robot, "sys-01");
+        type(robot, "60");
+        robot.clickOn("#confirmButton");
+        waitUntil("succeeded", 30, () -> ui.activityFor("sys-01")
+                .map(a -> a.state() == ActivityState.SUCCEEDED).orElse(false));
+        Activity a = ui.activityFor("sys-01").orElseThrow();
+        @SuppressWarnings("unchecked")
+        TableView<Activity> activities = robot.lookup("#activityTable").queryAs(TableView.class);
+        waitUntil("row succeeded", 10, () -> activities.getItems().stream()
+                .anyMatch(r -> r.id().equals(a.id()) && r.state() == ActivityState.SUCCEEDED));
+        robot.interact(() -> activities.getSelectionModel().select(activities.getItems().stream()
+                .filter(r -> r.id().equals(a.id())).findFirst().orElseThrow()));
+        assertTrue(robot.lookup("#tryAgainButton").queryAs(Button.class).isDisabled());
     }
 }

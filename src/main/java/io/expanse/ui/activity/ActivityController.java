@@ -41,6 +41,7 @@ public final class ActivityController {
     private final ActivityViewModel vm;
     private final TaskExecutor tasks;
     private final LayoutMemory layout;
+    private final java.util.List<ActivityAction> actions;
 
     @FXML private TableView<Activity> activityTable;
     @FXML private TableColumn<Activity, String> volumeColumn;
@@ -57,11 +58,20 @@ public final class ActivityController {
     @FXML private TableColumn<Activity, String> detailColumn;
     @FXML private Button copyReferenceButton;
     @FXML private Button guestStepsButton;
+    /** Where the buttons of the row actions added from outside the panel go. */
+    @FXML private javafx.scene.layout.HBox rowActionsBox;
 
     public ActivityController(ActivityViewModel vm, TaskExecutor tasks, LayoutMemory layout) {
+        this(vm, tasks, layout, java.util.List.of());
+    }
+
+    /** @param actions row actions of other features (Try again…, …), in the order their buttons are shown */
+    public ActivityController(ActivityViewModel vm, TaskExecutor tasks, LayoutMemory layout,
+                              java.util.List<ActivityAction> actions) {
         this.vm = vm;
         this.tasks = tasks;
         this.layout = layout;
+        this.actions = java.util.List.copyOf(actions);
     }
 
     @FXML
@@ -97,7 +107,9 @@ public final class ActivityController {
         copy.setOnAction(e -> copyReference());
         MenuItem steps = new MenuItem(Texts.get("activity.button.guestSteps"));
         steps.setOnAction(e -> showGuestSteps());
-        activityTable.setContextMenu(new ContextMenu(copy, steps));
+        ContextMenu menu = new ContextMenu(copy, steps);
+        activityTable.setContextMenu(menu);
+        installRowActions(menu);
         KeyCombination copyKey = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         activityTable.setOnKeyPressed(e -> {
             if (copyKey.match(e)) {
@@ -105,6 +117,36 @@ public final class ActivityController {
                 e.consume();
             }
         });
+    }
+
+    /** A button and a context-menu item per row action, enabled while the selected row qualifies. */
+    private void installRowActions(ContextMenu menu) {
+        var selected = activityTable.getSelectionModel().selectedItemProperty();
+        for (ActivityAction action : actions) {
+            var notOffered = javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> !action.offeredFor(selected.get()), selected);
+            Button button = new Button(Texts.get(action.labelKey()));
+            button.setId(action.id());
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            button.setAccessibleText(Texts.get(action.a11yKey()));
+            button.disableProperty().bind(notOffered);
+            button.setOnAction(e -> runAction(action));
+            rowActionsBox.getChildren().add(button);
+            MenuItem item = new MenuItem(Texts.get(action.labelKey()));
+            item.setId(action.id() + "Item");
+            item.disableProperty().bind(notOffered);
+            item.setOnAction(e -> runAction(action));
+            menu.getItems().add(item);
+        }
+        rowActionsBox.setVisible(!actions.isEmpty());
+        rowActionsBox.setManaged(!actions.isEmpty());
+    }
+
+    private void runAction(ActivityAction action) {
+        Activity a = activityTable.getSelectionModel().getSelectedItem();
+        if (action.offeredFor(a)) {
+            action.run().accept(a, activityTable.getScene().getWindow());
+        }
     }
 
     /**
