@@ -15,7 +15,9 @@ import io.expanse.settings.SdkProfiles;
 import io.expanse.settings.SecretStores;
 import io.expanse.settings.SessionSecretStore;
 import io.expanse.settings.SettingsStore;
+import io.expanse.ui.activity.ActivityAction;
 import io.expanse.ui.activity.ActivityController;
+import io.expanse.ui.guide.GuideWindows;
 import io.expanse.ui.activity.ActivityViewModel;
 import io.expanse.ui.common.AccountSelector;
 import io.expanse.ui.common.ControllerFactory;
@@ -153,6 +155,7 @@ public final class AppContext implements AutoCloseable {
                 packsViewModel::connecting, packsViewModel::show, packsViewModel::failed));
         rereadVolumesOnStateChanges();
         ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, tasks, fxml);
+        GuideWindows guides = new GuideWindows(session, tasks, fxml);
         UpgradeDialogs upgradeDialogs = new UpgradeDialogs(packsViewModel, new UpgradePolicy(), tasks, fxml);
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel, evsAccounts,
                         profilesModule(), nasAccounts::profileSaved, dirs, startupNotices(), tasks, fxml,
@@ -160,9 +163,12 @@ public final class AppContext implements AutoCloseable {
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs,
                         layout))
                 .register(ActivityController.class, () -> new ActivityController(activityViewModel, tasks,
-                        layout, List.of(new io.expanse.ui.activity.ActivityAction("tryAgainButton",
+                        layout, List.of(new ActivityAction("tryAgainButton",
                         "activity.button.tryAgain", "activity.button.tryAgain.a11y", ResizeDialogs::canTryAgain,
-                        (a, owner) -> resizeDialogs.openAgain(owner, a)))))
+                        (a, owner) -> resizeDialogs.openAgain(owner, a)),
+                        new ActivityAction("guestStepsButton", "activity.button.guestSteps",
+                        "activity.button.guestSteps.a11y", GuideWindows::offeredFor,
+                        (a, owner) -> guides.open(owner, a)))))
                 .register(PacksController.class, () -> new PacksController(packsViewModel, upgradeDialogs,
                         nasAccounts, (owner, profile) -> profilesModule().openEditor(owner, profile,
                         nasAccounts::profileSaved)));

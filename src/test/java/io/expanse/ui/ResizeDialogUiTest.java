@@ -140,10 +140,19 @@ class ResizeDialogUiTest extends SandboxWindowTest {
         robot.interact(() -> activities.getSelectionModel().select(activities.getItems().stream()
                 .filter(r -> r.id().equals(a.id())).findFirst().orElseThrow()));
         robot.clickOn("#guestStepsButton");
-        waitUntil("guest steps shown", 10, () -> robot.lookup("#guestStepsText").tryQuery().isPresent());
-        String steps = robot.lookup("#guestStepsText").queryAs(javafx.scene.control.TextArea.class).getText();
-        assertTrue(steps.contains("growpart " + a.device()) && steps.contains("resize2fs")
-                && steps.contains("xfs_growfs") && steps.contains("Extend Volume"), steps);
+        waitUntil("guide shown with the server's OS", 10, () -> robot.lookup("#guideRoot").tryQuery().isPresent()
+                && robot.lookup("#osLabel").queryAs(Label.class).getText().contains("Ubuntu"));
+        assertEquals("sudo growpart " + a.device() + " 1",
+                robot.lookup("#command2").queryAs(TextField.class).getText());
+        robot.clickOn("#copyCommand2");
+        assertEquals("sudo growpart " + a.device() + " 1", clipboard(robot));
+        robot.clickOn("#closeButton");
+    }
+
+    private static String clipboard(FxRobot robot) {
+        String[] out = new String[1];
+        robot.interact(() -> out[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        return out[0];
     }
 
     @Test

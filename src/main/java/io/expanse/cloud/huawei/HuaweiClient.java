@@ -270,7 +270,8 @@ public final class HuaweiClient implements EvsApi {
             HuaweiJson ecsJson = new HuaweiJson(ecsWhat, 200);
             ServerInfo ecs = ecsJson.ecsServer(ecsJson.object(transport.get(ecsWhat, endpoints.ecs(), List.of(),
                     "v1", projectId, "cloudservers", serverId), "server"), serverId);
-            return new ServerInfo(serverId, name, status, ecs.rootDeviceName(), ecs.volumes(), ecs.osType());
+            return new ServerInfo(serverId, name, status, ecs.rootDeviceName(), ecs.volumes(), ecs.osType(),
+                    ecs.imageName());
         } catch (ApiException e) {
             // The ECS v1 detail only adds boot indexes; a server it does not know still has a usable status.
             if (e.kind() != Kind.NOT_FOUND && e.kind() != Kind.REJECTED) {

@@ -11,7 +11,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
 import io.expanse.work.ActivityState;
-import io.expanse.work.GuestSteps;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -25,7 +24,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -33,8 +31,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 /**
- * The activity panel: one row per change (an EVS resize or a NAS pack upgrade), with copyable job/order ids and,
- * after a resize succeeded, the guest-OS steps.
+ * The activity panel: one row per change (an EVS resize or a NAS pack upgrade), with copyable job/order ids and
+ * the row actions other features add (Try again…, the file-system guide after a disk grew).
  */
 public final class ActivityController {
 
@@ -57,7 +55,6 @@ public final class ActivityController {
     @FXML private TableColumn<Activity, String> referenceColumn;
     @FXML private TableColumn<Activity, String> detailColumn;
     @FXML private Button copyReferenceButton;
-    @FXML private Button guestStepsButton;
     /** Where the buttons of the row actions added from outside the panel go. */
     @FXML private javafx.scene.layout.HBox rowActionsBox;
 
@@ -100,14 +97,10 @@ public final class ActivityController {
         var selected = activityTable.getSelectionModel().selectedItemProperty();
         copyReferenceButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> selected.get() == null || reference(selected.get()).isEmpty(), selected));
-        guestStepsButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> !hasGuestSteps(selected.get()), selected));
 
         MenuItem copy = new MenuItem(Texts.get("activity.button.copyReference"));
         copy.setOnAction(e -> copyReference());
-        MenuItem steps = new MenuItem(Texts.get("activity.button.guestSteps"));
-        steps.setOnAction(e -> showGuestSteps());
-        ContextMenu menu = new ContextMenu(copy, steps);
+        ContextMenu menu = new ContextMenu(copy);
         activityTable.setContextMenu(menu);
         installRowActions(menu);
         KeyCombination copyKey = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
@@ -212,38 +205,6 @@ public final class ActivityController {
             content.putString(id);
             Clipboard.getSystemClipboard().setContent(content);
         }
-    }
-
-    @FXML
-    private void showGuestSteps() {
-        Activity a = activityTable.getSelectionModel().getSelectedItem();
-        if (!hasGuestSteps(a)) {
-            return;
-        }
-        TextArea area = new TextArea(guestStepsText(a));
-        area.setEditable(false);
-        area.setWrapText(true);
-        area.setPrefRowCount(18);
-        area.setPrefColumnCount(70);
-        area.setId("guestStepsText");
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, null, Buttons.close());
-        Fonts.apply(alert);
-        alert.initOwner(activityTable.getScene().getWindow());
-        alert.setTitle(Texts.get("activity.guestSteps.title"));
-        alert.setHeaderText(Texts.get("activity.guestSteps.header", a.resourceName(), Texts.gb(a.newSizeGb())));
-        alert.getDialogPane().setContent(area);
-        alert.show();
-    }
-
-    /** Guest-OS steps exist only for a finished EVS resize; a NAS pack upgrade (or any other kind) has none. */
-    static boolean hasGuestSteps(Activity a) {
-        return a != null && a.state() == ActivityState.SUCCEEDED && Activity.KIND_EVS_RESIZE.equals(a.kind());
-    }
-
-    /** Linux steps for the device the disk had when it was expanded, then Windows; the OS is not known here. */
-    static String guestStepsText(Activity a) {
-        return "Linux\n" + GuestSteps.forLinux(a.device(), null).asText()
-                + "\n\nWindows\n" + GuestSteps.forWindows().asText();
     }
 
     /** Text that may be cut off in the column, shown whole in a tooltip. */
