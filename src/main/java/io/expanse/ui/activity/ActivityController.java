@@ -92,6 +92,8 @@ public final class ActivityController {
         detailColumn.setCellFactory(col -> new TooltipCell());
         activityTable.setItems(vm.rows());
         layout.table("activity", activityTable);
+        io.expanse.ui.common.TableFit.headingsNeverCut(activityTable);
+        io.expanse.ui.common.TableFit.tooltipsForCutCells(activityTable);
         activityTable.setPlaceholder(new javafx.scene.control.Label(Texts.get("activity.placeholder")));
 
         var selected = activityTable.getSelectionModel().selectedItemProperty();

@@ -99,6 +99,8 @@ public final class MainController {
                 () -> session.connection() != null && session.connection().sandbox(), session.connectionProperty());
         sandboxBadge.visibleProperty().bind(sandbox);
         sandboxBadge.managedProperty().bind(sandbox);
+        // In a narrow window the badge gives way first: its whole text stays in a tooltip.
+        sandboxBadge.setTooltip(new javafx.scene.control.Tooltip(sandboxBadge.getText()));
         statusLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             String problem = session.problemProperty().get();
             return problem != null ? problem : volumes.statusLineProperty().get();

@@ -116,6 +116,8 @@ public final class VolumesController {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.getSortOrder().add(nameColumn);
         layout.table("volumes", table);
+        io.expanse.ui.common.TableFit.headingsNeverCut(table);
+        io.expanse.ui.common.TableFit.tooltipsForCutCells(table);
         followSelection();
         filterField.textProperty().bindBidirectional(vm.filterTextProperty());
         // In the filter box Esc clears it and ↓ goes to the table, on the first row when none is selected.
