@@ -88,7 +88,9 @@ public final class VolumesController {
                 c.getValue().roleProperty(), c.getValue().lookupProperty()));
         fixed(billingColumn, VolumeRow::billingText);
         fixed(sharedColumn, r -> Texts.get(r.volume().multiattach() ? "common.yes" : "common.no"));
-        fixed(projectColumn, VolumeRow::enterpriseProjectText);
+        var projectNames = vm.projectNames().namesProperty();
+        projectColumn.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> c.getValue().enterpriseProjectText(projectNames.get()), projectNames));
         statusColumn.setCellFactory(col -> new StatusCell("volume.status."));
         serverStatusColumn.setCellFactory(col -> new StatusCell("server.status."));
         sizeColumn.setStyle("-fx-alignment: CENTER-RIGHT;");

@@ -84,6 +84,7 @@ public final class VolumesViewModel {
     static final int SERVER_FIRST_SLICE = 16;
     /** Where each next slice of a fresh list runs; by default the next UI event (see {@link #paceSlices}). */
     private SlicePacer pacer;
+    private final ProjectNames projectNames;
 
     /** Runs the next slice of a fresh list when it is due. */
     @FunctionalInterface
@@ -99,6 +100,7 @@ public final class VolumesViewModel {
         this.tasks = tasks;
         this.lookupExecutor = lookupExecutor;
         this.pacer = tasks::runLaterOnUiThread;
+        this.projectNames = new ProjectNames(session, tasks);
         filterText.addListener((o, a, b) -> applyFilter());
         order.addListener((o, a, b) -> adjust(() -> sorted.setComparator(b == null ? null
                 : b.thenComparing(r -> r.volume().id(), Comparator.nullsFirst(Comparator.naturalOrder())))));
@@ -261,6 +263,7 @@ public final class VolumesViewModel {
         BackgroundTask.wrap(() -> Loaded.of(api.listVolumes(), presort)).onSuccess(loaded -> {
             if (gen == generation) {
                 show(loaded, api, gen);
+                projectNames.ensureFor(c);
             }
         }).onFailure(error -> {
             if (gen == generation) {
@@ -432,6 +435,11 @@ public final class VolumesViewModel {
             Predicate<VolumeRow> p = r -> r.matches(words);
             adjust(() -> filtered.setPredicate(p));
         }
+    }
+
+    /** The names of the enterprise projects of the account shown (ids when they cannot be listed). */
+    public ProjectNames projectNames() {
+        return projectNames;
     }
 
     /** The language changed: texts this model made are made again. */
