@@ -154,6 +154,7 @@ public final class AppContext implements AutoCloseable {
                 options.forceSandbox()), accounts::openNas, tasks, AccountSelector.Listener.of(
                 packsViewModel::connecting, packsViewModel::show, packsViewModel::failed));
         rereadVolumesOnStateChanges();
+        new io.expanse.ui.main.ChangeNotices(journal, tasks);
         ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, tasks, fxml);
         GuideWindows guides = new GuideWindows(session, tasks, fxml);
         UpgradeDialogs upgradeDialogs = new UpgradeDialogs(packsViewModel, new UpgradePolicy(), tasks, fxml);
@@ -168,7 +169,7 @@ public final class AppContext implements AutoCloseable {
                         (a, owner) -> resizeDialogs.openAgain(owner, a)),
                         new ActivityAction("guestStepsButton", "activity.button.guestSteps",
                         "activity.button.guestSteps.a11y", GuideWindows::offeredFor,
-                        (a, owner) -> guides.open(owner, a)))))
+                        (a, owner) -> guides.open(owner, a))), session.flash()))
                 .register(PacksController.class, () -> new PacksController(packsViewModel, upgradeDialogs,
                         nasAccounts, (owner, profile) -> profilesModule().openEditor(owner, profile,
                         nasAccounts::profileSaved)));

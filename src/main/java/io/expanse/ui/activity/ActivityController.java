@@ -40,6 +40,7 @@ public final class ActivityController {
     private final TaskExecutor tasks;
     private final LayoutMemory layout;
     private final java.util.List<ActivityAction> actions;
+    private final io.expanse.ui.common.StatusFlash flash;
 
     @FXML private TableView<Activity> activityTable;
     @FXML private TableColumn<Activity, String> volumeColumn;
@@ -59,16 +60,17 @@ public final class ActivityController {
     @FXML private javafx.scene.layout.HBox rowActionsBox;
 
     public ActivityController(ActivityViewModel vm, TaskExecutor tasks, LayoutMemory layout) {
-        this(vm, tasks, layout, java.util.List.of());
+        this(vm, tasks, layout, java.util.List.of(), new io.expanse.ui.common.StatusFlash());
     }
 
     /** @param actions row actions of other features (Try again…, …), in the order their buttons are shown */
     public ActivityController(ActivityViewModel vm, TaskExecutor tasks, LayoutMemory layout,
-                              java.util.List<ActivityAction> actions) {
+                              java.util.List<ActivityAction> actions, io.expanse.ui.common.StatusFlash flash) {
         this.vm = vm;
         this.tasks = tasks;
         this.layout = layout;
         this.actions = java.util.List.copyOf(actions);
+        this.flash = flash;
     }
 
     @FXML
@@ -151,8 +153,11 @@ public final class ActivityController {
     @FXML
     private void exportCsv() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(Texts.get("activity.export.title"));
-        chooser.setInitialFileName("expanse-activity.csv");
+        boolean filtered = vm.filterApplied();
+        chooser.setTitle(Texts.get(filtered ? "activity.export.titleFiltered" : "activity.export.title"));
+        chooser.setInitialFileName(filtered ? "expanse-activity-filtered.csv" : "expanse-activity.csv");
+        // The documents folder, never the working directory the program happened to start in.
+        chooser.setInitialDirectory(exportFolder().toFile());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("activity.export.csvFiles"), "*.csv"));
         java.io.File file = chooser.showSaveDialog(activityTable.getScene().getWindow());
         if (file != null) {
@@ -160,11 +165,24 @@ public final class ActivityController {
         }
     }
 
-    /** Exports what matches the filter to {@code file}; the row count goes into the button's tooltip. */
+    /** Where Export CSV… starts: the user's documents folder (XDG on Linux), else the home. */
+    static Path exportFolder() {
+        Path home = io.expanse.files.AppDirs.userHome(System.getenv(), System.getProperties());
+        return io.expanse.files.UserFolders.documents(System.getenv(), home);
+    }
+
+    /**
+     * Exports what matches the filter to {@code file}; the status line says how many changes went where, and
+     * whether only those matching the filter (the row count also goes into the button's tooltip).
+     */
     void exportTo(Path file) {
         exportCsvButton.setDisable(true);
-        vm.export(file).onSuccess(n -> exportCsvButton.setTooltip(
-                new javafx.scene.control.Tooltip(Texts.get("activity.export.done", n, file.toString()))))
+        boolean filtered = vm.filterApplied();
+        vm.export(file).onSuccess(n -> {
+            String done = ActivityViewModel.exportDoneText(filtered, n, file);
+            flash.show(done);
+            exportCsvButton.setTooltip(new javafx.scene.control.Tooltip(done));
+        })
                 .onFailure(error -> {
                     Alert alert = new Alert(Alert.AlertType.ERROR, Texts.get("activity.export.failed",
                             file.toString(), error.getMessage()), Buttons.ok());
@@ -206,6 +224,8 @@ public final class ActivityController {
             ClipboardContent content = new ClipboardContent();
             content.putString(id);
             Clipboard.getSystemClipboard().setContent(content);
+            flash.show(Texts.get(a.jobId() != null ? "status.copied.jobId" : "status.copied.orderId", id,
+                    a.displayName()));
         }
     }
 

@@ -342,15 +342,23 @@ public final class VolumesController {
 
     @FXML
     private void copyId() {
-        copy(VolumeRow::volume, v -> v.id());
+        copy(VolumeRow::volume, v -> v.id(), "status.copied.volumeId");
     }
 
     private <T> void copy(Function<VolumeRow, T> part, Function<T, String> text) {
+        copy(part, text, "status.copied.volumeName");
+    }
+
+    /** Copies a part of the selected row and says so in the status line ({@code confirmKey}: name, text). */
+    private <T> void copy(Function<VolumeRow, T> part, Function<T, String> text, String confirmKey) {
         VolumeRow row = vm.selectedRow();
         if (row != null) {
+            String copied = text.apply(part.apply(row));
             ClipboardContent content = new ClipboardContent();
-            content.putString(text.apply(part.apply(row)));
+            content.putString(copied);
             Clipboard.getSystemClipboard().setContent(content);
+            vm.confirm(Texts.get(confirmKey, row.volume().name() == null || row.volume().name().isBlank()
+                    ? row.volume().id() : row.volume().name(), copied));
         }
     }
 

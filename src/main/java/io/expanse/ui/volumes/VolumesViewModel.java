@@ -437,6 +437,11 @@ public final class VolumesViewModel {
         }
     }
 
+    /** Shows a short confirmation in the status line. */
+    public void confirm(String text) {
+        session.flash().show(text);
+    }
+
     /** The names of the enterprise projects of the account shown (ids when they cannot be listed). */
     public ProjectNames projectNames() {
         return projectNames;
