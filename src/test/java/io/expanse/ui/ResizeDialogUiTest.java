@@ -171,7 +171,7 @@ class ResizeDialogUiTest extends SandboxWindowTest {
     @Test
     void serverInRebootAndSharedInUseDiskAreRefused(FxRobot robot) {
         openDialogFor(robot, "srv-reboot-disk");
-        assertEquals("Attached to build-01 · REBOOT", text(robot, "#attachmentLabel"));
+        assertEquals("Attached to build-01 (REBOOT)", text(robot, "#attachmentLabel"));
         // The disk's own refusal shows before anything is typed: no size can help.
         assertRefused(robot, Rule.SERVER_STATUS, "build-01", "REBOOT");
         type(robot, "2000");
@@ -188,7 +188,7 @@ class ResizeDialogUiTest extends SandboxWindowTest {
         waitUntil("dialog closed", 10, () -> robot.lookup("#newSizeField").tryQuery().isEmpty());
 
         openDialogFor(robot, "shared-01");
-        assertEquals("Shared disk attached to web-01 · ACTIVE, web-02 · ACTIVE", text(robot, "#attachmentLabel"));
+        assertEquals("Shared disk attached to web-01 (ACTIVE), web-02 (ACTIVE)", text(robot, "#attachmentLabel"));
         type(robot, "2000");
         assertRefused(robot, Rule.MULTIATTACH_IN_USE);
         assertEquals(Texts.get("resize.refused.sharedInUseOn", "shared-01", "web-01, web-02"),

@@ -41,6 +41,16 @@ public final class TableFit {
         if (table.getSkin() != null) {
             apply.run();
         }
+        // Once more when the first rows arrive: the first frames (a placeholder, fonts settling) may have been
+        // measured before the headings had their final look.
+        javafx.beans.InvalidationListener[] once = new javafx.beans.InvalidationListener[1];
+        once[0] = o -> {
+            if (!table.getItems().isEmpty()) {
+                table.getItems().removeListener(once[0]);
+                apply.run();
+            }
+        };
+        table.getItems().addListener(once[0]);
     }
 
     private static void setMinimums(TableView<?> table) {

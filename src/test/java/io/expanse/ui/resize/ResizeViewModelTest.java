@@ -288,7 +288,7 @@ class ResizeViewModelTest {
         api.put(FakeEvs.volume("vol-1", "data-01", "in-use", 100, "srv-1")).put(FakeEvs.server("srv-1", "ACTIVE"));
         ResizeViewModel vm = model(FakeEvs.volume("vol-1", "data-01", "in-use", 100, "srv-1"));
         vm.reloadFacts();
-        assertEquals("Attached to web-srv-1 · ACTIVE", vm.attachmentTextProperty().get());
+        assertEquals("Attached to web-srv-1 (ACTIVE)", vm.attachmentTextProperty().get());
         assertFalse(vm.checkAgainOfferedProperty().get());
     }
 
@@ -298,7 +298,7 @@ class ResizeViewModelTest {
                 .put(FakeEvs.server("srv-2", "SHUTOFF"));
         ResizeViewModel vm = model(shared("vol-s", "in-use", "srv-1", "srv-2"));
         vm.reloadFacts();
-        assertEquals("Shared disk attached to web-srv-1 · ACTIVE, web-srv-2 · SHUTOFF",
+        assertEquals("Shared disk attached to web-srv-1 (ACTIVE), web-srv-2 (SHUTOFF)",
                 vm.attachmentTextProperty().get());
         assertEquals(io.expanse.domain.resize.Rule.MULTIATTACH_IN_USE, vm.failedRuleProperty().get());
         assertEquals("shared-01 is a shared (multi-attach) disk that is in-use on web-srv-1, web-srv-2; a shared"
