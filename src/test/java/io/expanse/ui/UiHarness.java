@@ -57,6 +57,8 @@ public final class UiHarness {
 
     /** As {@link #show(Stage)}, with a window of this size. */
     public static UiHarness show(Stage stage, double width, double height) throws Exception {
+        // Headless windows rarely hold the focus: desktop notices would pop up over the window under test.
+        System.setProperty(io.expanse.ui.main.ChangeNotices.SWITCH, "false");
         Path home = Files.createTempDirectory("expanse-ui-test");
         AppDirs dirs = new AppDirs(home.resolve("data"), home.resolve("config"), home.resolve("logs"));
         AppContext context = new AppContext(dirs, Map.of(),

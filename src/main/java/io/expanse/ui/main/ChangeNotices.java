@@ -18,6 +18,9 @@ import org.controlsfx.control.Notifications;
  */
 public final class ChangeNotices {
 
+    /** The system property that turns the notices off ({@code -Dexpanse.notifications=false}). */
+    public static final String SWITCH = "expanse.notifications";
+
     private final Map<String, ActivityState> lastSeen = new ConcurrentHashMap<>();
 
     /** Listens to {@code journal}; notifications are shown on the FX thread. */
@@ -25,7 +28,7 @@ public final class ChangeNotices {
         journal.addListener(a -> {
             ActivityState before = lastSeen.put(a.id(), a.state());
             String text = notice(before, a);
-            if (text != null) {
+            if (text != null && !"false".equalsIgnoreCase(System.getProperty(SWITCH))) {
                 tasks.runOnUiThread(() -> show(text, a.state()));
             }
         });
