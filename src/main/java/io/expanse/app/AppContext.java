@@ -15,7 +15,9 @@ import io.expanse.settings.SdkProfiles;
 import io.expanse.settings.SecretStores;
 import io.expanse.settings.SessionSecretStore;
 import io.expanse.settings.SettingsStore;
+import io.expanse.ui.activity.ActivityAction;
 import io.expanse.ui.activity.ActivityController;
+import io.expanse.ui.guide.GuideWindows;
 import io.expanse.ui.activity.ActivityViewModel;
 import io.expanse.ui.batch.BatchDialogs;
 import io.expanse.ui.billing.OrderActions;
@@ -157,8 +159,10 @@ public final class AppContext implements AutoCloseable {
                 packsViewModel::connecting, packsViewModel::show, packsViewModel::failed));
         rereadVolumesOnStateChanges();
         wireUsage();
+        new io.expanse.ui.main.ChangeNotices(journal, tasks);
         ResizeDialogs resizeDialogs = new ResizeDialogs(session, journal, policy, tasks, fxml);
         resizeDialogs.usageThreshold(volumesViewModel.usage()::threshold);
+        GuideWindows guides = new GuideWindows(session, tasks, fxml);
         UpgradeDialogs upgradeDialogs = new UpgradeDialogs(packsViewModel, new UpgradePolicy(), tasks, fxml);
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel, evsAccounts,
                         profilesModule(), nasAccounts::profileSaved, dirs, startupNotices(), tasks, fxml,
@@ -166,7 +170,12 @@ public final class AppContext implements AutoCloseable {
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs,
                         layout, new BatchDialogs(session, journal, policy, tasks, fxml)))
                 .register(ActivityController.class, () -> withOrderActions(new ActivityController(
-                        activityViewModel, tasks, layout)))
+                        activityViewModel, tasks, layout, List.of(new ActivityAction("tryAgainButton",
+                        "activity.button.tryAgain", "activity.button.tryAgain.a11y", ResizeDialogs::canTryAgain,
+                        (a, owner) -> resizeDialogs.openAgain(owner, a)),
+                        new ActivityAction("guestStepsButton", "activity.button.guestSteps",
+                        "activity.button.guestSteps.a11y", GuideWindows::offeredFor,
+                        (a, owner) -> guides.open(owner, a))), session.flash())))
                 .register(PacksController.class, () -> new PacksController(packsViewModel, upgradeDialogs,
                         nasAccounts, (owner, profile) -> profilesModule().openEditor(owner, profile,
                         nasAccounts::profileSaved)));

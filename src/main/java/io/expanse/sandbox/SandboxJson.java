@@ -223,6 +223,42 @@ final class SandboxJson {
         return root;
     }
 
+    /**
+     * The enterprise projects of the seed, as EPS lists them ({@code enterprise_projects}, {@code total_count});
+     * {@code offset} and {@code limit} page through them.
+     */
+    static ObjectNode enterpriseProjects(java.util.Map<String, String> query) {
+        String[][] projects = {
+            {SandboxSeed.EP_DEFAULT, "default", "The default enterprise project"},
+            {SandboxSeed.EP_DATABASE, "database", "Databases (pg-*)"},
+            {SandboxSeed.EP_ANALYTICS, "analytics", "Batch, ETL and ML"},
+        };
+        int offset = intOr(query.get("offset"), 0);
+        int limit = intOr(query.get("limit"), 1000);
+        ObjectNode root = F.objectNode();
+        ArrayNode arr = root.putArray("enterprise_projects");
+        for (int i = Math.max(0, offset); i < projects.length && i < offset + limit; i++) {
+            ObjectNode p = arr.addObject();
+            p.put("id", projects[i][0]);
+            p.put("name", projects[i][1]);
+            p.put("description", projects[i][2]);
+            p.put("status", 1);
+            p.put("type", "prod");
+            p.put("created_at", "2024-01-08T02:00:00Z");
+            p.put("updated_at", "2024-01-08T02:00:00Z");
+        }
+        root.put("total_count", projects.length);
+        return root;
+    }
+
+    private static int intOr(String s, int fallback) {
+        try {
+            return s == null ? fallback : Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     static ObjectNode order(SandboxOrder o) {
         ObjectNode root = F.objectNode();
         ObjectNode info = root.putObject("order_info");

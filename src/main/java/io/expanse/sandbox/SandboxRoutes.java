@@ -43,6 +43,7 @@ final class SandboxRoutes {
     private static final Pattern ECS_LIST = Pattern.compile("/v1/" + PID + "/cloudservers/detail");
     private static final Pattern ECS_SERVER = Pattern.compile("/v1/" + PID + "/cloudservers/" + ID);
     private static final Pattern PROJECTS = Pattern.compile("/v3/projects");
+    private static final Pattern ENTERPRISE_PROJECTS = Pattern.compile("/v1\\.0/enterprise-projects");
     private static final Pattern ORDER = Pattern.compile("/v2/orders/customer-orders/details/" + ID);
     private static final Pattern PAY = Pattern.compile("/v3/orders/customer-orders/pay");
     private static final Pattern CANCEL = Pattern.compile("/v2/orders/customer-orders/cancel");
@@ -102,6 +103,8 @@ final class SandboxRoutes {
         } else if (get && PROJECTS.matcher(path).matches()) {
             String name = first(query).get("name");
             return ok(json.projects(name == null || region.equals(name), rawQuery));
+        } else if (get && ENTERPRISE_PROJECTS.matcher(path).matches()) {
+            return ok(SandboxJson.enterpriseProjects(first(query)));
         } else if (get && (m = ORDER.matcher(path)).matches()) {
             String id = m.group(1);
             return ok(SandboxJson.order(cloud.order(id).orElseThrow(() ->

@@ -99,6 +99,17 @@ public final class ConnectionTester {
         }
     }
 
+    /**
+     * The enterprise projects these credentials may list (Enterprise Project Management), for choosing one by
+     * name in the profile editor; a refusal (no EPS permission) is thrown as it came.
+     */
+    public List<io.expanse.cloud.huawei.EnterpriseProject> enterpriseProjects(Profile profile,
+                                                                               Credentials credentials)
+            throws ApiException {
+        return HuaweiClient.builder().http(http).endpoints(profile.huaweiEndpoints()).credentials(credentials)
+                .clock(clock).retry(RetryPolicy.none()).listEnterpriseProjects();
+    }
+
     /** A program error during the test: a plain sentence on screen, the details in the log. */
     private static Result unexpected(RuntimeException e) {
         LOG.warn("The connection test failed unexpectedly", e);

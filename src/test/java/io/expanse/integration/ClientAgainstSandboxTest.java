@@ -520,4 +520,14 @@ class ClientAgainstSandboxTest {
         assertNotNull(accepted.jobId());
         assertEquals("INIT", cloud.job(accepted.jobId()).orElseThrow().status());
     }
+
+    @Test
+    void enterpriseProjectsAreListedByNameFromTheClientAndTheBuilder() throws Exception {
+        List<io.expanse.cloud.huawei.EnterpriseProject> projects = client().enterpriseProjects();
+        assertEquals(List.of("default", "database", "analytics"),
+                projects.stream().map(io.expanse.cloud.huawei.EnterpriseProject::name).toList());
+        assertEquals(io.expanse.sandbox.SandboxSeed.EP_DATABASE, projects.get(1).id());
+        assertEquals(projects, HuaweiClient.builder().http(http).endpoints(server.endpoints())
+                .credentials(server.credentials()).retry(recordedRetries()).listEnterpriseProjects());
+    }
 }

@@ -39,6 +39,8 @@ class LocalizationConsistencyTest {
      */
     static final Set<String> DYNAMIC_PREFIXES = Set.of(
             "activity.state.",
+            "guide.layout.",
+            "guide.step.",
             "volume.status.",
             "server.status.",
             "resize.statusWords.",

@@ -12,7 +12,10 @@ import io.expanse.domain.nas.UpgradePolicy;
 import io.expanse.sandbox.SandboxTimings;
 import io.expanse.sandbox.unicloud.SandboxPack;
 import io.expanse.settings.Profile;
+import io.expanse.ui.activity.ActivityAction;
 import io.expanse.ui.activity.ActivityController;
+import io.expanse.ui.common.StatusFlash;
+import io.expanse.ui.guide.GuideWindows;
 import io.expanse.ui.activity.ActivityViewModel;
 import io.expanse.ui.common.AccountChoice;
 import io.expanse.ui.common.AccountSelector;
@@ -92,7 +95,11 @@ class PacksUiTest {
         ActivityViewModel activity = new ActivityViewModel(journal, tasks);
         SettingsStore settings = new SettingsStore(home.resolve("settings.json"), Clock.systemUTC());
         LayoutMemory layout = new LayoutMemory(settings, Runnable::run);
-        controllers.register(ActivityController.class, () -> new ActivityController(activity, tasks, layout));
+        // The panel's file-system guide action, as the composition root adds it (never run here).
+        controllers.register(ActivityController.class, () -> new ActivityController(activity, tasks, layout,
+                List.of(new ActivityAction("guestStepsButton", "activity.button.guestSteps",
+                        "activity.button.guestSteps.a11y", GuideWindows::offeredFor,
+                        (a, owner) -> { })), new StatusFlash()));
         ProfileRepository profiles = new ProfileRepository(settings, new SessionSecretStore(),
                 new SdkProfiles.Discovery(List.of(), List.of()));
         accounts = new AccountOpener(profiles, journal,

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.expanse.domain.resize.Rule;
+import io.expanse.text.Texts;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityState;
 import java.util.Locale;
@@ -47,6 +49,21 @@ class ResizeDialogUiTest extends SandboxWindowTest {
         return t == null ? "" : t;
     }
 
+    /** The rule the dialog's refusal is about (the validation label carries it), or null when allowed. */
+    private static Rule rule(FxRobot robot) {
+        return (Rule) robot.lookup("#validationLabel").queryAs(Label.class).getUserData();
+    }
+
+    /** Asserts that the dialog refuses, for this rule, with a sentence holding every one of {@code words}. */
+    private static void assertRefused(FxRobot robot, Rule expected, String... words) {
+        assertTrue(confirm(robot).isDisabled(), "confirm enabled for a refused size");
+        assertEquals(expected, rule(robot), text(robot, "#validationLabel"));
+        for (String w : words) {
+            assertTrue(text(robot, "#validationLabel").contains(w), "'" + w + "' missing in: "
+                    + text(robot, "#validationLabel"));
+        }
+    }
+
     private static Button confirm(FxRobot robot) {
         return robot.lookup("#confirmButton").queryAs(Button.class);
     }
@@ -60,32 +77,31 @@ class ResizeDialogUiTest extends SandboxWindowTest {
         assertTrue(text(robot, "#billingLabel").startsWith("On-demand"));
         assertTrue(robot.lookup("#autoPayCheck").tryQuery().isEmpty(), "no pay-at-once checkbox");
 
+        assertEquals("", text(robot, "#validationLabel"), "a refusal shown before anything was typed");
         type(robot, "abc");
-        assertTrue(confirm(robot).isDisabled());
+        assertRefused(robot, Rule.SIZE_NOT_A_NUMBER);
         waitUntil("size field marked invalid", 5,
                 () -> robot.lookup("#newSizeField").query().getStyleClass().contains("error"));
         assertTrue(text(robot, "#validationLabel").toLowerCase(Locale.ROOT).contains("whole number"),
                 text(robot, "#validationLabel"));
 
         type(robot, "150.5");
-        assertTrue(confirm(robot).isDisabled());
-        assertTrue(text(robot, "#validationLabel").contains("150"), text(robot, "#validationLabel"));
+        assertRefused(robot, Rule.SIZE_DECIMAL, "150");
 
         type(robot, "-5");
-        assertTrue(confirm(robot).isDisabled());
-        assertFalse(text(robot, "#validationLabel").isEmpty());
+        assertRefused(robot, Rule.SIZE_NOT_POSITIVE);
 
         type(robot, "80");
-        assertTrue(confirm(robot).isDisabled());
-        assertTrue(text(robot, "#validationLabel").contains("100"), text(robot, "#validationLabel"));
+        assertRefused(robot, Rule.SIZE_NOT_LARGER, "80 GB", "100 GB");
+
+        type(robot, "100");
+        assertRefused(robot, Rule.SIZE_NOT_LARGER, "already 100 GB");
 
         type(robot, "40000");
-        assertTrue(confirm(robot).isDisabled());
-        assertTrue(text(robot, "#validationLabel").contains("32768"), text(robot, "#validationLabel"));
+        assertRefused(robot, Rule.SIZE_OVER_DATA_LIMIT, "32768");
 
         type(robot, "99999999999999999999999");
-        assertTrue(confirm(robot).isDisabled());
-        assertFalse(text(robot, "#validationLabel").isEmpty());
+        assertRefused(robot, Rule.SIZE_OVER_DATA_LIMIT, "32768");
 
         type(robot, "200GB");
         assertFalse(confirm(robot).isDisabled(), text(robot, "#validationLabel"));
@@ -127,10 +143,19 @@ class ResizeDialogUiTest extends SandboxWindowTest {
         robot.interact(() -> activities.getSelectionModel().select(activities.getItems().stream()
                 .filter(r -> r.id().equals(a.id())).findFirst().orElseThrow()));
         robot.clickOn("#guestStepsButton");
-        waitUntil("guest steps shown", 10, () -> robot.lookup("#guestStepsText").tryQuery().isPresent());
-        String steps = robot.lookup("#guestStepsText").queryAs(javafx.scene.control.TextArea.class).getText();
-        assertTrue(steps.contains("growpart " + a.device()) && steps.contains("resize2fs")
-                && steps.contains("xfs_growfs") && steps.contains("Extend Volume"), steps);
+        waitUntil("guide shown with the server's OS", 10, () -> robot.lookup("#guideRoot").tryQuery().isPresent()
+                && robot.lookup("#osLabel").queryAs(Label.class).getText().contains("Ubuntu"));
+        assertEquals("sudo growpart " + a.device() + " 1",
+                robot.lookup("#command2").queryAs(TextField.class).getText());
+        robot.clickOn("#copyCommand2");
+        assertEquals("sudo growpart " + a.device() + " 1", clipboard(robot));
+        robot.clickOn("#closeButton");
+    }
+
+    private static String clipboard(FxRobot robot) {
+        String[] out = new String[1];
+        robot.interact(() -> out[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        return out[0];
     }
 
     @Test
@@ -138,8 +163,7 @@ class ResizeDialogUiTest extends SandboxWindowTest {
         openDialogFor(robot, "sys-01");
         assertTrue(text(robot, "#roleLabel").contains("System disk"), text(robot, "#roleLabel"));
         type(robot, "1025");
-        assertTrue(confirm(robot).isDisabled());
-        assertTrue(text(robot, "#validationLabel").contains("1024"), text(robot, "#validationLabel"));
+        assertRefused(robot, Rule.SIZE_OVER_SYSTEM_LIMIT, "1024");
         type(robot, "1024");
         assertFalse(confirm(robot).isDisabled(), text(robot, "#validationLabel"));
         robot.type(KeyCode.ESCAPE);
@@ -150,17 +174,29 @@ class ResizeDialogUiTest extends SandboxWindowTest {
     @Test
     void serverInRebootAndSharedInUseDiskAreRefused(FxRobot robot) {
         openDialogFor(robot, "srv-reboot-disk");
+        assertEquals("Attached to build-01 (REBOOT)", text(robot, "#attachmentLabel"));
+        // The disk's own refusal shows before anything is typed: no size can help.
+        assertRefused(robot, Rule.SERVER_STATUS, "build-01", "REBOOT");
         type(robot, "2000");
-        assertTrue(confirm(robot).isDisabled());
-        assertTrue(text(robot, "#validationLabel").contains("REBOOT"), text(robot, "#validationLabel"));
+        assertRefused(robot, Rule.SERVER_STATUS, "build-01", "REBOOT");
+        // A reboot passes on its own: Check again reads the disk and server again instead of cancel and reopen.
+        Button checkAgain = robot.lookup("#checkAgainButton").queryAs(Button.class);
+        assertTrue(checkAgain.isVisible(), "Check again not offered for a rebooting server");
+        robot.clickOn(checkAgain);
+        waitUntil("facts re-read", 10, () -> !robot.lookup("#factsLabel").queryAs(Label.class).isVisible()
+                && !checkAgain.isDisabled());
+        assertRefused(robot, Rule.SERVER_STATUS, "REBOOT");
+        assertEquals("2000", robot.lookup("#newSizeField").queryAs(TextField.class).getText());
         robot.clickOn("#cancelButton");
         waitUntil("dialog closed", 10, () -> robot.lookup("#newSizeField").tryQuery().isEmpty());
 
         openDialogFor(robot, "shared-01");
+        assertEquals("Shared disk attached to web-01 (ACTIVE), web-02 (ACTIVE)", text(robot, "#attachmentLabel"));
         type(robot, "2000");
-        assertTrue(confirm(robot).isDisabled());
-        assertTrue(text(robot, "#validationLabel").toLowerCase(Locale.ROOT).contains("shared"),
+        assertRefused(robot, Rule.MULTIATTACH_IN_USE);
+        assertEquals(Texts.get("resize.refused.sharedInUseOn", "shared-01", "web-01, web-02"),
                 text(robot, "#validationLabel"));
+        assertFalse(robot.lookup("#checkAgainButton").query().isVisible(), "Check again offered for a shared disk");
         robot.clickOn("#cancelButton");
     }
 
@@ -262,5 +298,39 @@ class ResizeDialogUiTest extends SandboxWindowTest {
         Activity a = ui.activityFor("data-fail").orElseThrow();
         assertNotNull(a.failureReason());
         assertFalse(a.failureReason().isBlank());
+
+        // The failed row offers Try again…, which opens the dialog for the same disk with the same target.
+        @SuppressWarnings("unchecked")
+        TableView<Activity> activities = robot.lookup("#activityTable").queryAs(TableView.class);
+        Button tryAgain = robot.lookup("#tryAgainButton").queryAs(Button.class);
+        robot.interact(() -> activities.getSelectionModel().clearSelection());
+        assertTrue(tryAgain.isDisabled(), "Try again offered with no row selected");
+        waitUntil("failed row listed", 10, () -> activities.getItems().stream()
+                .anyMatch(r -> r.id().equals(a.id()) && r.state() == ActivityState.FAILED));
+        robot.interact(() -> activities.getSelectionModel().select(activities.getItems().stream()
+                .filter(r -> r.id().equals(a.id())).findFirst().orElseThrow()));
+        assertFalse(tryAgain.isDisabled(), "Try again not offered for a failed row");
+        robot.clickOn(tryAgain);
+        waitUntil("resize dialog open again", 10, () -> robot.lookup("#newSizeField").tryQuery().isPresent());
+        assertEquals("300", robot.lookup("#newSizeField").queryAs(TextField.class).getText());
+        assertTrue(text(robot, "#volumeLabel").startsWith("data-fail"), text(robot, "#volumeLabel"));
+        robot.clickOn("#cancelButton");
+    }
+
+    @Test
+    void aSucceededRowDoesNotOfferTryAgain(FxRobot robot) {
+        openDialogFor(robot, "sys-01");
+        type(robot, "60");
+        robot.clickOn("#confirmButton");
+        waitUntil("succeeded", 30, () -> ui.activityFor("sys-01")
+                .map(a -> a.state() == ActivityState.SUCCEEDED).orElse(false));
+        Activity a = ui.activityFor("sys-01").orElseThrow();
+        @SuppressWarnings("unchecked")
+        TableView<Activity> activities = robot.lookup("#activityTable").queryAs(TableView.class);
+        waitUntil("row succeeded", 10, () -> activities.getItems().stream()
+                .anyMatch(r -> r.id().equals(a.id()) && r.state() == ActivityState.SUCCEEDED));
+        robot.interact(() -> activities.getSelectionModel().select(activities.getItems().stream()
+                .filter(r -> r.id().equals(a.id())).findFirst().orElseThrow()));
+        assertTrue(robot.lookup("#tryAgainButton").queryAs(Button.class).isDisabled());
     }
 }

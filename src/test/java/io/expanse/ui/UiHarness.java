@@ -52,12 +52,19 @@ public final class UiHarness {
 
     /** Builds the window on the FX thread (call from a TestFX {@code @Start} method). */
     public static UiHarness show(Stage stage) throws Exception {
+        return show(stage, 1400, 850);
+    }
+
+    /** As {@link #show(Stage)}, with a window of this size. */
+    public static UiHarness show(Stage stage, double width, double height) throws Exception {
+        // Headless windows rarely hold the focus: desktop notices would pop up over the window under test.
+        System.setProperty(io.expanse.ui.main.ChangeNotices.SWITCH, "false");
         Path home = Files.createTempDirectory("expanse-ui-test");
         AppDirs dirs = new AppDirs(home.resolve("data"), home.resolve("config"), home.resolve("logs"));
         AppContext context = new AppContext(dirs, Map.of(),
                 new AppContext.Options(true, FAST_SANDBOX, FAST_POLL, Duration.ofMillis(600), false));
         Fxml.View<Object> main = context.fxml().load("main.fxml");
-        Scene scene = new Scene(main.root(), 1400, 850);
+        Scene scene = new Scene(main.root(), width, height);
         scene.getStylesheets().add(Objects.requireNonNull(
                 UiHarness.class.getResource("/io/expanse/ui/app.css")).toExternalForm());
         stage.setScene(scene);

@@ -61,6 +61,14 @@ public interface EvsApi {
         return out;
     }
 
+    /**
+     * The enterprise projects of the account, for showing them by name. A client that cannot list them returns
+     * none, and the views show ids.
+     */
+    default List<EnterpriseProject> enterpriseProjects() throws ApiException {
+        return List.of();
+    }
+
     /** BSS order detail. */
     Order getOrder(String orderId) throws ApiException;
 

@@ -43,6 +43,8 @@ public final class HuaweiClient implements EvsApi {
     static final int MAX_VOLUMES_WITHOUT_COUNT = 100_000;
 
     private final HuaweiTransport transport;
+    /** For the global services (EPS), signed without the project. */
+    private final HuaweiTransport globalTransport;
     private final HuaweiEndpoints endpoints;
     private final String region;
     private final String projectId;
@@ -58,6 +60,44 @@ public final class HuaweiClient implements EvsApi {
         this.pageSize = b.pageSize;
         this.enterpriseProject = b.enterpriseProject;
         this.transport = new HuaweiTransport(b.http, b.credentials, b.clock, b.retry, b.limits, b.projectId);
+        this.globalTransport = new HuaweiTransport(b.http, b.credentials, b.clock, b.retry, b.limits, null);
+    }
+
+    /** The largest page EPS serves. */
+    static final int EPS_PAGE = 1000;
+
+    /**
+     * Every enterprise project of the account ({@code GET /v1.0/enterprise-projects} on EPS, pages of 1000 by
+     * {@code offset}). Needs the {@code eps:enterpriseProjects:list} permission: without it EPS answers 403, which
+     * is thrown as it came (the views then show ids).
+     */
+    @Override
+    public List<EnterpriseProject> enterpriseProjects() throws ApiException {
+        return listEnterpriseProjects(globalTransport, endpoints);
+    }
+
+    static List<EnterpriseProject> listEnterpriseProjects(HuaweiTransport transport, HuaweiEndpoints endpoints)
+            throws ApiException {
+        List<EnterpriseProject> out = new ArrayList<>();
+        for (int page = 0; page < MAX_PAGES; page++) {
+            String what = "the enterprise project list";
+            JsonNode root = transport.get(what, endpoints.eps(), List.of(new QueryParam("limit",
+                    Integer.toString(EPS_PAGE)), new QueryParam("offset", Integer.toString(page * EPS_PAGE))),
+                    "v1.0", "enterprise-projects");
+            HuaweiJson json = new HuaweiJson(what, 200);
+            int before = out.size();
+            for (JsonNode p : json.requiredArray(root, "enterprise_projects")) {
+                JsonNode status = p.get("status");
+                out.add(new EnterpriseProject(json.requiredText(p, "id"), HuaweiJson.text(p, "name"),
+                        status != null && status.canConvertToInt() ? status.asInt() : 0));
+            }
+            JsonNode total = root.get("total_count");
+            int got = out.size() - before;
+            if (got < EPS_PAGE || total != null && total.canConvertToLong() && out.size() >= total.asLong()) {
+                return out;
+            }
+        }
+        return out;
     }
 
     public static Builder builder() {
@@ -270,7 +310,8 @@ public final class HuaweiClient implements EvsApi {
             HuaweiJson ecsJson = new HuaweiJson(ecsWhat, 200);
             ServerInfo ecs = ecsJson.ecsServer(ecsJson.object(transport.get(ecsWhat, endpoints.ecs(), List.of(),
                     "v1", projectId, "cloudservers", serverId), "server"), serverId);
-            return new ServerInfo(serverId, name, status, ecs.rootDeviceName(), ecs.volumes(), ecs.osType());
+            return new ServerInfo(serverId, name, status, ecs.rootDeviceName(), ecs.volumes(), ecs.osType(),
+                    ecs.imageName());
         } catch (ApiException e) {
             // The ECS v1 detail only adds boot indexes; a server it does not know still has a usable status.
             if (e.kind() != Kind.NOT_FOUND && e.kind() != Kind.REJECTED) {
@@ -433,6 +474,16 @@ public final class HuaweiClient implements EvsApi {
                 throw json.bad("IAM lists " + ids.size() + " projects named " + region + "; expected one.");
             }
             return ids.get(0);
+        }
+
+        /**
+         * The enterprise projects of the account (as {@link HuaweiClient#enterpriseProjects()}), using this
+         * builder's HTTP client, endpoints, credentials, clock and retry policy; no project id is needed.
+         */
+        public List<EnterpriseProject> listEnterpriseProjects() throws ApiException {
+            requireCommon();
+            return HuaweiClient.listEnterpriseProjects(new HuaweiTransport(http, credentials, clock, retry, limits,
+                    null), endpoints);
         }
 
         /**

@@ -39,6 +39,20 @@ public record HuaweiEndpoints(URI evs, URI ecs, URI iam, URI bss, URI ces) {
         return URI.create(ecs.toString().replaceFirst("//ecs\\.", "//ces."));
     }
 
+    /**
+     * Enterprise Project Management, a global service: beside the IAM endpoint ({@code iam.…} becomes
+     * {@code eps.…}); an IAM endpoint of another form (a gateway, the sandbox) serves it too. That the
+     * international site answers on {@code eps.myhuaweicloud.com} as well is UNCONFIRMED; an override of the IAM
+     * endpoint moves it along.
+     */
+    public URI eps() {
+        String host = iam.getHost();
+        if (host == null || !host.startsWith("iam.")) {
+            return iam;
+        }
+        return URI.create(iam.toString().replaceFirst("//iam\\.", "//eps."));
+    }
+
     /** Public endpoints for a region; {@code international} selects the international BSS host. */
     public static HuaweiEndpoints forRegion(String region, boolean international) {
         // eu-west-101 is the one region whose hosts end in .myhuaweicloud.eu (Go SDK region table).

@@ -231,8 +231,9 @@ final class HuaweiJson {
     ServerInfo ecsServer(JsonNode server, String id) throws ApiException {
         JsonNode md = server.get("metadata");
         String osType = md != null && md.isObject() ? text(md, "os_type") : null;
+        String imageName = md != null && md.isObject() ? text(md, "image_name") : null;
         return new ServerInfo(id, text(server, "name"), trimmed(text(server, "status")),
-                text(server, "OS-EXT-SRV-ATTR:root_device_name"), attachedVolumes(server), osType);
+                text(server, "OS-EXT-SRV-ATTR:root_device_name"), attachedVolumes(server), osType, imageName);
     }
 
     /** A status as sent, trimmed (the SDK's own enum even holds {@code " BUILD"}); null when missing or blank. */

@@ -9,22 +9,29 @@ import java.util.List;
  * one of the two answered.
  *
  * @param osType {@code metadata.os_type} of the ECS v1 detail ("Linux", "Windows"), or null
+ * @param imageName {@code metadata.image_name} of the ECS v1 detail (e.g. "CentOS 7.9 64bit"), or null
  */
 public record ServerInfo(String id, String name, String status, String rootDeviceName, List<AttachedVolume> volumes,
-                         String osType) {
+                         String osType, String imageName) {
 
     public ServerInfo {
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
     }
 
+    /** Without the image name. */
+    public ServerInfo(String id, String name, String status, String rootDeviceName, List<AttachedVolume> volumes,
+                      String osType) {
+        this(id, name, status, rootDeviceName, volumes, osType, null);
+    }
+
     /** Without the OS type. */
     public ServerInfo(String id, String name, String status, String rootDeviceName, List<AttachedVolume> volumes) {
-        this(id, name, status, rootDeviceName, volumes, null);
+        this(id, name, status, rootDeviceName, volumes, null, null);
     }
 
     /** The same server with another status. */
     public ServerInfo withStatus(String newStatus) {
-        return new ServerInfo(id, name, newStatus, rootDeviceName, volumes, osType);
+        return new ServerInfo(id, name, newStatus, rootDeviceName, volumes, osType, imageName);
     }
 
     /** An entry of {@code os-extended-volumes:volumes_attached}; bootIndex "0" is the system disk. */

@@ -39,6 +39,35 @@ public final class ResizePolicy {
             "restoring-backup", "backing-up", "error_restoring", "uploading", "downloading", "extending", "deleting",
             "error_deleting", "rollbacking", "error_rollbacking", "awaiting-transfer");
 
+    /**
+     * Server statuses that pass on their own within minutes (a reboot, a flavour change, a migration, a build):
+     * a refusal because of one is worth checking again rather than giving up on.
+     */
+    public static final Set<String> PASSING_SERVER_STATUSES = Set.of("REBOOT", "HARD_REBOOT", "RESIZE",
+            "VERIFY_RESIZE", "REVERT_RESIZE", "MIGRATING", "BUILD", "REBUILD");
+
+    /** Volume statuses that pass on their own (an expansion, an attach or detach, a backup running). */
+    public static final Set<String> PASSING_VOLUME_STATUSES = Set.of("extending", "attaching", "detaching",
+            "backing-up", "creating", "restoring-backup", "uploading", "downloading", "rollbacking");
+
+    /**
+     * Whether a refusal comes from a state of the disk or its server that passes on its own, or from a server
+     * whose state could not be read: reading the facts again later may allow the expansion.
+     */
+    public boolean worthCheckingAgain(ResizeContext ctx, ResizeDecision decision) {
+        if (decision == null || decision.allowed() || decision.failedRule() == null) {
+            return false;
+        }
+        return switch (decision.failedRule()) {
+            case SERVER_UNKNOWN -> true;
+            case SERVER_STATUS -> ctx.server() != null && ctx.server().status() != null
+                    && PASSING_SERVER_STATUSES.contains(ctx.server().status().strip().toUpperCase(Locale.ROOT));
+            case VOLUME_STATUS -> ctx.volume().status() != null
+                    && PASSING_VOLUME_STATUSES.contains(ctx.volume().status().strip().toLowerCase(Locale.ROOT));
+            default -> false;
+        };
+    }
+
     /** Parses {@code newSizeText} with {@link NewSizeParser}, then checks volume rules before size rules. */
     public ResizeDecision check(ResizeContext ctx, String newSizeText) {
         Objects.requireNonNull(ctx, "ctx");
@@ -84,8 +113,10 @@ public final class ResizePolicy {
         }
         boolean inUse = "in-use".equals(status);
         if (inUse && v.multiattach()) {
-            return ResizeDecision.deny(Rule.MULTIATTACH_IN_USE, Texts.get("resize.refused.sharedInUse",
-                    capitalised(name)), gb);
+            return ResizeDecision.deny(Rule.MULTIATTACH_IN_USE, ctx.attachedServerNames().isEmpty()
+                    ? Texts.get("resize.refused.sharedInUse", capitalised(name))
+                    : Texts.get("resize.refused.sharedInUseOn", capitalised(name),
+                            String.join(Texts.get("resize.listSeparator"), ctx.attachedServerNames())), gb);
         }
         if (inUse) {
             ServerInfo server = ctx.server();

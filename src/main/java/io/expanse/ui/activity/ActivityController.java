@@ -11,7 +11,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
 import io.expanse.work.ActivityState;
-import io.expanse.work.GuestSteps;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -25,7 +24,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -33,14 +31,16 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 /**
- * The activity panel: one row per change (an EVS resize or a NAS pack upgrade), with copyable job/order ids and,
- * after a resize succeeded, the guest-OS steps.
+ * The activity panel: one row per change (an EVS resize or a NAS pack upgrade), with copyable job/order ids and
+ * the row actions other features add (Try again…, the file-system guide after a disk grew).
  */
 public final class ActivityController {
 
     private final ActivityViewModel vm;
     private final TaskExecutor tasks;
     private final LayoutMemory layout;
+    private final java.util.List<ActivityAction> actions;
+    private final io.expanse.ui.common.StatusFlash flash;
 
     @FXML private TableView<Activity> activityTable;
     @FXML private TableColumn<Activity, String> volumeColumn;
@@ -56,16 +56,25 @@ public final class ActivityController {
     @FXML private TableColumn<Activity, String> referenceColumn;
     @FXML private TableColumn<Activity, String> detailColumn;
     @FXML private Button copyReferenceButton;
-    @FXML private Button guestStepsButton;
-    /** The selected row's own actions ({@link RowActions}), e.g. paying or cancelling its order. */
+    /** Where the buttons of the row actions go: the fixed ones ({@link ActivityAction}), then the selected row's own. */
     @FXML private javafx.scene.layout.HBox rowActionsBox;
+    /** The selected row's own actions ({@link RowActions}), e.g. paying or cancelling its order. */
+    private final javafx.scene.layout.HBox selectedRowActionsBox = new javafx.scene.layout.HBox(8);
     private final java.util.List<RowActions> rowActions = new java.util.ArrayList<>();
     private java.util.List<MenuItem> baseMenu;
 
     public ActivityController(ActivityViewModel vm, TaskExecutor tasks, LayoutMemory layout) {
+        this(vm, tasks, layout, java.util.List.of(), new io.expanse.ui.common.StatusFlash());
+    }
+
+    /** @param actions row actions of other features (Try again…, …), in the order their buttons are shown */
+    public ActivityController(ActivityViewModel vm, TaskExecutor tasks, LayoutMemory layout,
+                              java.util.List<ActivityAction> actions, io.expanse.ui.common.StatusFlash flash) {
         this.vm = vm;
         this.tasks = tasks;
         this.layout = layout;
+        this.actions = java.util.List.copyOf(actions);
+        this.flash = flash;
     }
 
     @FXML
@@ -91,20 +100,20 @@ public final class ActivityController {
         vm.notGrownProperty().addListener(o -> activityTable.refresh());
         activityTable.setItems(vm.rows());
         layout.table("activity", activityTable);
+        io.expanse.ui.common.TableFit.headingsNeverCut(activityTable);
+        io.expanse.ui.common.TableFit.tooltipsForCutCells(activityTable);
         activityTable.setPlaceholder(new javafx.scene.control.Label(Texts.get("activity.placeholder")));
 
         var selected = activityTable.getSelectionModel().selectedItemProperty();
         copyReferenceButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> selected.get() == null || reference(selected.get()).isEmpty(), selected));
-        guestStepsButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> !hasGuestSteps(selected.get()), selected));
 
         MenuItem copy = new MenuItem(Texts.get("activity.button.copyReference"));
         copy.setOnAction(e -> copyReference());
-        MenuItem steps = new MenuItem(Texts.get("activity.button.guestSteps"));
-        steps.setOnAction(e -> showGuestSteps());
-        activityTable.setContextMenu(new ContextMenu(copy, steps));
-        baseMenu = java.util.List.of(copy, steps);
+        ContextMenu menu = new ContextMenu(copy);
+        activityTable.setContextMenu(menu);
+        installRowActions(menu);
+        baseMenu = java.util.List.copyOf(menu.getItems());
         selected.addListener((o, a, b) -> showRowActions());
         // A row changes in place (awaiting payment → running): its actions follow.
         activityTable.getItems().addListener((javafx.collections.ListChangeListener<Activity>) c -> showRowActions());
@@ -125,7 +134,7 @@ public final class ActivityController {
 
     /** The selected row's actions as buttons beside the others, and in the context menu after the fixed items. */
     private void showRowActions() {
-        if (rowActionsBox == null || baseMenu == null) {
+        if (baseMenu == null) {
             return;
         }
         Activity a = activityTable.getSelectionModel().getSelectedItem();
@@ -133,15 +142,17 @@ public final class ActivityController {
         if (a != null) {
             rowActions.forEach(r -> actions.addAll(r.actionsFor(a)));
         }
-        java.util.List<String> shown = rowActionsBox.getChildren().stream().map(javafx.scene.Node::getId).toList();
+        java.util.List<String> shown =
+                selectedRowActionsBox.getChildren().stream().map(javafx.scene.Node::getId).toList();
         if (shown.equals(actions.stream().map(RowActions.RowAction::id).toList())) {
             // Same actions: keep the buttons (and the focus on them); only their targets follow the row.
             for (int i = 0; i < actions.size(); i++) {
                 RowActions.RowAction action = actions.get(i);
-                ((Button) rowActionsBox.getChildren().get(i)).setOnAction(e -> action.run().accept(window()));
+                ((Button) selectedRowActionsBox.getChildren().get(i))
+                        .setOnAction(e -> action.run().accept(window()));
             }
         } else {
-            rowActionsBox.getChildren().setAll(actions.stream().map(this::button).toList());
+            selectedRowActionsBox.getChildren().setAll(actions.stream().map(this::button).toList());
         }
         java.util.List<MenuItem> menu = new java.util.ArrayList<>(baseMenu);
         if (!actions.isEmpty()) {
@@ -169,6 +180,35 @@ public final class ActivityController {
         return activityTable.getScene() == null ? null : activityTable.getScene().getWindow();
     }
 
+    /** A button and a context-menu item per row action, enabled while the selected row qualifies. */
+    private void installRowActions(ContextMenu menu) {
+        var selected = activityTable.getSelectionModel().selectedItemProperty();
+        for (ActivityAction action : actions) {
+            var notOffered = javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> !action.offeredFor(selected.get()), selected);
+            Button button = new Button(Texts.get(action.labelKey()));
+            button.setId(action.id());
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            button.setAccessibleText(Texts.get(action.a11yKey()));
+            button.disableProperty().bind(notOffered);
+            button.setOnAction(e -> runAction(action));
+            rowActionsBox.getChildren().add(button);
+            MenuItem item = new MenuItem(Texts.get(action.labelKey()));
+            item.setId(action.id() + "Item");
+            item.disableProperty().bind(notOffered);
+            item.setOnAction(e -> runAction(action));
+            menu.getItems().add(item);
+        }
+        rowActionsBox.getChildren().add(selectedRowActionsBox);
+    }
+
+    private void runAction(ActivityAction action) {
+        Activity a = activityTable.getSelectionModel().getSelectedItem();
+        if (action.offeredFor(a)) {
+            action.run().accept(a, activityTable.getScene().getWindow());
+        }
+    }
+
     /**
      * Writes every activity matching the filter (the whole history when there is none) to a CSV file the operator
      * picks; the database is read and the file written off the FX thread.
@@ -176,8 +216,11 @@ public final class ActivityController {
     @FXML
     private void exportCsv() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(Texts.get("activity.export.title"));
-        chooser.setInitialFileName("expanse-activity.csv");
+        boolean filtered = vm.filterApplied();
+        chooser.setTitle(Texts.get(filtered ? "activity.export.titleFiltered" : "activity.export.title"));
+        chooser.setInitialFileName(filtered ? "expanse-activity-filtered.csv" : "expanse-activity.csv");
+        // The documents folder, never the working directory the program happened to start in.
+        chooser.setInitialDirectory(exportFolder().toFile());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("activity.export.csvFiles"), "*.csv"));
         java.io.File file = chooser.showSaveDialog(activityTable.getScene().getWindow());
         if (file != null) {
@@ -185,11 +228,24 @@ public final class ActivityController {
         }
     }
 
-    /** Exports what matches the filter to {@code file}; the row count goes into the button's tooltip. */
+    /** Where Export CSV… starts: the user's documents folder (XDG on Linux), else the home. */
+    static Path exportFolder() {
+        Path home = io.expanse.files.AppDirs.userHome(System.getenv(), System.getProperties());
+        return io.expanse.files.UserFolders.documents(System.getenv(), home);
+    }
+
+    /**
+     * Exports what matches the filter to {@code file}; the status line says how many changes went where, and
+     * whether only those matching the filter (the row count also goes into the button's tooltip).
+     */
     void exportTo(Path file) {
         exportCsvButton.setDisable(true);
-        vm.export(file).onSuccess(n -> exportCsvButton.setTooltip(
-                new javafx.scene.control.Tooltip(Texts.get("activity.export.done", n, file.toString()))))
+        boolean filtered = vm.filterApplied();
+        vm.export(file).onSuccess(n -> {
+            String done = ActivityViewModel.exportDoneText(filtered, n, file);
+            flash.show(done);
+            exportCsvButton.setTooltip(new javafx.scene.control.Tooltip(done));
+        })
                 .onFailure(error -> {
                     Alert alert = new Alert(Alert.AlertType.ERROR, Texts.get("activity.export.failed",
                             file.toString(), error.getMessage()), Buttons.ok());
@@ -231,47 +287,16 @@ public final class ActivityController {
             ClipboardContent content = new ClipboardContent();
             content.putString(id);
             Clipboard.getSystemClipboard().setContent(content);
+            flash.show(Texts.get(a.jobId() != null ? "status.copied.jobId" : "status.copied.orderId", id,
+                    a.displayName()));
         }
     }
 
-    @FXML
-    private void showGuestSteps() {
-        Activity a = activityTable.getSelectionModel().getSelectedItem();
-        if (!hasGuestSteps(a)) {
-            return;
-        }
-        TextArea area = new TextArea(guestStepsText(a));
-        area.setEditable(false);
-        area.setWrapText(true);
-        area.setPrefRowCount(18);
-        area.setPrefColumnCount(70);
-        area.setId("guestStepsText");
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, null, Buttons.close());
-        Fonts.apply(alert);
-        alert.initOwner(activityTable.getScene().getWindow());
-        alert.setTitle(Texts.get("activity.guestSteps.title"));
-        alert.setHeaderText(Texts.get("activity.guestSteps.header", a.resourceName(), Texts.gb(a.newSizeGb())));
-        alert.getDialogPane().setContent(area);
-        alert.show();
-    }
-
-    /** Selects the activity and opens its grow-the-file-system guide. */
+    /** Selects the activity and opens its grow-the-file-system guide (through the row action that offers it). */
     private void openGuestSteps(Activity a) {
         activityTable.getSelectionModel().select(a);
-        showGuestSteps();
+        actions.stream().filter(x -> "guestStepsButton".equals(x.id())).findFirst().ifPresent(this::runAction);
     }
-
-    /** Guest-OS steps exist only for a finished EVS resize; a NAS pack upgrade (or any other kind) has none. */
-    static boolean hasGuestSteps(Activity a) {
-        return a != null && a.state() == ActivityState.SUCCEEDED && Activity.KIND_EVS_RESIZE.equals(a.kind());
-    }
-
-    /** Linux steps for the device the disk had when it was expanded, then Windows; the OS is not known here. */
-    static String guestStepsText(Activity a) {
-        return "Linux\n" + GuestSteps.forLinux(a.device(), null).asText()
-                + "\n\nWindows\n" + GuestSteps.forWindows().asText();
-    }
-
     /** Text that may be cut off in the column, shown whole in a tooltip. */
     static final class TooltipCell extends TableCell<Activity, String> {
         @Override

@@ -77,6 +77,17 @@ public final class ActivityViewModel {
         return (unfinishedOnly.get() ? ActivityFilter.unfinished() : ActivityFilter.all()).withText(filterText.get());
     }
 
+    /** What the status line says after an export: how many changes, where, and whether only those filtered. */
+    public static String exportDoneText(boolean filtered, int count, Path file) {
+        return Texts.get(filtered ? "activity.export.doneFiltered" : "activity.export.doneAll", count,
+                file.toString());
+    }
+
+    /** Whether a filter (text or "unfinished only") narrows the list, and so what an export writes. */
+    public boolean filterApplied() {
+        return !isEmpty(filter());
+    }
+
     private static boolean isEmpty(ActivityFilter f) {
         return f.text().isEmpty() && f.states().isEmpty();
     }

@@ -17,6 +17,12 @@ public final class Session implements AccountSelector.Listener<EvsAccount> {
     private final ReadOnlyObjectWrapper<EvsAccount> connection = new ReadOnlyObjectWrapper<>(this, "connection");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyStringWrapper connectingTo = new ReadOnlyStringWrapper(this, "connectingTo");
+    private final StatusFlash flash = new StatusFlash();
+
+    /** Short confirmations for the status line (copied, exported…). */
+    public StatusFlash flash() {
+        return flash;
+    }
 
     public ReadOnlyObjectProperty<EvsAccount> connectionProperty() {
         return connection.getReadOnlyProperty();

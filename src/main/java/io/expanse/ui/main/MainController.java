@@ -99,10 +99,13 @@ public final class MainController {
                 () -> session.connection() != null && session.connection().sandbox(), session.connectionProperty());
         sandboxBadge.visibleProperty().bind(sandbox);
         sandboxBadge.managedProperty().bind(sandbox);
+        // In a narrow window the badge gives way first: its whole text stays in a tooltip.
+        sandboxBadge.setTooltip(new javafx.scene.control.Tooltip(sandboxBadge.getText()));
         statusLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            String flash = session.flash().messageProperty().get();
             String problem = session.problemProperty().get();
-            return problem != null ? problem : volumes.statusLineProperty().get();
-        }, session.problemProperty(), volumes.statusLineProperty()));
+            return flash != null ? flash : problem != null ? problem : volumes.statusLineProperty().get();
+        }, session.flash().messageProperty(), session.problemProperty(), volumes.statusLineProperty()));
 
         AccountChoiceBox.bind(accountChoice, switcher);
         var noProfile = Bindings.createBooleanBinding(() -> accountChoice.getValue() == null

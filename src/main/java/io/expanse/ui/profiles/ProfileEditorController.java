@@ -1,5 +1,7 @@
 package io.expanse.ui.profiles;
 
+import java.util.List;
+
 import io.expanse.text.Texts;
 import io.expanse.settings.ConnectionTester;
 import io.expanse.settings.Profile;
@@ -32,6 +34,9 @@ public final class ProfileEditorController {
     @FXML private TextField projectField;
     @FXML private Label enterpriseProjectLabel;
     @FXML private TextField enterpriseProjectField;
+    @FXML private javafx.scene.layout.VBox enterpriseProjectBox;
+    @FXML private javafx.scene.control.MenuButton enterpriseProjectPicker;
+    @FXML private Label enterpriseProjectInfo;
     @FXML private Label accessKeyLabel;
     @FXML private TextField accessKeyField;
     @FXML private Label secretKeyLabel;
@@ -61,6 +66,45 @@ public final class ProfileEditorController {
         this.onClose = onClose;
     }
 
+    /**
+     * Choose by name: opening the menu lists the enterprise projects the key may see (once per opening of the
+     * editor); choosing one puts its ID in the field. The name of the ID in the field, or why none could be
+     * listed, shows under it.
+     */
+    private void bindEnterpriseProjectPicker() {
+        javafx.scene.control.MenuItem all = new javafx.scene.control.MenuItem(Texts.get("profile.ep.all"));
+        all.setId("enterpriseProjectAllItem");
+        all.setOnAction(e -> model.enterpriseProjectIdProperty().set("all"));
+        Runnable fill = () -> {
+            List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>();
+            items.add(all);
+            for (var p : model.enterpriseProjects()) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(
+                        Texts.get("profile.ep.item", p.name() == null ? p.id() : p.name(), p.id()));
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> model.chooseEnterpriseProject(p));
+                items.add(item);
+            }
+            enterpriseProjectPicker.getItems().setAll(items);
+        };
+        model.enterpriseProjects().addListener((javafx.collections.ListChangeListener<Object>) c -> fill.run());
+        fill.run();
+        boolean[] loaded = new boolean[1];
+        enterpriseProjectPicker.setOnShowing(e -> {
+            if (!loaded[0] || model.enterpriseProjects().isEmpty()) {
+                loaded[0] = true;
+                model.loadEnterpriseProjects();
+            }
+        });
+        enterpriseProjectInfo.textProperty().bind(Bindings.createStringBinding(() -> {
+            String note = model.enterpriseProjectNoteProperty().get();
+            return note != null ? note : model.enterpriseProjectNameProperty().get();
+        }, model.enterpriseProjectNoteProperty(), model.enterpriseProjectNameProperty()));
+        var info = enterpriseProjectInfo.textProperty().isNotEmpty();
+        enterpriseProjectInfo.visibleProperty().bind(info);
+        enterpriseProjectInfo.managedProperty().bind(info);
+    }
+
     @FXML
     void initialize() {
         kindChoice.getItems().setAll(Profile.Kind.values());
@@ -86,7 +130,7 @@ public final class ProfileEditorController {
 
         var huawei = model.kindProperty().isEqualTo(Profile.Kind.HUAWEI);
         for (var node : new javafx.scene.Node[] {siteLabel, siteChoice, projectLabel, projectField,
-                enterpriseProjectLabel, enterpriseProjectField, temporaryCheck}) {
+                enterpriseProjectLabel, enterpriseProjectBox, temporaryCheck}) {
             node.visibleProperty().bind(huawei);
             node.managedProperty().bind(huawei);
         }
@@ -123,6 +167,7 @@ public final class ProfileEditorController {
 
         projectField.promptTextProperty().set(Texts.get("profile.project.prompt"));
         enterpriseProjectField.setPromptText(Texts.get("profile.enterpriseProject.prompt"));
+        bindEnterpriseProjectPicker();
         testButton.disableProperty().bind(model.testingProperty());
         testProgress.visibleProperty().bind(model.testingProperty());
         testResultLabel.textProperty().bind(model.testMessageProperty());

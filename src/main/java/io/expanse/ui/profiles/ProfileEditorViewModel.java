@@ -68,6 +68,10 @@ public final class ProfileEditorViewModel {
     private final ReadOnlyObjectWrapper<ConnectionTester.Outcome> testOutcome =
             new ReadOnlyObjectWrapper<>(this, "testOutcome");
     private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper(this, "saveError", "");
+    private final javafx.collections.ObservableList<io.expanse.cloud.huawei.EnterpriseProject> enterpriseProjects =
+            javafx.collections.FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper enterpriseProjectNote = new ReadOnlyStringWrapper(this, "epNote");
+    private final ReadOnlyStringWrapper enterpriseProjectName = new ReadOnlyStringWrapper(this, "epName");
     private final StringBinding problems;
     private final BooleanBinding canSave;
 
@@ -92,6 +96,7 @@ public final class ProfileEditorViewModel {
             temporary.set(existing.temporary());
             endpoint.set(nz(existing.endpoints().getOrDefault(endpointKey(existing.kind()), "")));
         }
+        enterpriseProjectId.addListener((o, a, b) -> showEnterpriseProjectName());
         problems = Bindings.createStringBinding(() -> String.join(" ", currentProblems()), kind, region,
                 accessKeyId, secretKey, securityToken, temporary, projectId, endpoint, keepForThisRun, storedSecret,
                 checkingSecret);
@@ -269,6 +274,70 @@ public final class ProfileEditorViewModel {
             String secret = !sk.isBlank() ? sk : original == null ? null : repository.secretKey(original).orElse(null);
             return tester.testUniCloud(profile, secret);
         }
+        return tester.testHuawei(profile, huaweiCredentials(profile, sk, token));
+    }
+
+    /**
+     * Lists the enterprise projects the entered (or stored) key may see, in the background, so that one can be
+     * chosen by name; without a key, or when the account may not list them, a note says so and the ID can still
+     * be typed.
+     */
+    public void loadEnterpriseProjects() {
+        Profile profile = toProfile();
+        String sk = secretKey.get();
+        String token = securityToken.get();
+        enterpriseProjectNote.set(Texts.get("profile.ep.reading"));
+        BackgroundTask.wrap(() -> {
+            Credentials credentials = huaweiCredentials(profile, sk, token);
+            if (credentials == null) {
+                return null;
+            }
+            return tester.enterpriseProjects(profile, credentials);
+        }).onSuccess(found -> {
+            if (found == null) {
+                enterpriseProjects.clear();
+                enterpriseProjectNote.set(Texts.get("profile.ep.needKey"));
+                return;
+            }
+            enterpriseProjects.setAll(found);
+            enterpriseProjectNote.set(found.isEmpty() ? Texts.get("profile.ep.none") : null);
+            showEnterpriseProjectName();
+        }).onFailure(e -> {
+            enterpriseProjects.clear();
+            enterpriseProjectNote.set(Texts.get("profile.ep.failed", ErrorText.describe(e)));
+        }).executeWith(tasks);
+    }
+
+    /** Puts a listed enterprise project's ID in the field. */
+    public void chooseEnterpriseProject(io.expanse.cloud.huawei.EnterpriseProject p) {
+        enterpriseProjectId.set(p == null ? "" : p.id());
+    }
+
+    private void showEnterpriseProjectName() {
+        String id = enterpriseProjectId.get() == null ? "" : enterpriseProjectId.get().strip();
+        String name = enterpriseProjects.stream().filter(p -> p.id().equals(id)).map(
+                io.expanse.cloud.huawei.EnterpriseProject::name).findFirst().orElse(null);
+        enterpriseProjectName.set(id.equalsIgnoreCase("all") ? Texts.get("profile.ep.allName")
+                : name == null ? null : Texts.get("profile.ep.name", name));
+    }
+
+    /** The enterprise projects listed by {@link #loadEnterpriseProjects()}. */
+    public javafx.collections.ObservableList<io.expanse.cloud.huawei.EnterpriseProject> enterpriseProjects() {
+        return enterpriseProjects;
+    }
+
+    /** Reading, or why the projects could not be listed; null once they are. */
+    public ReadOnlyStringProperty enterpriseProjectNoteProperty() {
+        return enterpriseProjectNote.getReadOnlyProperty();
+    }
+
+    /** The name of the enterprise project whose ID is in the field, when known. */
+    public ReadOnlyStringProperty enterpriseProjectNameProperty() {
+        return enterpriseProjectName.getReadOnlyProperty();
+    }
+
+    /** The credentials to call Huawei Cloud with: typed, or stored for the profile edited; null when incomplete. */
+    private Credentials huaweiCredentials(Profile profile, String sk, String token) {
         Credentials credentials;
         if (profile.readOnlyCredentials() || sk.isBlank() && original != null && repository.hasSecret(original)) {
             credentials = repository.huaweiCredentials(original).orElse(null);
@@ -280,7 +349,7 @@ public final class ProfileEditorViewModel {
         } else {
             credentials = new Credentials(profile.accessKeyId(), sk, profile.temporary() ? token : null);
         }
-        return tester.testHuawei(profile, credentials);
+        return credentials;
     }
 
     /**

@@ -17,6 +17,8 @@ public final class ResizeDialogController {
     private final Runnable close;
 
     @FXML private Label volumeLabel;
+    @FXML private Label attachmentLabel;
+    @FXML private Button checkAgainButton;
     @FXML private Label currentSizeLabel;
     @FXML private Label roleLabel;
     @FXML private Label billingLabel;
@@ -37,6 +39,10 @@ public final class ResizeDialogController {
     @FXML
     private void initialize() {
         volumeLabel.textProperty().bind(vm.volumeTextProperty());
+        attachmentLabel.textProperty().bind(vm.attachmentTextProperty());
+        checkAgainButton.visibleProperty().bind(vm.checkAgainOfferedProperty());
+        checkAgainButton.managedProperty().bind(vm.checkAgainOfferedProperty());
+        checkAgainButton.disableProperty().bind(vm.busyProperty());
         currentSizeLabel.textProperty().bind(vm.currentSizeTextProperty());
         roleLabel.textProperty().bind(vm.roleTextProperty());
         billingLabel.textProperty().bind(vm.billingTextProperty());
@@ -45,6 +51,9 @@ public final class ResizeDialogController {
         showWhenText(factsLabel);
         factsLabel.textProperty().bind(vm.factsNoteProperty());
         validationLabel.textProperty().bind(vm.validationProperty());
+        // The rule behind the sentence, for tests and tools that look at the refusal rather than its words.
+        validationLabel.setUserData(vm.failedRuleProperty().get());
+        vm.failedRuleProperty().addListener((o, a, rule) -> validationLabel.setUserData(rule));
         summaryLabel.textProperty().bind(vm.summaryProperty());
         showWhenText(summaryLabel);
         showWhenText(validationLabel);
@@ -101,6 +110,11 @@ public final class ResizeDialogController {
         var has = label.textProperty().isNotEmpty();
         label.visibleProperty().bind(has);
         label.managedProperty().bind(has);
+    }
+
+    @FXML
+    private void checkAgain() {
+        vm.checkAgain();
     }
 
     @FXML

@@ -7,6 +7,16 @@ import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.ui.common.Session;
 import io.expanse.ui.volumes.VolumeRow;
 import io.expanse.work.ActivityJournal;
+import io.expanse.cloud.huawei.ServerInfo;
+import io.expanse.cloud.huawei.Volume;
+import io.expanse.ui.common.Buttons;
+import io.expanse.ui.common.ErrorText;
+import io.expanse.ui.common.Fonts;
+import io.expanse.ui.common.task.BackgroundTask;
+import io.expanse.work.Activity;
+import io.expanse.work.ActivityState;
+import io.expanse.work.accounts.EvsAccount;
+import javafx.scene.control.Alert;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -61,16 +71,88 @@ public class ResizeDialogs {
     }
 
     public Stage open(Window owner, VolumeRow row) {
+        return open(owner, row.volume(), row.server(), row.usage(), null);
+    }
+
+    /**
+     * Whether a change can be tried again from its activity row: an EVS expansion that failed or was cancelled
+     * (an unpaid order cancelled, a job the cloud gave up on). Succeeded, running and unknown rows cannot.
+     */
+    public static boolean canTryAgain(Activity a) {
+        return a != null && Activity.KIND_EVS_RESIZE.equals(a.kind())
+                && (a.state() == ActivityState.FAILED || a.state() == ActivityState.CANCELLED);
+    }
+
+    /** Whether {@code a} was made with the account shown now (same label, region and project). */
+    static boolean sameAccount(EvsAccount shown, Activity a) {
+        return shown != null && java.util.Objects.equals(shown.label(), a.account())
+                && java.util.Objects.equals(shown.region(), a.region())
+                && (a.projectId() == null || java.util.Objects.equals(shown.projectId(), a.projectId()));
+    }
+
+    /**
+     * Try again…: opens the dialog for the disk of a failed change with the same target size. The disk and its
+     * server are read first (off the FX thread), so the dialog decides on what is true now; a change made with
+     * another account asks the operator to switch to it first.
+     */
+    public void openAgain(Window owner, Activity a) {
+        if (!canTryAgain(a)) {
+            return;
+        }
+        EvsAccount shown = session.connection();
+        if (!sameAccount(shown, a)) {
+            inform(owner, Texts.get("resize.tryAgain.otherAccount.header"), Texts.get(
+                    "resize.tryAgain.otherAccount", a.displayName(), a.account(), a.region() == null ? "" : a.region()));
+            return;
+        }
+        String target = Long.toString(a.newSizeGb());
+        BackgroundTask.wrap(() -> {
+            Volume v = shown.api().getVolume(a.resourceId());
+            ServerInfo s = null;
+            if (v.firstServerId() != null) {
+                try {
+                    s = shown.api().getServer(v.firstServerId());
+                } catch (io.expanse.cloud.ApiException e) {
+                    // The dialog reads it again and says what it could not read.
+                }
+            }
+            return new Object[] {v, s};
+        }).onSuccess(facts -> open(owner, (Volume) facts[0], (ServerInfo) facts[1], null, target))
+                .onFailure(error -> inform(owner, Texts.get("resize.tryAgain.unreadable.header"),
+                        Texts.get("resize.tryAgain.unreadable", a.displayName(), ErrorText.describe(error))))
+                .executeWith(tasks);
+    }
+
+    private static void inform(Window owner, String header, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, Buttons.close());
+        Fonts.apply(alert);
+        alert.initOwner(owner);
+        alert.setTitle(Texts.get("resize.tryAgain.title"));
+        alert.setHeaderText(header);
+        alert.getDialogPane().setId("tryAgainNotice");
+        alert.show();
+    }
+
+    /**
+     * Opens the dialog for {@code volume}; {@code target}, when not null, is put in the size field.
+     *
+     * @param usage how full the disk is (the table's figures), or null when not known (Try again…)
+     */
+    public Stage open(Window owner, Volume volume, ServerInfo server, io.expanse.ui.volumes.RowUsage usage,
+                      String target) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(Texts.get("resize.title", row.volume().name()));
+        stage.setTitle(Texts.get("resize.title", volume.name()));
         ResizeViewModel vm = new ResizeViewModel(session.connection(), session.tracker(), journal, policy,
-                tasks, row.volume(), row.server());
+                tasks, volume, server);
+        if (target != null) {
+            vm.newSizeTextProperty().set(target);
+        }
         ResizeDialogController controller = new ResizeDialogController(vm, stage::close);
         Fxml.View<ResizeDialogController> view = fxml.load("resize.fxml", controller);
         if (view.root().lookup("#usagePane") instanceof UsagePane usagePane) {
-            usagePane.show(new UsagePaneViewModel(row.volume(), row.server(), row.usage(),
+            usagePane.show(new UsagePaneViewModel(volume, server, usage,
                     usageThreshold.getAsDouble(), vm.newSizeTextProperty()::set));
         }
         Scene scene = new Scene(view.root());
@@ -81,13 +163,15 @@ public class ResizeDialogs {
         PriceViewModel price = addPrice(view.root(), vm, stage);
         // Messages come and go as the operator types; let the window follow their height instead of clipping them.
         for (var text : java.util.List.of(vm.validationProperty(), vm.summaryProperty(), vm.submitErrorProperty(),
-                vm.factsNoteProperty())) {
+                vm.factsNoteProperty(), vm.attachmentTextProperty())) {
             text.addListener((o, a, b) -> javafx.application.Platform.runLater(stage::sizeToScene));
         }
         for (var text : java.util.List.of(price.priceNoteProperty(), price.differenceTextProperty(),
                 price.orderTextProperty(), price.orderErrorProperty(), price.unpaidOrderProperty())) {
             text.addListener((o, a, b) -> javafx.application.Platform.runLater(stage::sizeToScene));
         }
+        vm.checkAgainOfferedProperty().addListener((o, a, b) ->
+                javafx.application.Platform.runLater(stage::sizeToScene));
         stage.show();
         controller.newSizeField().requestFocus();
         vm.reloadFacts();

@@ -15,6 +15,7 @@ import io.expanse.ui.common.ErrorText;
 import io.expanse.ui.common.Submission;
 import io.expanse.ui.common.task.BackgroundTask;
 import io.expanse.ui.common.task.TaskExecutor;
+import java.util.List;
 import io.expanse.work.ActivityJournal;
 import io.expanse.work.ActivityState;
 import io.expanse.work.ResizeRequest;
@@ -47,6 +48,8 @@ public final class ResizeViewModel {
 
     private Volume volume;
     private ServerInfo server;
+    /** Every server the disk is attached to, as last read, by id (a shared disk has several). */
+    private java.util.Map<String, ServerInfo> attachedServers = java.util.Map.of();
 
     private final StringProperty newSizeText = new SimpleStringProperty(this, "newSizeText", "");
     /** The disk as last read, and the size the rules allow for what is typed (0 while refused): the price follows. */
@@ -69,6 +72,10 @@ public final class ResizeViewModel {
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper factsNote = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper attachmentText = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper checkAgainOffered = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Rule> failedRule =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     /** Whether anything was typed yet: a missing size is not a refusal before then. */
     private boolean touched;
 
@@ -90,6 +97,8 @@ public final class ResizeViewModel {
         this.submission = new Submission(tasks);
         this.volume = volume;
         this.server = server;
+        this.attachedServers = server == null || server.id() == null ? java.util.Map.of()
+                : java.util.Map.of(server.id(), server);
         busy.bind(reading.or(submission.runningProperty()));
         newSizeText.addListener((o, a, b) -> {
             touched |= b != null && !b.isEmpty();
@@ -107,10 +116,25 @@ public final class ResizeViewModel {
         BackgroundTask.wrap(() -> {
             Volume v = connection.api().getVolume(volumeId);
             ServerInfo s = v.firstServerId() == null ? null : connection.api().getServer(v.firstServerId());
-            return new Facts(v, s);
+            java.util.Map<String, ServerInfo> all = new java.util.LinkedHashMap<>();
+            if (s != null && s.id() != null) {
+                all.put(s.id(), s);
+            }
+            if (v.attachments().size() > 1) {
+                // The other servers of a shared disk, for their names; one that cannot be read is named by its id.
+                java.util.List<String> others = v.attachments().stream().map(Volume.Attachment::serverId)
+                        .filter(id -> id != null && !all.containsKey(id)).toList();
+                try {
+                    all.putAll(connection.api().servers(others));
+                } catch (io.expanse.cloud.ApiException e) {
+                    // The first server decides; the others are named by id.
+                }
+            }
+            return new Facts(v, s, all);
         }).onSuccess(facts -> {
             volume = facts.volume();
             server = facts.server();
+            attachedServers = facts.attached();
             reading.set(false);
             factsNote.set(null);
             showFacts();
@@ -123,7 +147,58 @@ public final class ResizeViewModel {
     }
 
     /** The volume and its server as read again. */
-    private record Facts(Volume volume, ServerInfo server) {
+    private record Facts(Volume volume, ServerInfo server, java.util.Map<String, ServerInfo> attached) {
+    }
+
+    /** Reads the disk and its servers again and decides afresh (after a reboot ended, an expansion finished…). */
+    public void checkAgain() {
+        reloadFacts();
+    }
+
+    /**
+     * The server of an in-use disk with its status, or for a shared disk every server it is attached to; for a
+     * detached disk a short "not attached".
+     */
+    private String attachment() {
+        List<Volume.Attachment> atts = volume.attachments();
+        if (atts.isEmpty()) {
+            return Texts.get("resize.attachment.none");
+        }
+        if (volume.multiattach() || atts.size() > 1) {
+            return Texts.get("resize.attachment.shared", String.join(Texts.get("resize.listSeparator"),
+                    atts.stream().map(a -> serverWithStatus(a.serverId())).toList()));
+        }
+        return Texts.get("resize.attachment.single", serverWithStatus(atts.get(0).serverId()));
+    }
+
+    /** "web-01 · Running (ACTIVE)", or the id alone when the server could not be read. */
+    private String serverWithStatus(String serverId) {
+        ServerInfo s = attachedServers.get(serverId);
+        if (s == null && server != null && serverId != null && serverId.equals(server.id())) {
+            s = server;
+        }
+        String name = serverName(s, serverId);
+        if (s == null || s.status() == null || s.status().isBlank()) {
+            return Texts.get("resize.attachment.serverUnread", name);
+        }
+        String status = s.status().strip();
+        String key = "server.status." + status.toLowerCase(java.util.Locale.ROOT);
+        String words = Texts.has(key) ? Texts.get(key) : status;
+        return words.equals(status) ? Texts.get("resize.attachment.serverStatus", name, status)
+                : Texts.get("resize.attachment.serverStatusWords", name, words, status);
+    }
+
+    private static String serverName(ServerInfo s, String serverId) {
+        if (s != null && s.name() != null && !s.name().isBlank()) {
+            return s.name().strip();
+        }
+        return serverId == null ? Texts.get("resize.server.unknown") : serverId;
+    }
+
+    /** The names of every server the disk is attached to, for a refusal that names them. */
+    private List<String> attachedServerNames() {
+        return volume.attachments().stream().map(a -> serverName(attachedServers.get(a.serverId()), a.serverId()))
+                .toList();
     }
 
     private void showFacts() {
@@ -138,6 +213,7 @@ public final class ResizeViewModel {
             case UNKNOWN -> Texts.get("resize.role.unknown", Texts.gb(max));
         });
         yearlyMonthly.set(volume.yearlyMonthly());
+        attachmentText.set(attachment());
         billingText.set(volume.yearlyMonthly()
                 ? Texts.get("resize.billing.yearlyMonthly", String.valueOf(volume.orderId()))
                 : Texts.get("resize.billing.onDemand"));
@@ -149,7 +225,7 @@ public final class ResizeViewModel {
     }
 
     private ResizeContext context() {
-        return new ResizeContext(volume, server, role(), journal.inFlight(volume.id()));
+        return new ResizeContext(volume, server, role(), journal.inFlight(volume.id()), attachedServerNames());
     }
 
     /**
@@ -166,9 +242,12 @@ public final class ResizeViewModel {
     }
 
     private void evaluate() {
-        ResizeDecision d = policy.check(context(), requestedTotal());
+        ResizeContext ctx = context();
+        ResizeDecision d = policy.check(ctx, requestedTotal());
         valid.set(d.allowed());
         plannedSize.set(d.allowed() ? d.newSizeGb() : 0);
+        failedRule.set(d.failedRule());
+        checkAgainOffered.set(policy.worthCheckingAgain(ctx, d));
         // Nothing typed yet is not a refusal; a refusal of the disk itself (its state, its server) still shows.
         boolean untouchedEmpty = !touched && d.failedRule() == Rule.SIZE_MISSING;
         validation.set(d.allowed() || untouchedEmpty ? null : d.reason());
@@ -291,6 +370,21 @@ public final class ResizeViewModel {
     /** A warning about the size chosen that does not refuse it (past 2 TiB: MBR partitions), or null. */
     public ReadOnlyStringProperty warningProperty() {
         return warning.getReadOnlyProperty();
+    }
+
+    /** The server of an in-use disk and its status, or every server a shared disk is attached to. */
+    public ReadOnlyStringProperty attachmentTextProperty() {
+        return attachmentText.getReadOnlyProperty();
+    }
+
+    /** Whether the refusal comes from a state that passes on its own, so that {@link #checkAgain()} is offered. */
+    public ReadOnlyBooleanProperty checkAgainOfferedProperty() {
+        return checkAgainOffered.getReadOnlyProperty();
+    }
+
+    /** The rule the current input or facts fail, or null when allowed. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Rule> failedRuleProperty() {
+        return failedRule.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty submitErrorProperty() {

@@ -102,8 +102,12 @@ public final class VolumeRow {
 
     /** "default" for the default enterprise project "0", else its ID. */
     public String enterpriseProjectText() {
-        String ep = volume.enterpriseProjectId();
-        return "0".equals(ep) ? Texts.get("volumes.project.default") : ep == null ? "" : ep;
+        return enterpriseProjectText(java.util.Map.of());
+    }
+
+    /** The enterprise project's name when {@code names} knows it; else as {@link #enterpriseProjectText()}. */
+    public String enterpriseProjectText(java.util.Map<String, String> names) {
+        return ProjectNames.text(volume.enterpriseProjectId(), names, Texts.get("volumes.project.default"));
     }
 
     public String roleText() {

@@ -106,7 +106,9 @@ public final class VolumesController {
                 c.getValue().roleProperty(), c.getValue().lookupProperty()));
         fixed(billingColumn, VolumeRow::billingText);
         fixed(sharedColumn, r -> Texts.get(r.volume().multiattach() ? "common.yes" : "common.no"));
-        fixed(projectColumn, VolumeRow::enterpriseProjectText);
+        var projectNames = vm.projectNames().namesProperty();
+        projectColumn.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> c.getValue().enterpriseProjectText(projectNames.get()), projectNames));
         statusColumn.setCellFactory(col -> new StatusCell("volume.status."));
         serverStatusColumn.setCellFactory(col -> new StatusCell("server.status."));
         sizeColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
@@ -139,6 +141,8 @@ public final class VolumesController {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSortOrder().add(nameColumn);
         layout.table("volumes", table);
+        io.expanse.ui.common.TableFit.headingsNeverCut(table);
+        io.expanse.ui.common.TableFit.tooltipsForCutCells(table);
         followSelection();
         filterField.textProperty().bindBidirectional(vm.filterTextProperty());
         // In the filter box Esc clears it and ↓ goes to the table, on the first row when none is selected.
@@ -410,15 +414,23 @@ public final class VolumesController {
 
     @FXML
     private void copyId() {
-        copy(VolumeRow::volume, v -> v.id());
+        copy(VolumeRow::volume, v -> v.id(), "status.copied.volumeId");
     }
 
     private <T> void copy(Function<VolumeRow, T> part, Function<T, String> text) {
+        copy(part, text, "status.copied.volumeName");
+    }
+
+    /** Copies a part of the selected row and says so in the status line ({@code confirmKey}: name, text). */
+    private <T> void copy(Function<VolumeRow, T> part, Function<T, String> text, String confirmKey) {
         VolumeRow row = vm.selectedRow();
         if (row != null) {
+            String copied = text.apply(part.apply(row));
             ClipboardContent content = new ClipboardContent();
-            content.putString(text.apply(part.apply(row)));
+            content.putString(copied);
             Clipboard.getSystemClipboard().setContent(content);
+            vm.confirm(Texts.get(confirmKey, row.volume().name() == null || row.volume().name().isBlank()
+                    ? row.volume().id() : row.volume().name(), copied));
         }
     }
 

@@ -96,6 +96,7 @@ public final class VolumesViewModel {
     private final UsageColumnModel usage;
     /** Starts the usage read once the server pass of the current list is applied (UI thread). */
     private Runnable afterServers;
+    private final ProjectNames projectNames;
 
     /**
      * Runs the next slice of a fresh list when it is due, telling it how long the frame before it held the UI thread
@@ -117,6 +118,7 @@ public final class VolumesViewModel {
         this.usage = new UsageColumnModel(tasks, () -> rows);
         usage.addChangeListener(this::usageChanged);
         usage.summaryProperty().addListener((o, a, b) -> updateStatusLine());
+        this.projectNames = new ProjectNames(session, tasks);
         filterText.addListener((o, a, b) -> applyFilter());
         order.addListener((o, a, b) -> adjust(() -> sorted.setComparator(b == null ? null
                 : b.thenComparing(r -> r.volume().id(), Comparator.nullsFirst(Comparator.naturalOrder())))));
@@ -316,6 +318,7 @@ public final class VolumesViewModel {
         BackgroundTask.wrap(() -> Loaded.of(api.listVolumes(), presort, previous)).onSuccess(loaded -> {
             if (gen == generation) {
                 show(loaded, api, gen);
+                projectNames.ensureFor(c);
             }
         }).onFailure(error -> {
             if (gen == generation) {
@@ -544,6 +547,16 @@ public final class VolumesViewModel {
             Predicate<VolumeRow> p = r -> r.matches(words);
             adjust(() -> filtered.setPredicate(attention == null ? p : p.and(attention)));
         }
+    }
+
+    /** Shows a short confirmation in the status line. */
+    public void confirm(String text) {
+        session.flash().show(text);
+    }
+
+    /** The names of the enterprise projects of the account shown (ids when they cannot be listed). */
+    public ProjectNames projectNames() {
+        return projectNames;
     }
 
     /** The language changed: texts this model made are made again. */

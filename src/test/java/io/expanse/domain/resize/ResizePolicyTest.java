@@ -363,4 +363,29 @@ class ResizePolicyTest {
         assertThrows(IllegalArgumentException.class, () -> new ResizeDecision(false, Rule.SIZE_MISSING, null, -1));
         assertThrows(NullPointerException.class, () -> new ResizeContext(null, null, DiskRole.DATA, false));
     }
+
+    /** Whether Check again is worth offering: states that pass on their own, and an unread server. */
+    @ParameterizedTest(name = "volume {0}, server {1} -> {2}")
+    @CsvSource(nullValues = "-", value = {
+        "in-use, REBOOT, true", "in-use, HARD_REBOOT, true", "in-use, RESIZE, true", "in-use, VERIFY_RESIZE, true",
+        "in-use, MIGRATING, true", "in-use, ERROR, false", "in-use, SHELVED, false", "in-use, DELETED, false",
+        "in-use, ACTIVE, false", "in-use, -, true",
+        "extending, -, true", "attaching, -, true", "detaching, -, true", "backing-up, -, true",
+        "error, -, false", "error_extending, -, false", "deleting, -, false", "available, -, false"})
+    void checkAgainIsWorthItOnlyForPassingStates(String volumeStatus, String serverStatus, boolean expected) {
+        ResizeContext c = ctx(volume(volumeStatus, 100), serverStatus == null ? null : server(serverStatus),
+                DiskRole.DATA);
+        ResizeDecision d = policy.check(c, 200);
+        assertEquals(expected, policy.worthCheckingAgain(c, d), () -> d.failedRule() + ": " + d.reason());
+    }
+
+    @Test
+    void aSharedInUseDiskIsRefusedNamingItsServersWhenKnown() {
+        Volume shared = Fixtures.volume("shared-01", "in-use", 1000, false, true, "/dev/vdc");
+        assertRefused(policy.check(new ResizeContext(shared, server("ACTIVE"), DiskRole.DATA, false,
+                List.of("web-01", "web-02")), 2000), Rule.MULTIATTACH_IN_USE, "in-use on web-01, web-02",
+                "detach it from these servers");
+        assertRefused(policy.check(ctx(shared, server("ACTIVE"), DiskRole.DATA), 2000), Rule.MULTIATTACH_IN_USE,
+                "detach it from all servers");
+    }
 }

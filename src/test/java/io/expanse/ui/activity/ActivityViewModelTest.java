@@ -2,6 +2,7 @@ package io.expanse.ui.activity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.expanse.ui.common.task.CurrentThreadTaskExecutor;
 import io.expanse.work.Activity;
@@ -95,5 +96,23 @@ class ActivityViewModelTest {
         vm.unfinishedOnlyProperty().set(false);
         vm.filterTextProperty().set("verifying");
         assertEquals(List.of("future"), ids(vm.shown()));
+    }
+
+    @Test
+    void theExportConfirmationSaysWhetherOnlyTheFilteredChangesWereWritten() {
+        ActivityJournal journal = new ActivityJournal(dir.resolve("activity.db"));
+        ActivityViewModel vm = new ActivityViewModel(journal, new CurrentThreadTaskExecutor());
+        assertFalse(vm.filterApplied());
+        java.nio.file.Path file = java.nio.file.Path.of("/tmp/x.csv");
+        assertEquals("Exported 12 changes (the whole history) to /tmp/x.csv",
+                ActivityViewModel.exportDoneText(vm.filterApplied(), 12, file));
+        vm.filterTextProperty().set("data-01");
+        assertTrue(vm.filterApplied());
+        assertEquals("Exported 1 change matching the filter to /tmp/x.csv",
+                ActivityViewModel.exportDoneText(vm.filterApplied(), 1, file));
+        vm.filterTextProperty().set("");
+        vm.unfinishedOnlyProperty().set(true);
+        assertTrue(vm.filterApplied(), "unfinished only is a filter too");
+        journal.close();
     }
 }

@@ -42,6 +42,21 @@ public final class FakeEvs implements EvsApi {
     public final List<List<String>> serverBatches = new ArrayList<>();
     /** How often {@link #getServer} was called. */
     public int singleServerReads;
+    /** What {@link #enterpriseProjects()} answers. */
+    public List<io.expanse.cloud.huawei.EnterpriseProject> enterpriseProjects = List.of();
+    /** When set, {@link #enterpriseProjects()} throws it. */
+    public ApiException enterpriseProjectsFailure;
+    public int enterpriseProjectCalls;
+
+    @Override
+    public List<io.expanse.cloud.huawei.EnterpriseProject> enterpriseProjects() throws ApiException {
+        enterpriseProjectCalls++;
+        if (enterpriseProjectsFailure != null) {
+            throw enterpriseProjectsFailure;
+        }
+        return enterpriseProjects;
+    }
+
     /** When set, {@link #servers} throws it. */
     public ApiException serversFailure;
 

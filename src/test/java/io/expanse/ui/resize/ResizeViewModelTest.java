@@ -284,4 +284,70 @@ class ResizeViewModelTest {
         already.newSizeTextProperty().set("2200");
         assertNull(already.warningProperty().get(), "a disk already past 2 TiB does not use MBR");
     }
+
+    private static Volume shared(String id, String status, String... serverIds) {
+        List<Volume.Attachment> atts = java.util.Arrays.stream(serverIds)
+                .map(s -> new Volume.Attachment(s, "att-" + s, "/dev/vdc", "host", null)).toList();
+        return new Volume(id, "shared-01", status, 1000, "SSD", "cn-north-4a", false, true, atts,
+                java.util.Map.of(), "0", null, null);
+    }
+
+    @Test
+    void anInUseDiskShowsItsServerByNameWithItsStatus() {
+        api.put(FakeEvs.volume("vol-1", "data-01", "in-use", 100, "srv-1")).put(FakeEvs.server("srv-1", "ACTIVE"));
+        ResizeViewModel vm = model(FakeEvs.volume("vol-1", "data-01", "in-use", 100, "srv-1"));
+        vm.reloadFacts();
+        assertEquals("Attached to web-srv-1 (ACTIVE)", vm.attachmentTextProperty().get());
+        assertFalse(vm.checkAgainOfferedProperty().get());
+    }
+
+    @Test
+    void aSharedInUseDiskNamesEveryServerInTheLineAndInTheRefusal() {
+        api.put(shared("vol-s", "in-use", "srv-1", "srv-2")).put(FakeEvs.server("srv-1", "ACTIVE"))
+                .put(FakeEvs.server("srv-2", "SHUTOFF"));
+        ResizeViewModel vm = model(shared("vol-s", "in-use", "srv-1", "srv-2"));
+        vm.reloadFacts();
+        assertEquals("Shared disk attached to web-srv-1 (ACTIVE), web-srv-2 (SHUTOFF)",
+                vm.attachmentTextProperty().get());
+        assertEquals(io.expanse.domain.resize.Rule.MULTIATTACH_IN_USE, vm.failedRuleProperty().get());
+        assertEquals("shared-01 is a shared (multi-attach) disk that is in-use on web-srv-1, web-srv-2; a shared"
+                + " disk can only be expanded when it is available, so detach it from these servers first.",
+                vm.validationProperty().get());
+        assertFalse(vm.checkAgainOfferedProperty().get(), "detaching is the operator's job, not a passing state");
+    }
+
+    @Test
+    void aRebootingServerOffersCheckAgainWhichReadsAgainAndAllowsOnceItIsActive() {
+        api.put(FakeEvs.volume("vol-1", "data-01", "in-use", 100, "srv-1")).put(FakeEvs.server("srv-1", "REBOOT"));
+        ResizeViewModel vm = model(FakeEvs.volume("vol-1", "data-01", "in-use", 100, "srv-1"));
+        vm.reloadFacts();
+        vm.newSizeTextProperty().set("200");
+        assertEquals(io.expanse.domain.resize.Rule.SERVER_STATUS, vm.failedRuleProperty().get());
+        assertTrue(vm.checkAgainOfferedProperty().get());
+
+        api.put(FakeEvs.server("srv-1", "ACTIVE"));
+        int reads = api.readCalls;
+        vm.checkAgain();
+
+        assertEquals(reads + 1, api.readCalls, "Check again reads the disk again");
+        assertTrue(vm.validProperty().get(), vm.validationProperty().get());
+        assertFalse(vm.checkAgainOfferedProperty().get());
+        assertEquals("200", vm.newSizeTextProperty().get(), "the size typed is kept");
+    }
+
+    @Test
+    void anExtendingDiskOffersCheckAgainAndAnErrorDiskDoesNot() {
+        api.put(FakeEvs.volume("vol-1", "data-01", "extending", 100, null));
+        ResizeViewModel vm = model(FakeEvs.volume("vol-1", "data-01", "extending", 100, null));
+        assertEquals(io.expanse.domain.resize.Rule.VOLUME_STATUS, vm.failedRuleProperty().get());
+        assertTrue(vm.checkAgainOfferedProperty().get());
+        api.put(FakeEvs.volume("vol-1", "data-01", "available", 150, null));
+        vm.checkAgain();
+        assertFalse(vm.checkAgainOfferedProperty().get());
+        assertEquals("150 GB", vm.currentSizeTextProperty().get());
+
+        ResizeViewModel broken = model(FakeEvs.volume("vol-2", "data-02", "error", 100, null));
+        assertEquals(io.expanse.domain.resize.Rule.VOLUME_STATUS, broken.failedRuleProperty().get());
+        assertFalse(broken.checkAgainOfferedProperty().get());
+    }
 }
