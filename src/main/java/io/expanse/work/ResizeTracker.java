@@ -170,12 +170,12 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
 
     @Override
     protected String unansweredMessage(ApiException e) {
-        return "The request got no answer; checking whether it was applied…";
+        return Texts.get("tracker.resize.unanswered");
     }
 
     private void pollJob(ResizeFollow follow) {
         Activity a = follow.activity;
-        Job job = read(follow, "job " + a.jobId(), () -> api.getJob(a.jobId()));
+        Job job = read(follow, Texts.get("cloud.huawei.what.job", a.jobId()), () -> api.getJob(a.jobId()));
         if (job == null) {
             return;
         }
@@ -197,7 +197,7 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
 
     private void pollOrder(ResizeFollow follow) {
         Activity a = follow.activity;
-        Order order = read(follow, "order " + a.orderId(), () -> api.getOrder(a.orderId()));
+        Order order = read(follow, Texts.get("cloud.huawei.what.order", a.orderId()), () -> api.getOrder(a.orderId()));
         if (order == null) {
             return;
         }
@@ -242,7 +242,7 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
 
     private void readBack(ResizeFollow follow) {
         Activity a = follow.activity;
-        Volume volume = read(follow, "the volume", () -> api.getVolume(a.resourceId()));
+        Volume volume = read(follow, Texts.get("tracker.resize.theVolume"), () -> api.getVolume(a.resourceId()));
         if (volume == null) {
             return;
         }
@@ -250,7 +250,7 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
         if (isError(status)) {
             finish(follow, a.withState(ActivityState.FAILED, Texts.get("tracker.resize.errorStatus", a.displayName(),
                     status), clock.instant())
-                    .withFailure("volume status " + status, null, null));
+                    .withFailure(Texts.get("tracker.failure.volumeStatus", status), null, null));
         } else if (isStable(status) && volume.sizeGb() == a.newSizeGb()) {
             finish(follow, a.withState(ActivityState.SUCCEEDED, Texts.get("tracker.resize.succeeded", a.displayName(),
                     Long.toString(a.newSizeGb())), clock.instant()));
@@ -288,7 +288,7 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
         String name = a.displayName();
         if (isError(status)) {
             finish(follow, a.withState(ActivityState.FAILED, Texts.get("tracker.resize.settleError", name, status),
-                    clock.instant()).withFailure("volume status " + status, null, null));
+                    clock.instant()).withFailure(Texts.get("tracker.failure.volumeStatus", status), null, null));
         } else if (isStable(status) && volume.sizeGb() == a.newSizeGb()) {
             finish(follow, a.withState(ActivityState.SUCCEEDED, Texts.get("tracker.resize.settleApplied", name,
                     Long.toString(a.newSizeGb())), clock.instant()));
@@ -302,7 +302,7 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
             scheduleStep(follow, schedule.settleConfirmDelay());
         } else if (isStable(status)) {
             finish(follow, a.withState(ActivityState.FAILED, notAppliedMessage(a, volume), clock.instant())
-                    .withFailure("No answer to the request; the volume is unchanged", null, null));
+                    .withFailure(Texts.get("tracker.failure.unchanged"), null, null));
         } else if (++follow.attempts < schedule.settleReadAttempts()) {
             note(follow, Texts.get("tracker.resize.settleChecking", name, status));
             scheduleBackoff(follow);
