@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * activity's details, a notice, a CSV header), so that the next sentence written in code is caught here.
  *
  * <p>A literal counts as a sentence when it has at least three words and starts with a capital letter ("The answer
- * for "), or when it is a piece of a sentence glued to others with {@code +} (it starts or ends with a space and has
- * three words: " and was left as it is in "). Not counted: log calls (logs stay English), the messages of program
+ * for "), when it is a piece of a sentence glued to others with {@code +} (it starts or ends with a space and has
+ * three words: " and was left as it is in "), or when it has four words or more ("it is not valid JSON"). Not counted: log calls (logs stay English), the messages of program
  * errors ({@code IllegalArgumentException} and the like, which the views never show: they show a plain sentence and
  * log the error), start-up trace marks and smoke-test output, SQL, and the technical strings of
  * {@link #ALLOWED}. The simulated clouds ({@code sandbox}) speak as the real clouds do, in English.
@@ -35,7 +35,10 @@ class SentenceLiteralsTest {
             "WenQuanYi Micro Hei", "a font family's name",
             "Too Many Requests", "an HTTP reason phrase, shown beside the status code as the server would send it",
             "Internal Server Error", "an HTTP reason phrase, shown beside the status code as the server would send it",
-            "Cannot load view ", "a view's FXML missing from the build: a program error, never shown");
+            "Cannot load view ", "a view's FXML missing from the build: a program error, never shown",
+            "no usable hand-over message", "the running instance's log line about a second launch's message",
+            "(moved to the secret store)", "a marker in the backup of old settings, where a secret was",
+            "sudo xfs_growfs <mount point>", "a shell command the operator copies, the same in every language");
 
     /**
      * Files other branches are putting into the bundles at the same time (billing prices, disk usage from Cloud
@@ -157,7 +160,9 @@ class SentenceLiteralsTest {
         String stripped = value.strip();
         boolean capital = !stripped.isEmpty() && Character.isUpperCase(stripped.codePointAt(0));
         boolean piece = value.startsWith(" ") || value.endsWith(" ");
-        return capital || piece;
+        // A reason that goes into a sentence: "it is not valid JSON", "the disk is full".
+        boolean phrase = words.size() >= 4;
+        return capital || piece || phrase;
     }
 
     static boolean shown(Literal literal) {

@@ -157,7 +157,7 @@ public final class SingleInstance implements AutoCloseable {
 
     private static long handOver(Path socket, List<String> args) throws IOException {
         if (!Files.exists(socket)) {
-            throw new IOException("no socket yet");
+            throw new IOException(Texts.get("instance.noSocket"));
         }
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             OutputStream out = Channels.newOutputStream(ch);
@@ -168,7 +168,7 @@ public final class SingleInstance implements AutoCloseable {
                     StandardCharsets.UTF_8));
             String answer = in.readLine();
             if (answer == null || !answer.startsWith(ACK)) {
-                throw new IOException("unexpected answer " + answer);
+                throw new IOException(Texts.get("instance.unexpectedAnswer", String.valueOf(answer)));
             }
             String pid = answer.substring(ACK.length()).strip();
             return pid.isEmpty() ? -1 : Long.parseLong(pid);

@@ -28,7 +28,8 @@ public enum Shortcut {
     MENUS("shortcuts.menus", ""),
     MNEMONIC("shortcuts.mnemonic", ""),
     TAB("shortcuts.tab", "Tab / Shift+Tab"),
-    DIALOG_ESC("shortcuts.dialogEsc", "Esc");
+    /** Esc as JavaFX names it in the menus ("Escape"), so that both rows of Esc read the same. */
+    DIALOG_ESC("shortcuts.dialogEsc", "");
 
     /** The bundle keys of the menu bar's menus, in their order. */
     static final List<String> MENU_KEYS = List.of("main.menu.file", "main.menu.edit", "main.menu.view",
@@ -64,6 +65,7 @@ public enum Shortcut {
             case MENUS -> MENU_KEYS.stream().map(k -> "Alt+" + mnemonic(Texts.get(k))).collect(Collectors.joining(
                     " / "));
             case MNEMONIC -> "Alt+" + Texts.get("shortcuts.key.underlined");
+            case DIALOG_ESC -> display(new KeyCodeCombination(KeyCode.ESCAPE));
             default -> keysText;
         };
     }
