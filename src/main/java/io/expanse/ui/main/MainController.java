@@ -136,8 +136,9 @@ public final class MainController {
 
     /**
      * The menus' accelerators, from the one table of shortcuts ({@link Shortcut}). Enter, Ctrl+C and Esc act only
-     * while the focus is in the volumes view (Enter and Ctrl+C not in its filter box, which has its own): elsewhere
-     * the key keeps its usual meaning (copy in a text field, Esc in the activity filter).
+     * while the focus is in the volumes view (Enter only in its table, Ctrl+C not in its filter box, which has its
+     * own): elsewhere the key keeps its usual meaning (copy in a text field, Esc in the activity filter). The table
+     * handles Enter and Ctrl+C itself as well (VolumesController), with the same effect.
      */
     private void installAccelerators() {
         refreshItem.setAccelerator(Shortcut.REFRESH.accelerator(() -> true));
@@ -145,7 +146,9 @@ public final class MainController {
         clearFilterItem.setAccelerator(Shortcut.CLEAR_FILTER.accelerator(() -> inVolumesView(false)
                 && !filterText().isEmpty()));
         copyIdItem.setAccelerator(Shortcut.COPY_ID.accelerator(() -> inVolumesView(true)));
-        expandItem.setAccelerator(Shortcut.EXPAND.accelerator(() -> inVolumesView(true)));
+        // Enter only from the table itself: on a focused button of the toolbar it stays that button's key.
+        expandItem.setAccelerator(Shortcut.EXPAND.accelerator(() -> inVolumesView(true)
+                && statusLabel.getScene().getFocusOwner() instanceof javafx.scene.control.TableView));
         var noSelection = volumes.selectedRowProperty().isNull();
         copyIdItem.disableProperty().bind(noSelection);
         expandItem.disableProperty().bind(noSelection);
