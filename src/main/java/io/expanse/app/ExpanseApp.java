@@ -1,5 +1,6 @@
 package io.expanse.app;
 
+import io.expanse.text.Texts;
 import atlantafx.base.theme.PrimerLight;
 import io.expanse.app.instance.SingleInstance;
 import io.expanse.files.FolderCheck;
@@ -48,7 +49,7 @@ public final class ExpanseApp extends Application {
 
     /** Instead of the main window: why Expanse cannot start. */
     private void showStartupProblem() {
-        String sentence = startFailure == null ? null : "Expanse could not read or create its files.";
+        String sentence = startFailure == null ? null : Texts.get("startup.filesFailed");
         if (smoke) {
             System.err.println("smoke: " + (folderProblems.isEmpty() ? sentence + " " + startFailure.getMessage()
                     : folderProblems.get(0).sentence()));

@@ -89,7 +89,7 @@ public class ApiException extends Exception {
             sb.append(sb.length() > 0 ? ", " : "").append("HTTP ").append(status);
         }
         if (requestId != null && !requestId.isBlank()) {
-            sb.append(sb.length() > 0 ? ", " : "").append("request ").append(requestId);
+            sb.append(sb.length() > 0 ? ", " : "").append(io.expanse.text.Texts.get("cloud.details.request", requestId));
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package io.expanse.files;
 
+import io.expanse.text.Texts;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,20 +24,21 @@ public final class FolderCheck {
 
     /** Why a folder cannot be used, in words for the operator. */
     public enum Reason {
-        PERMISSION("Expanse is not allowed to write there"),
-        READ_ONLY("the disk or folder is read-only"),
-        FULL("the disk is full"),
-        NOT_A_FOLDER("a file stands where that folder, or a folder above it, should be"),
-        OTHER("writing there failed");
+        PERMISSION("files.folder.reason.permission"),
+        READ_ONLY("files.folder.reason.readOnly"),
+        FULL("files.folder.reason.full"),
+        NOT_A_FOLDER("files.folder.reason.notAFolder"),
+        OTHER("files.folder.reason.other");
 
-        private final String words;
+        private final String key;
 
-        Reason(String words) {
-            this.words = words;
+        Reason(String key) {
+            this.key = key;
         }
 
+        /** The reason in the language in use. */
         public String words() {
-            return words;
+            return Texts.get(key);
         }
     }
 
@@ -49,7 +51,7 @@ public final class FolderCheck {
     public record Problem(String what, Path folder, Reason reason, String detail) {
         /** "Expanse cannot use its data folder /home/li/.local/share/expanse: the disk is full." */
         public String sentence() {
-            return "Expanse cannot use its " + what + " " + folder + ": " + reason.words() + ".";
+            return Texts.get("files.folder.cannotUse", what, folder.toString(), reason.words());
         }
     }
 
@@ -65,11 +67,11 @@ public final class FolderCheck {
     /** The problems with the data, settings and log folders of {@code dirs}; empty when all can be written. */
     public static List<Problem> check(AppDirs dirs) {
         List<Problem> problems = new ArrayList<>();
-        check("data folder", dirs.data()).ifPresent(problems::add);
+        check(Texts.get("files.folder.data"), dirs.data()).ifPresent(problems::add);
         if (!dirs.config().equals(dirs.data())) {
-            check("settings folder", dirs.config()).ifPresent(problems::add);
+            check(Texts.get("files.folder.settings"), dirs.config()).ifPresent(problems::add);
         }
-        check("log folder", dirs.logs()).ifPresent(problems::add);
+        check(Texts.get("files.folder.logs"), dirs.logs()).ifPresent(problems::add);
         return problems;
     }
 

@@ -1,5 +1,6 @@
 package io.expanse.files;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,33 +64,33 @@ public final class JsonEntries {
             Throwable cause = v.getCause();
             if (cause instanceof NullPointerException && cause.getMessage() != null
                     && cause.getMessage().matches("[A-Za-z]+")) {
-                return join(path(v), cause.getMessage()) + " is missing";
+                return Texts.get("files.entry.missing", join(path(v), cause.getMessage()));
             }
-            return (path(v).isEmpty() ? "a value" : path(v)) + " is missing or not allowed";
+            return Texts.get("files.entry.missingOrNotAllowed", path(v).isEmpty() ? Texts.get("files.entry.aValue") : path(v));
         }
         if (e instanceof InvalidFormatException f) {
             String value = shorten(String.valueOf(f.getValue()));
             boolean isEnum = f.getTargetType() != null && f.getTargetType().isEnum();
-            return name(f) + " '" + value + "' is " + (isEnum ? "unknown" : "not understood");
+            return Texts.get(isEnum ? "files.entry.unknownValue" : "files.entry.valueNotUnderstood", name(f), value);
         }
         if (e instanceof MismatchedInputException m) {
-            return name(m) + " is missing or of the wrong type";
+            return Texts.get("files.entry.wrongType", name(m));
         }
         if (e instanceof JsonMappingException m && !path(m).isEmpty()) {
-            return path(m) + " is not understood";
+            return Texts.get("files.entry.notUnderstood", path(m));
         }
-        return "its content is not understood";
+        return Texts.get("files.entry.contentNotUnderstood");
     }
 
     /** What went wrong with a file operation, in words (the reason the system gave, never a class name). */
     public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
-            return "permission denied";
+            return Texts.get("files.io.permissionDenied");
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason().toLowerCase(java.util.Locale.ROOT);
         }
-        return "an input/output error";
+        return Texts.get("files.io.error");
     }
 
     /**
@@ -124,7 +125,7 @@ public final class JsonEntries {
 
     private static String name(JsonMappingException e) {
         String p = path(e);
-        return p.isEmpty() ? "a value" : p;
+        return p.isEmpty() ? Texts.get("files.entry.aValue") : p;
     }
 
     private static String join(String path, String field) {

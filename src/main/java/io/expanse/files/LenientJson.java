@@ -1,5 +1,6 @@
 package io.expanse.files;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -89,10 +90,10 @@ public final class LenientJson {
                 return new Result(root, null);
             }
             if (root == null) {
-                return new Result(null, "it is empty");
+                return new Result(null, Texts.get("files.json.empty"));
             }
             dropOpen(stack, collections);
-            return new Result(root, "it ends before it is complete");
+            return new Result(root, Texts.get("files.json.incomplete"));
         } catch (IOException e) {
             dropOpen(stack, collections);
             return new Result(root, describe(e));
@@ -121,13 +122,12 @@ public final class LenientJson {
 
     private static String describe(IOException e) {
         if (e instanceof JsonEOFException) {
-            return "it ends before it is complete";
+            return Texts.get("files.json.incomplete");
         }
         if (e instanceof JsonProcessingException j && j.getLocation() != null
                 && j.getLocation() != JsonLocation.NA && j.getLocation().getLineNr() > 0) {
-            return "it is damaged at line " + j.getLocation().getLineNr() + ", column "
-                    + j.getLocation().getColumnNr();
+            return Texts.get("files.json.damagedAt", j.getLocation().getLineNr(), j.getLocation().getColumnNr());
         }
-        return "it is not valid JSON";
+        return Texts.get("files.json.invalid");
     }
 }

@@ -1,5 +1,6 @@
 package io.expanse.settings;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.huawei.Credentials;
 import io.expanse.cloud.huawei.HuaweiClient;
@@ -67,11 +68,11 @@ public final class ConnectionTester {
     public Result testHuawei(Profile profile, Credentials credentials) {
         List<String> problems = profile.problems();
         if (!problems.isEmpty()) {
-            return new Result(Outcome.INCOMPLETE, String.join(" ", problems), null, null);
+            return new Result(Outcome.INCOMPLETE, Texts.sentences(problems.toArray(String[]::new)), null, null);
         }
         if (credentials == null) {
-            return new Result(Outcome.INCOMPLETE, "Enter the secret key (SK)"
-                    + (profile.temporary() ? " and the security token." : "."), null, null);
+            return new Result(Outcome.INCOMPLETE, Texts.get(profile.temporary() ? "connection.enterSkAndToken"
+                    : "profile.problem.enterSk"), null, null);
         }
         // The same enterprise-project filter as the volume list, so the count is the one the list will show.
         HuaweiClient.Builder builder = HuaweiClient.builder().http(http).endpoints(profile.huaweiEndpoints())
@@ -85,13 +86,12 @@ public final class ConnectionTester {
             }
             HuaweiClient client = builder.projectId(projectId).build();
             long count = client.probe();
-            String scope = profile.enterpriseProjectId() == null ? ""
-                    : "all".equalsIgnoreCase(profile.enterpriseProjectId()) ? " in the enterprise projects you may see"
-                    : " in enterprise project " + profile.enterpriseProjectId();
-            String volumes = count < 0 ? "" : " " + count + (count == 1 ? " disk is" : " disks are") + " visible"
-                    + scope + ".";
-            return new Result(Outcome.OK, "Connected to region " + profile.region() + ", project " + projectId
-                    + (discovered ? " (found through IAM)." : ".") + volumes, projectId, client.lastObservedSkew());
+            String volumes = count < 0 ? ""
+                    : profile.enterpriseProjectId() == null ? Texts.get("connection.disks", count)
+                    : "all".equalsIgnoreCase(profile.enterpriseProjectId()) ? Texts.get("connection.disks.all", count)
+                    : Texts.get("connection.disks.project", count, profile.enterpriseProjectId());
+            return new Result(Outcome.OK, Texts.sentences(Texts.get(discovered ? "connection.ok.discovered"
+                    : "connection.ok", profile.region(), projectId), volumes), projectId, client.lastObservedSkew());
         } catch (ApiException e) {
             return explain(e, profile.region(), discovered ? null : projectId);
         } catch (RuntimeException e) {
@@ -113,7 +113,7 @@ public final class ConnectionTester {
     /** A program error during the test: a plain sentence on screen, the details in the log. */
     private static Result unexpected(RuntimeException e) {
         LOG.warn("The connection test failed unexpectedly", e);
-        return new Result(Outcome.OTHER, "The test failed unexpectedly; the log file has the details.", null, null);
+        return new Result(Outcome.OTHER, Texts.get("connection.unexpected"), null, null);
     }
 
     /**
@@ -123,19 +123,19 @@ public final class ConnectionTester {
     public Result testUniCloud(Profile profile, String secret) {
         List<String> problems = profile.problems();
         if (!problems.isEmpty()) {
-            return new Result(Outcome.INCOMPLETE, String.join(" ", problems), null, null);
+            return new Result(Outcome.INCOMPLETE, Texts.sentences(problems.toArray(String[]::new)), null, null);
         }
         if (secret == null || secret.isBlank()) {
-            return new Result(Outcome.INCOMPLETE, "Enter the AccessKey secret.", null, null);
+            return new Result(Outcome.INCOMPLETE, Texts.get("profile.problem.enterSecret"), null, null);
         }
         UniCloudClient client = UniCloudClient.builder().http(http).endpoints(profile.uniCloudEndpoints())
                 .credentials(new UniCloudCredentials(profile.accessKeyId(), secret)).region(profile.region())
                 .clock(clock).retry(RetryPolicy.none()).build();
         try {
             long orders = client.probe();
-            String seen = orders < 0 ? "" : " " + orders + (orders == 1 ? " order is" : " orders are")
-                    + " visible to this key.";
-            return new Result(Outcome.OK, "Connected to UniCloud " + profile.region() + "." + seen, null, null);
+            String seen = orders < 0 ? "" : Texts.get("connection.orders", orders);
+            return new Result(Outcome.OK, Texts.sentences(Texts.get("connection.ok.unicloud", profile.region()), seen),
+                    null, null);
         } catch (ApiException e) {
             return explainUniCloud(e);
         } catch (RuntimeException e) {
@@ -145,7 +145,7 @@ public final class ConnectionTester {
 
     /** UniCloud's failures: a refused signature means the secret or the clock; the network like Huawei's. */
     static Result explainUniCloud(ApiException e) {
-        Result network = explainNetwork(e, "UniCloud");
+        Result network = explainNetwork(e, Texts.get("connection.cloud.unicloud"));
         if (network != null) {
             return network;
         }
@@ -153,45 +153,46 @@ public final class ConnectionTester {
             return new Result(Outcome.CLOCK_SKEW, e.operatorMessage(), null, e.clockSkew());
         }
         if (e.kind() == ApiException.Kind.AUTHENTICATION) {
-            return new Result(Outcome.WRONG_KEY, "UniCloud rejected the request signature: the AccessKeyId or "
-                    + "AccessKey secret is wrong, or this computer's clock is off (requests carry a UTC timestamp)."
-                    + (e.details().isEmpty() ? "" : " (" + e.details() + ")"), null, null);
+            return new Result(Outcome.WRONG_KEY, withDetails(Texts.get("connection.unicloud.signature"), e), null,
+                    null);
         }
         if (e.kind() == ApiException.Kind.PERMISSION) {
-            return new Result(Outcome.PERMISSION_DENIED, "Permission denied: " + e.operatorMessage(), null, null);
+            return new Result(Outcome.PERMISSION_DENIED, Texts.get("connection.permission", e.operatorMessage()), null,
+                    null);
         }
         if (e.code() != null && e.kind() != ApiException.Kind.BAD_RESPONSE) {
             // UniCloud answered in its own format with a code that is not about the key or the signature: the
             // signature was checked and accepted, so the key works; only the test's query was refused.
-            return new Result(Outcome.KEY_WORKS, "The AccessKey works: UniCloud accepted the signature. It refused"
-                    + " the test's order query, though: " + e.operatorMessage() + " (" + e.details() + ")", null, null);
+            return new Result(Outcome.KEY_WORKS, Texts.get("connection.unicloud.keyWorks", e.operatorMessage(),
+                    e.details()), null, null);
         }
-        return new Result(Outcome.OTHER, e.operatorMessage() + (e.details().isEmpty() ? "" : " (" + e.details()
-                + ")"), null, null);
+        return new Result(Outcome.OTHER, withDetails(e.operatorMessage(), e), null, null);
+    }
+
+    /** "sentence (EVS.1015, HTTP 400, request …)", or the sentence alone when there are no details. */
+    private static String withDetails(String sentence, ApiException e) {
+        return e.details().isEmpty() ? sentence : Texts.get("connection.withDetails", sentence, e.details());
     }
 
     /** No network or a TLS failure, in the cloud's name; null when the failure is not one of those. */
     private static Result explainNetwork(ApiException e, String cloud) {
         Throwable network = networkCause(e);
         if (network instanceof SSLException || network instanceof CertificateException) {
-            return new Result(Outcome.TLS_FAILURE, "The secure (TLS) connection failed: the server's certificate "
-                    + "was not accepted, or a proxy is intercepting HTTPS. Check the endpoint and any proxy or "
-                    + "company certificate.", null, null);
+            return new Result(Outcome.TLS_FAILURE, Texts.get("connection.tls"), null, null);
         }
         if (network instanceof UnknownHostException) {
-            return new Result(Outcome.NO_NETWORK, "The server's name could not be found: there is no network "
-                    + "connection, or the region or endpoint is wrong.", null, null);
+            return new Result(Outcome.NO_NETWORK, Texts.get("connection.unknownHost"), null, null);
         }
         if (network != null || e.kind() == ApiException.Kind.NETWORK) {
-            return new Result(Outcome.NO_NETWORK, "No connection to " + cloud + ": check the network connection, "
-                    + "proxy and firewall. (" + e.operatorMessage() + ")", null, null);
+            return new Result(Outcome.NO_NETWORK, Texts.get("connection.noNetwork", cloud, e.operatorMessage()), null,
+                    null);
         }
         return null;
     }
 
     /** The plain sentence for a failed test. */
     static Result explain(ApiException e, String region, String projectId) {
-        Result network = explainNetwork(e, "Huawei Cloud");
+        Result network = explainNetwork(e, Texts.get("connection.cloud.huawei"));
         if (network != null) {
             return network;
         }
@@ -201,12 +202,9 @@ public final class ConnectionTester {
                 return new Result(Outcome.CLOCK_SKEW, e.operatorMessage(), null, e.clockSkew());
             case AUTHENTICATION:
                 if ("APIGW.0307".equals(code)) {
-                    return new Result(Outcome.WRONG_KEY, "The security token has expired: get new temporary "
-                            + "credentials.", null, null);
+                    return new Result(Outcome.WRONG_KEY, Texts.get("connection.tokenExpired"), null, null);
                 }
-                return new Result(Outcome.WRONG_KEY, "The access key or secret key is wrong (Huawei Cloud rejected "
-                        + "the signature). Check both keys; after five failures in a row the key is locked for "
-                        + "5 minutes.", null, null);
+                return new Result(Outcome.WRONG_KEY, Texts.get("connection.wrongKey"), null, null);
             case PERMISSION:
                 if ("APIGW.0310".equals(code)) {
                     return unknownProject(region, projectId);
@@ -214,22 +212,19 @@ public final class ConnectionTester {
                 Matcher m = PERMISSION.matcher(e.serverMessage() == null ? "" : e.serverMessage());
                 String missing = m.find() ? m.group(1) : null;
                 return new Result(Outcome.PERMISSION_DENIED, missing != null
-                        ? "Permission denied: the IAM user lacks the permission " + missing + "."
-                        : "Permission denied: " + e.operatorMessage(), null, null);
+                        ? Texts.get("connection.permission.missing", missing)
+                        : Texts.get("connection.permission", e.operatorMessage()), null, null);
             case NOT_FOUND:
                 return unknownProject(region, projectId);
             default:
-                return new Result(Outcome.OTHER, e.operatorMessage()
-                        + (e.details().isEmpty() ? "" : " (" + e.details() + ")"), null, null);
+                return new Result(Outcome.OTHER, withDetails(e.operatorMessage(), e), null, null);
         }
     }
 
     private static Result unknownProject(String region, String projectId) {
         return new Result(Outcome.UNKNOWN_REGION_OR_PROJECT, projectId == null
-                ? "The region " + region + " is unknown or not enabled for this account (IAM lists no project "
-                + "for it)."
-                : "The project " + projectId + " is unknown in region " + region + ", or not available to this "
-                + "account. Clear the project id to find it through IAM.", null, null);
+                ? Texts.get("connection.unknownRegion", region)
+                : Texts.get("connection.unknownProject", projectId, region), null, null);
     }
 
     private static Throwable networkCause(Throwable e) {

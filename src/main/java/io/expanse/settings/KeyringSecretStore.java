@@ -90,7 +90,7 @@ public final class KeyringSecretStore implements SecretStore {
             LOG.debug("The keyring refused the probe entry", e);
             return new Probe(Optional.empty(), Texts.get("keyring.problem.refused"));
         }
-        return new Probe(Optional.of(new KeyringSecretStore(backend, "the system keyring")), null);
+        return new Probe(Optional.of(new KeyringSecretStore(backend, Texts.get("secrets.keyring"))), null);
     }
 
     @Override

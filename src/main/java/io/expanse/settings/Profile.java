@@ -1,5 +1,6 @@
 package io.expanse.settings;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.expanse.cloud.huawei.HuaweiEndpoints;
@@ -134,24 +135,24 @@ public record Profile(String id, String label, Kind kind, Source source, String 
     public List<String> problems() {
         List<String> out = new ArrayList<>();
         if (region == null) {
-            out.add("Choose a region.");
+            out.add(Texts.get("profile.problem.region"));
         } else if (!REGION.matcher(region).matches()) {
-            out.add("\"" + region + "\" does not look like a region id (for example cn-north-4).");
+            out.add(Texts.get("profile.problem.regionId", region));
         }
         if (accessKeyId == null) {
-            out.add(kind == Kind.HUAWEI ? "Enter the access key (AK)." : "Enter the AccessKeyId.");
+            out.add(Texts.get(kind == Kind.HUAWEI ? "profile.problem.ak" : "profile.problem.accessKeyId"));
         } else if (!KEY_ID.matcher(accessKeyId).matches()) {
-            out.add("The access key should be 8 or more letters and digits.");
+            out.add(Texts.get("profile.problem.akShape"));
         }
         if (projectId != null && !PROJECT.matcher(projectId).matches()) {
-            out.add("The project id should be letters and digits (32 characters on Huawei Cloud).");
+            out.add(Texts.get("profile.problem.project"));
         }
         Set<String> allowed = kind == Kind.HUAWEI ? HUAWEI_ENDPOINT_KEYS : UNICLOUD_ENDPOINT_KEYS;
         endpoints.forEach((k, v) -> {
             if (!allowed.contains(k)) {
-                out.add("Unknown endpoint override \"" + k + "\".");
+                out.add(Texts.get("profile.problem.endpointKey", k));
             } else if (!validUrl(v)) {
-                out.add("The " + k + " endpoint must be an http:// or https:// URL.");
+                out.add(Texts.get("profile.problem.endpointUrl", k));
             }
         });
         return out;

@@ -1,5 +1,6 @@
 package io.expanse.settings;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.huawei.Credentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,13 +59,12 @@ public final class SdkProfiles {
                 endpoints.put("all", endpoint);
             }
             String token = blank(env.get("HUAWEICLOUD_SDK_SECURITY_TOKEN"));
-            Profile p = new Profile(ENV_ID, "SDK environment (HUAWEICLOUD_SDK_AK)", Profile.Kind.HUAWEI,
+            Profile p = new Profile(ENV_ID, Texts.get("settings.sdk.envLabel"), Profile.Kind.HUAWEI,
                     Profile.Source.SDK_ENV, region, site, blank(env.get("HUAWEICLOUD_SDK_PROJECT_ID")), null, ak,
                     token != null, endpoints);
             found.add(new Found(p, new Credentials(ak, sk, token)));
         } else if (ak != null || sk != null) {
-            problems.add("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK must both be set; the environment profile was "
-                    + "ignored.");
+            problems.add(Texts.get("settings.sdk.envHalf"));
         }
         Path file = credentialsFile(env, userHome, problems);
         if (file != null) {
@@ -80,8 +80,7 @@ public final class SdkProfiles {
         }
         Path path = Path.of(named);
         if (path.getFileName() == null || !FILE_NAME.matcher(path.getFileName().toString()).matches()) {
-            problems.add("HUAWEICLOUD_SDK_CREDENTIALS_FILE names a file whose name is not allowed by the SDK "
-                    + "(it must end in .ini or .properties); it was ignored.");
+            problems.add(Texts.get("settings.sdk.fileName"));
             return null;
         }
         return path;
@@ -95,17 +94,17 @@ public final class SdkProfiles {
         } catch (NoSuchFileException e) {
             return;
         } catch (IOException e) {
-            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "a read error";
-            problems.add("The SDK credentials file " + file + " could not be read (" + why + ").");
+            String why = Texts.get(e instanceof java.nio.file.AccessDeniedException ? "files.io.permissionDenied"
+                    : "settings.sdk.readError");
+            problems.add(Texts.get("settings.sdk.unreadable", file.toString(), why));
             return;
         }
         sections.forEach((name, keys) -> {
             String ak = blank(keys.get("ak"));
             String sk = blank(keys.get("sk"));
             if (ak == null || sk == null) {
-                problems.add("Section [" + name + "] of " + file.getFileName() + " has no ak and sk"
-                        + (keys.containsKey("idp_id") ? " (federated sign-in is not supported)" : "")
-                        + "; it was ignored.");
+                problems.add(Texts.get(keys.containsKey("idp_id") ? "settings.sdk.sectionFederated"
+                        : "settings.sdk.sectionNoKeys", name, file.getFileName().toString()));
                 return;
             }
             Map<String, String> endpoints = new LinkedHashMap<>();
@@ -115,7 +114,7 @@ public final class SdkProfiles {
             }
             String token = blank(keys.get("security_token"));
             String sectionRegion = blank(keys.get("region"));
-            Profile p = new Profile(FILE_ID_PREFIX + name, "SDK credentials [" + name + "]", Profile.Kind.HUAWEI,
+            Profile p = new Profile(FILE_ID_PREFIX + name, Texts.get("settings.sdk.fileLabel", name), Profile.Kind.HUAWEI,
                     Profile.Source.SDK_FILE, sectionRegion != null ? sectionRegion : region, site,
                     blank(keys.get("project_id")), null, ak, token != null, endpoints);
             found.add(new Found(p, new Credentials(ak, sk, token)));

@@ -1,5 +1,6 @@
 package io.expanse.settings;
 
+import io.expanse.text.Texts;
 import io.expanse.logging.Redactor;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +39,6 @@ public final class SessionSecretStore implements SecretStore {
 
     @Override
     public String description() {
-        return "memory (this run only)";
+        return Texts.get("secrets.session");
     }
 }

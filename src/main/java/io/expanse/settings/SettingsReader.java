@@ -1,5 +1,6 @@
 package io.expanse.settings;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,7 +27,6 @@ final class SettingsReader {
     static final String UNREADABLE = "_unreadable";
     static final Set<String> KNOWN = Set.of("version", "profiles", "lastProfileId", "window", "tables",
             "lastUniCloudProfileId", "language", "theme", "usageThreshold", UNREADABLE);
-    private static final String LEFT = " and was left as it is in " + SettingsStore.FILE_NAME + ".";
 
     private final ObjectMapper mapper;
 
@@ -125,16 +125,15 @@ final class SettingsReader {
         if (!unreadable.isEmpty()) {
             List<String> names = new ArrayList<>();
             unreadable.fieldNames().forEachRemaining(names::add);
-            problems.add(SettingsStore.FILE_NAME + " still keeps settings that an earlier start could not read ("
-                    + String.join(", ", names) + ") under \"" + UNREADABLE + "\"; they are left as they are.");
+            problems.add(Texts.get("settings.notice.stillKept", SettingsStore.FILE_NAME, String.join(", ", names),
+                    UNREADABLE));
         }
         Kept kept = new Kept(root, unreadable);
         List<Profile> profiles = new ArrayList<>();
         JsonNode list = root.get("profiles");
         if (list != null && !list.isNull() && !list.isArray()) {
             setAside(kept, "profiles", list);
-            problems.add("The list of profiles could not be read (it is not a list) and was kept in "
-                    + SettingsStore.FILE_NAME + " under \"" + UNREADABLE + "\".");
+            problems.add(Texts.get("settings.notice.profilesNotList", SettingsStore.FILE_NAME, UNREADABLE));
         } else if (list != null) {
             int index = 0;
             for (JsonNode p : list) {
@@ -145,8 +144,8 @@ final class SettingsReader {
                     kept.profilesById.putIfAbsent(profile.id(), p);
                 } catch (IOException | IllegalArgumentException e) {
                     kept.badProfiles.put(index - 1, p);
-                    problems.add("The profile " + profileName(p, index) + " could not be read (" + why(e) + ")"
-                            + LEFT);
+                    problems.add(Texts.get("settings.notice.profile", profileName(p, index), why(e),
+                            SettingsStore.FILE_NAME));
                 }
             }
         }
@@ -154,16 +153,15 @@ final class SettingsReader {
         JsonNode tableMap = root.get("tables");
         if (tableMap != null && !tableMap.isNull() && !tableMap.isObject()) {
             setAside(kept, "tables", tableMap);
-            problems.add("The remembered table layouts could not be read and were kept in " + SettingsStore.FILE_NAME
-                    + " under \"" + UNREADABLE + "\".");
+            problems.add(Texts.get("settings.notice.tablesNotMap", SettingsStore.FILE_NAME, UNREADABLE));
         } else if (tableMap != null) {
             tableMap.fields().forEachRemaining(t -> {
                 try {
                     tables.put(t.getKey(), entry(t.getValue(), Settings.TableState.class));
                 } catch (IOException | IllegalArgumentException e) {
                     kept.badTables.put(t.getKey(), t.getValue());
-                    problems.add("The layout of the table '" + JsonEntries.shorten(t.getKey())
-                            + "' could not be read (" + why(e) + ")" + LEFT);
+                    problems.add(Texts.get("settings.notice.table", JsonEntries.shorten(t.getKey()), why(e),
+                            SettingsStore.FILE_NAME));
                 }
             });
         }
@@ -174,14 +172,13 @@ final class SettingsReader {
                 window = entry(w, Settings.WindowState.class);
             } catch (IOException | IllegalArgumentException e) {
                 kept.badFields.put("window", w);
-                problems.add("The window position and size could not be read (" + why(e) + ") and were left as "
-                        + "they are in " + SettingsStore.FILE_NAME + ".");
+                problems.add(Texts.get("settings.notice.window", why(e), SettingsStore.FILE_NAME));
             }
         }
-        String last = text(root, "lastProfileId", "The profile chosen last", kept, problems);
-        String lastNas = text(root, "lastUniCloudProfileId", "The UniCloud account chosen last", kept, problems);
-        String language = text(root, "language", "The language chosen", kept, problems);
-        String theme = text(root, "theme", "The theme chosen", kept, problems);
+        String last = text(root, "lastProfileId", "settings.notice.field.lastProfile", kept, problems);
+        String lastNas = text(root, "lastUniCloudProfileId", "settings.notice.field.lastUniCloud", kept, problems);
+        String language = text(root, "language", "settings.notice.field.language", kept, problems);
+        String theme = text(root, "theme", "settings.notice.field.theme", kept, problems);
         Double usageThreshold = percent(root, "usageThreshold", kept, problems);
         Settings settings = new Settings(SettingsStore.VERSION, profiles, last, window, tables, lastNas, language,
                 theme, usageThreshold);
@@ -196,11 +193,11 @@ final class SettingsReader {
 
     private <T> T entry(JsonNode node, Class<T> type) throws IOException {
         if (!node.isObject()) {
-            throw new IllegalArgumentException("it is not a group of settings");
+            throw new IllegalArgumentException(Texts.get("settings.notice.notAGroup"));
         }
         T value = mapper.treeToValue(node, type);
         if (value == null) {
-            throw new IllegalArgumentException("it is empty");
+            throw new IllegalArgumentException(Texts.get("files.json.empty"));
         }
         return value;
     }
@@ -214,7 +211,7 @@ final class SettingsReader {
             return v.asText();
         }
         kept.badFields.put(field, v);
-        problems.add(what + " could not be read (it is not text)" + LEFT);
+        problems.add(Texts.get("settings.notice.notText", Texts.get(what), SettingsStore.FILE_NAME));
         return null;
     }
 
@@ -228,7 +225,7 @@ final class SettingsReader {
             return v.asDouble();
         }
         kept.badFields.put(field, v);
-        problems.add("The usage threshold could not be read (it is not a percentage)" + LEFT);
+        problems.add(Texts.get("settings.notice.notPercent", SettingsStore.FILE_NAME));
         return null;
     }
 
@@ -241,9 +238,9 @@ final class SettingsReader {
         for (String field : List.of("label", "id")) {
             JsonNode v = p.get(field);
             if (v != null && v.isTextual() && !v.asText().isBlank()) {
-                return "'" + JsonEntries.shorten(v.asText().strip()) + "'";
+                return Texts.get("settings.notice.profileNamed", JsonEntries.shorten(v.asText().strip()));
             }
         }
-        return "number " + index;
+        return Texts.get("settings.notice.profileNumber", index);
     }
 }

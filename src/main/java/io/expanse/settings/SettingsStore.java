@@ -1,5 +1,6 @@
 package io.expanse.settings;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -157,7 +158,7 @@ public final class SettingsStore {
         try {
             content = mapper.writeValueAsBytes(kept.merge(mapper.valueToTree(versioned)));
         } catch (IOException | IllegalArgumentException e) {
-            throw new UncheckedIOException("Could not serialise the settings",
+            throw new UncheckedIOException(Texts.get("settings.notice.serialiseFailed"),
                     e instanceof IOException io ? io : new IOException(e));
         }
         if (Redactor.containsKnownSecret(new String(content, StandardCharsets.UTF_8))) {
@@ -166,8 +167,8 @@ public final class SettingsStore {
         try {
             AtomicFiles.write(file, content);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the settings file " + file + ": "
-                    + JsonEntries.reason(e), e);
+            String sentence = Texts.get("settings.notice.writeFailed", file.toString(), JsonEntries.reason(e));
+            throw new UncheckedIOException(sentence, new IOException(sentence, e));
         }
         current = versioned;
     }
@@ -187,24 +188,22 @@ public final class SettingsStore {
             return Settings.empty();
         } catch (IOException e) {
             LOG.warn("Settings file {} could not be read: {}", file, JsonEntries.reason(e));
-            loadProblems.add("The settings file " + file + " could not be read (" + JsonEntries.reason(e)
-                    + "); Expanse started with default settings and left the file as it is.");
+            loadProblems.add(Texts.get("settings.notice.unreadable", file.toString(), JsonEntries.reason(e)));
             return Settings.empty();
         }
         LenientJson.Result parsed = LenientJson.read(mapper, bytes, Set.of("profiles", "tables"));
         if (!parsed.complete()) {
             String copy = copyAside(bytes);
             boolean some = parsed.root() instanceof ObjectNode o && !o.isEmpty();
-            loadProblems.add("The settings file is damaged (" + parsed.damage() + "). "
-                    + (some ? "What could be read before the damage was kept" : "Nothing could be read from it")
-                    + (copy == null ? "" : "; a copy of the damaged file was kept as " + copy) + ".");
+            loadProblems.add(Texts.sentences(Texts.get("settings.notice.damaged", parsed.damage()),
+                    copy == null ? Texts.get(some ? "settings.notice.damaged.some" : "settings.notice.damaged.none")
+                    : Texts.get(some ? "settings.notice.damaged.someCopy" : "settings.notice.damaged.noneCopy", copy)));
             LOG.warn("Settings file {} is damaged: {}", file, parsed.damage());
         }
         if (!(parsed.root() instanceof ObjectNode root)) {
             if (parsed.complete()) {
                 copyAside(bytes);
-                loadProblems.add("The settings file holds no settings Expanse understands; Expanse started with "
-                        + "default settings and a copy of the file was kept.");
+                loadProblems.add(Texts.get("settings.notice.noSettings"));
             }
             return Settings.empty();
         }
@@ -214,10 +213,10 @@ public final class SettingsStore {
         }
         if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
             Path backup = backup("unknown-version", bytes);
-            loadProblems.add("The settings file has " + (v == null ? "no format version" : "a format version that is "
-                    + "not a whole number (" + JsonEntries.shorten(v.toString()) + ")")
-                    + ", so Expanse read what it understands and left the file as it is"
-                    + (backup == null ? "" : "; a copy was kept as " + backup.getFileName()) + ".");
+            String which = v == null ? Texts.get("settings.notice.noVersion")
+                    : Texts.get("settings.notice.badVersion", JsonEntries.shorten(v.toString()));
+            loadProblems.add(backup == null ? Texts.get("settings.notice.version", which)
+                    : Texts.get("settings.notice.version.copy", which, backup.getFileName().toString()));
             return understood(root);
         }
         int version = v.asInt();
@@ -226,9 +225,8 @@ public final class SettingsStore {
         }
         if (version > VERSION) {
             Path backup = backup("v" + version, bytes);
-            loadProblems.add("Your settings were written by a newer version of Expanse; what this version "
-                    + "understands was read, the rest is kept as it is"
-                    + (backup == null ? "" : ", and the original file was saved as " + backup.getFileName()) + ".");
+            loadProblems.add(backup == null ? Texts.get("settings.notice.newer")
+                    : Texts.get("settings.notice.newer.copy", backup.getFileName().toString()));
             Settings s = understood(root);
             kept.keepVersion(version);
             return s;
@@ -253,23 +251,17 @@ public final class SettingsStore {
             backup = file.resolveSibling(FILE_NAME + ".v" + version + "-backup");
             AtomicFiles.write(backup, SettingsMigration.scrubbed(root));
         } catch (IOException e) {
-            loadProblems.add("Your settings are from an older version of Expanse. They were updated for this run, "
-                    + "but the file was left as it is because a copy of it could not be kept ("
-                    + JsonEntries.reason(e) + ").");
+            loadProblems.add(Texts.get("settings.notice.olderNoCopy", JsonEntries.reason(e)));
             return settings;
         }
         try {
             save(settings);
         } catch (UncheckedIOException e) {
-            loadProblems.add("Your settings are from an older version of Expanse. They were updated for this run, "
-                    + "but the updated file could not be written (" + JsonEntries.reason(e.getCause())
-                    + "); the old file is unchanged and will be updated at the next start.");
+            loadProblems.add(Texts.get("settings.notice.olderNotWritten", JsonEntries.reason(e.getCause())));
             return settings;
         }
-        loadProblems.add("Your settings were from an older version of Expanse and have been updated; the old "
-                + "file was kept as " + backup.getFileName() + "."
-                + (migrated.secrets().isEmpty() ? "" : " Secret keys stored in it in plain text were moved "
-                + "to the secret store and removed from the settings file."));
+        loadProblems.add(Texts.sentences(Texts.get("settings.notice.updated", backup.getFileName().toString()),
+                migrated.secrets().isEmpty() ? "" : Texts.get("settings.notice.secretsMoved")));
         return settings;
     }
 

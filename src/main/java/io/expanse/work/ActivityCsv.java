@@ -1,5 +1,6 @@
 package io.expanse.work;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -28,9 +29,18 @@ import java.util.List;
  */
 public final class ActivityCsv {
 
-    public static final List<String> HEADER = List.of("started", "updated", "finished", "state", "kind", "account",
-            "region", "project", "resource id", "resource name", "old size (GB)", "new size (GB)", "billing",
-            "job id", "order id", "message", "error code", "request id", "failure reason");
+    /** The bundle keys of the header row, one per column. */
+    private static final List<String> HEADER_KEYS = List.of("csv.activity.started", "csv.activity.updated",
+            "csv.activity.finished", "csv.activity.state", "csv.activity.kind", "csv.activity.account",
+            "csv.activity.region", "csv.activity.project", "csv.activity.resourceId", "csv.activity.resourceName",
+            "csv.activity.oldSize", "csv.activity.newSize", "csv.activity.billing", "csv.activity.jobId",
+            "csv.activity.orderId", "csv.activity.message", "csv.activity.errorCode", "csv.activity.requestId",
+            "csv.activity.failureReason");
+
+    /** The header row in the language in use ("started", "updated"… / "开始时间"…). */
+    public static List<String> header() {
+        return HEADER_KEYS.stream().map(Texts::get).toList();
+    }
 
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
@@ -44,11 +54,12 @@ public final class ActivityCsv {
     /** Writes the header and one row per activity, times in {@code zone}. */
     public static void write(List<Activity> activities, Writer out, ZoneId zone) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
-        HEADER.forEach(schema::addColumn);
+        List<String> header = header();
+        header.forEach(schema::addColumn);
         DateTimeFormatter times = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone);
         try (SequenceWriter rows = MAPPER.writerFor(List.class).with(schema.build()).writeValues(out)) {
             for (Activity a : activities) {
-                List<String> row = new ArrayList<>(HEADER.size());
+                List<String> row = new ArrayList<>(header.size());
                 row.add(time(a.startedAt(), times));
                 row.add(time(a.updatedAt(), times));
                 row.add(time(a.finishedAt(), times));
@@ -106,9 +117,9 @@ public final class ActivityCsv {
 
     private static String billing(Activity a) {
         if (!a.yearlyMonthly()) {
-            return "on-demand";
+            return Texts.get("csv.activity.onDemand");
         }
-        return Boolean.TRUE.equals(a.autoPay()) ? "yearly/monthly, auto-pay" : "yearly/monthly";
+        return Texts.get(Boolean.TRUE.equals(a.autoPay()) ? "csv.activity.yearlyAutoPay" : "csv.activity.yearly");
     }
 
     private static String time(Instant t, DateTimeFormatter format) {

@@ -1,5 +1,6 @@
 package io.expanse.work;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.ApiException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -133,15 +134,16 @@ public abstract class ActivityFollower<P extends Enum<P>, F extends ActivityFoll
         Activity a = follow.activity;
         if (e.retryableForReads()) {
             log.info("Checking {} of activity {} failed, retrying: {}", what, a.id(), e.getMessage());
-            note(follow, "checking " + what + " failed (" + e.operatorMessage() + "); retrying");
+            note(follow, Texts.get("tracker.readRetrying", what, e.operatorMessage()));
             scheduleBackoff(follow);
         } else {
             log.warn("Stopped following activity {}: {}", a.id(), e.getMessage());
             // The status line the state was shown with stays first, so that the state and its details never
             // disagree ("Awaiting payment" beside a line that no longer says so).
-            String base = follow.baseMessage == null || follow.baseMessage.isBlank() ? "" : follow.baseMessage + " ";
-            stop(follow, base + "Stopped checking " + what + ": " + e.operatorMessage()
-                    + (e.details().isEmpty() ? "" : " (" + e.details() + ")") + ". " + wording.stoppedReadingAdvice());
+            String reason = e.details().isEmpty() ? e.operatorMessage()
+                    : Texts.get("connection.withDetails", e.operatorMessage(), e.details());
+            stop(follow, Texts.sentences(follow.baseMessage, Texts.get("tracker.stoppedReading", what, reason),
+                    wording.stoppedReadingAdvice()));
         }
     }
 

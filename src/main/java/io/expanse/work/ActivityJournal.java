@@ -1,5 +1,6 @@
 package io.expanse.work;
 
+import io.expanse.text.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -185,7 +186,8 @@ public final class ActivityJournal implements AutoCloseable {
         try (Connection c = ActivityDatabase.connect(file)) {
             return List.copyOf(ActivityDatabase.query(c, filter, limit));
         } catch (SQLException e) {
-            throw new UncheckedIOException("Could not read the activity history " + file, new IOException(e));
+            String sentence = Texts.get("journal.readFailed", file.toString());
+            throw new UncheckedIOException(sentence, new IOException(sentence, e));
         }
     }
 
@@ -310,7 +312,8 @@ public final class ActivityJournal implements AutoCloseable {
                     throw e;
                 }
             } catch (SQLException e) {
-                throw new UncheckedIOException("Could not write the activity history " + file, new IOException(e));
+                String sentence = Texts.get("journal.writeFailed", file.toString());
+                throw new UncheckedIOException(sentence, new IOException(sentence, e));
             }
         }
         Map<String, Activity> next = new LinkedHashMap<>(snapshot.byId());
@@ -366,8 +369,8 @@ public final class ActivityJournal implements AutoCloseable {
         } catch (SQLException e) {
             if (!damaged(e)) {
                 log.warn("Could not open the activity history {}", file, e);
-                return new Opened(null, List.of(), "The activity history " + file + " could not be opened ("
-                        + e.getMessage() + "). Activities of this session will not be saved.");
+                return new Opened(null, List.of(), Texts.get("journal.openFailed", file.toString(),
+                        String.valueOf(e.getMessage())));
             }
             log.warn("Activity history {} is damaged", file, e);
             String aside;
@@ -375,17 +378,16 @@ public final class ActivityJournal implements AutoCloseable {
                 aside = moveAside();
             } catch (IOException io) {
                 log.warn("Could not move the damaged activity history {} aside", file, io);
-                return new Opened(null, List.of(), "The activity history " + file + " is damaged and could not be"
-                        + " moved aside (" + io.getMessage() + "). Activities of this session will not be saved.");
+                return new Opened(null, List.of(), Texts.get("journal.damagedNotMoved", file.toString(),
+                        String.valueOf(io.getMessage())));
             }
-            String problem = "The activity history " + file + " is damaged. It was moved aside to " + aside
-                    + " and a new, empty history was started.";
+            String problem = Texts.get("journal.damagedMoved", file.toString(), aside);
             try {
                 return openDatabase(legacyJson, problem);
             } catch (SQLException again) {
                 log.warn("Could not start a new activity history {}", file, again);
-                return new Opened(null, List.of(), problem + " The new one could not be opened either ("
-                        + again.getMessage() + "); activities of this session will not be saved.");
+                return new Opened(null, List.of(), Texts.sentences(problem, Texts.get("journal.newFailed",
+                        String.valueOf(again.getMessage()))));
             }
         }
     }
@@ -425,9 +427,8 @@ public final class ActivityJournal implements AutoCloseable {
                 c.close();
                 log.warn("Activity history {} has schema {} > {}: read-only", file, version,
                         ActivityDatabase.SCHEMA_VERSION);
-                return new Opened(null, recent, join(problem, "The activity history " + file + " was written by a"
-                        + " newer version of Expanse (schema " + version + "). It is shown read-only and changes"
-                        + " made now will not be saved."));
+                return new Opened(null, recent, join(problem, Texts.get("journal.newer", file.toString(),
+                        String.valueOf(version))));
             }
             return new Opened(c, recent, problem);
         } catch (SQLException | RuntimeException e) {
@@ -448,18 +449,17 @@ public final class ActivityJournal implements AutoCloseable {
         log.info("Imported {} activities ({} not understood, {} skipped) from {} into {}", imported.imported(),
                 imported.unknown(), imported.skipped(), legacyJson, file);
         if (imported.unreadable()) {
-            return "The old activity journal " + legacyJson + " " + imported.problem() + "; nothing was imported"
-                    + " from it. It was kept as " + backup + ".";
+            return Texts.get("journal.legacy.unreadable", legacyJson.toString(), imported.problem(),
+                    backup.toString());
         }
         if (imported.skipped() > 0) {
-            return "The old activity journal " + legacyJson + " had " + imported.skipped() + " entries without an"
-                    + " id; they were not imported. The file was kept as " + backup + ".";
+            return Texts.get("journal.legacy.skipped", legacyJson.toString(), imported.skipped(), backup.toString());
         }
         return null;
     }
 
     private static String join(String a, String b) {
-        return a == null ? b : b == null ? a : a + " " + b;
+        return a == null ? b : b == null ? a : Texts.sentences(a, b);
     }
 
     /** Whether SQLite says the file is not a database or is corrupt (any extended code of those two). */

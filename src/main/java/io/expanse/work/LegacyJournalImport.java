@@ -1,5 +1,6 @@
 package io.expanse.work;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,10 +35,10 @@ final class LegacyJournalImport {
         try {
             root = ActivityDatabase.MAPPER.readTree(Files.readAllBytes(json));
         } catch (IOException e) {
-            return new Result(0, 0, 0, true, "could not be read (" + e.getMessage() + ")");
+            return new Result(0, 0, 0, true, Texts.get("journal.legacy.couldNotRead", String.valueOf(e.getMessage())));
         }
         if (root == null || !root.path("activities").isArray()) {
-            return new Result(0, 0, 0, true, "holds no activity list");
+            return new Result(0, 0, 0, true, Texts.get("journal.legacy.noList"));
         }
         int imported = 0;
         int unknown = 0;

@@ -196,7 +196,7 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
 
     @Override
     protected String unansweredMessage(ApiException e) {
-        return "The request got no answer; checking whether it was applied…";
+        return Texts.get("tracker.resize.unanswered");
     }
 
     private void pollJob(ResizeFollow follow) {
@@ -205,7 +205,7 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
         if (billing != null) {
             // Read through the batch view: a batch job names each disk's own outcome (its sub-job); a single
             // disk's job has no sub-jobs and reads as itself.
-            EvsBillingApi.BatchJob batch = read(follow, "job " + a.jobId(), () -> billing.getBatchJob(a.jobId()));
+            EvsBillingApi.BatchJob batch = read(follow, Texts.get("cloud.huawei.what.job", a.jobId()), () -> billing.getBatchJob(a.jobId()));
             if (batch == null) {
                 return;
             }
@@ -216,7 +216,7 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
                     : new Job(batch.jobId(), batch.status(), null, a.resourceId(), batch.failReason(),
                     batch.errorCode(), null, null);
         } else {
-            job = read(follow, "job " + a.jobId(), () -> api.getJob(a.jobId()));
+            job = read(follow, Texts.get("cloud.huawei.what.job", a.jobId()), () -> api.getJob(a.jobId()));
         }
         if (job == null) {
             return;
@@ -242,10 +242,10 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
         EvsBillingApi.OrderDetail detail = null;
         Order order;
         if (billing != null) {
-            detail = read(follow, "order " + a.orderId(), () -> billing.getOrderDetail(a.orderId()));
+            detail = read(follow, Texts.get("cloud.huawei.what.order", a.orderId()), () -> billing.getOrderDetail(a.orderId()));
             order = detail == null ? null : detail.toOrder();
         } else {
-            order = read(follow, "order " + a.orderId(), () -> api.getOrder(a.orderId()));
+            order = read(follow, Texts.get("cloud.huawei.what.order", a.orderId()), () -> api.getOrder(a.orderId()));
         }
         if (order == null) {
             return;
@@ -322,7 +322,7 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
 
     private void readBack(ResizeFollow follow) {
         Activity a = follow.activity;
-        Volume volume = read(follow, "the volume", () -> api.getVolume(a.resourceId()));
+        Volume volume = read(follow, Texts.get("tracker.resize.theVolume"), () -> api.getVolume(a.resourceId()));
         if (volume == null) {
             return;
         }
@@ -330,7 +330,7 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
         if (isError(status)) {
             finish(follow, a.withState(ActivityState.FAILED, Texts.get("tracker.resize.errorStatus", a.displayName(),
                     status), clock.instant())
-                    .withFailure("volume status " + status, null, null));
+                    .withFailure(Texts.get("tracker.failure.volumeStatus", status), null, null));
         } else if (isStable(status) && volume.sizeGb() == a.newSizeGb()) {
             finish(follow, a.withState(ActivityState.SUCCEEDED, Texts.get("tracker.resize.succeeded", a.displayName(),
                     Long.toString(a.newSizeGb())), clock.instant()));
@@ -368,7 +368,7 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
         String name = a.displayName();
         if (isError(status)) {
             finish(follow, a.withState(ActivityState.FAILED, Texts.get("tracker.resize.settleError", name, status),
-                    clock.instant()).withFailure("volume status " + status, null, null));
+                    clock.instant()).withFailure(Texts.get("tracker.failure.volumeStatus", status), null, null));
         } else if (isStable(status) && volume.sizeGb() == a.newSizeGb()) {
             finish(follow, a.withState(ActivityState.SUCCEEDED, Texts.get("tracker.resize.settleApplied", name,
                     Long.toString(a.newSizeGb())), clock.instant()));
@@ -382,7 +382,7 @@ public final class ResizeTracker extends ActivityFollower<ResizeTracker.Phase, R
             scheduleStep(follow, schedule.settleConfirmDelay());
         } else if (isStable(status)) {
             finish(follow, a.withState(ActivityState.FAILED, notAppliedMessage(a, volume), clock.instant())
-                    .withFailure("No answer to the request; the volume is unchanged", null, null));
+                    .withFailure(Texts.get("tracker.failure.unchanged"), null, null));
         } else if (++follow.attempts < schedule.settleReadAttempts()) {
             note(follow, Texts.get("tracker.resize.settleChecking", name, status));
             scheduleBackoff(follow);

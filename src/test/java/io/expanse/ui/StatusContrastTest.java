@@ -58,6 +58,75 @@ class StatusContrastTest {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * A selected row keeps its status colour (its meaning stays visible while the row is selected): each status
+     * colour, on a selected row, reads at 4.5:1 or more on the selection colour in both themes.
+     */
+    @Test
+    void statusColoursStayReadableOnASelectedRow() throws IOException {
+        Map<String, String> onSelected = selectedStatusColours();
+        assertEquals(4, onSelected.size(), "app.css colours the four statuses of a selected row: " + onSelected);
+        List<String> problems = new ArrayList<>();
+        for (Theme theme : List.of(new PrimerLight(), new PrimerDark())) {
+            Map<String, String> vars = variables(theme);
+            double[] bg = color(vars, "-color-bg-default", null);
+            double[] selected = color(vars, "-color-accent-subtle", bg);
+            onSelected.forEach((selector, variable) -> {
+                double ratio = contrast(cssColor(vars, variable, selected), selected);
+                if (ratio < 4.5) {
+                    problems.add(String.format("%s: %s (%s) on a selected row is %.2f:1", theme.getName(), selector,
+                            variable, ratio));
+                }
+            });
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** Selector → text colour variable of the status cells of a selected row. */
+    static Map<String, String> selectedStatusColours() throws IOException {
+        String css = Files.readString(Path.of("src/main/resources/io/expanse/ui/app.css"))
+                .replaceAll("(?s)/\\*.*?\\*/", "");
+        Map<String, String> found = new LinkedHashMap<>();
+        Matcher m = RULE.matcher(css);
+        while (m.find()) {
+            for (String selector : m.group(1).split(",")) {
+                selector = selector.strip();
+                if (selector.contains(":selected") && selector.contains("status-")) {
+                    Matcher fill = Pattern.compile("-fx-text-fill\\s*:\\s*((?:derive\\()?-color-[a-z0-9-]+"
+                            + "(?:\\s*,\\s*-?\\d+%\\))?)").matcher(m.group(2));
+                    if (fill.find()) {
+                        found.put(selector, fill.group(1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static final Pattern DERIVE = Pattern.compile("derive\\((-color-[a-z0-9-]+)\\s*,\\s*(-?\\d+)%\\)");
+
+    /** A colour as app.css writes it: a variable, or {@code derive(variable, -10%)} as JavaFX computes it. */
+    private static double[] cssColor(Map<String, String> vars, String value, double[] under) {
+        Matcher d = DERIVE.matcher(value);
+        if (!d.matches()) {
+            return color(vars, value, under);
+        }
+        double[] c = color(vars, d.group(1), under);
+        double amount = Integer.parseInt(d.group(2)) / 100.0;
+        // javafx.scene.paint.Color and com.sun.javafx.util.Utils.deriveColor: darker scales the HSB brightness.
+        double base = 0.3 * c[0] + 0.59 * c[1] + 0.11 * c[2];
+        if (amount < 0 && base < 0.2) {
+            amount *= 0.6;
+        }
+        if (amount > 0) {
+            throw new IllegalArgumentException("only darker derive() is computed here: " + value);
+        }
+        java.awt.Color awt = new java.awt.Color((float) c[0], (float) c[1], (float) c[2]);
+        float[] hsb = java.awt.Color.RGBtoHSB(awt.getRed(), awt.getGreen(), awt.getBlue(), null);
+        int rgb = java.awt.Color.HSBtoRGB(hsb[0], hsb[1], (float) (hsb[2] * (1 + amount)));
+        return new double[] {((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0};
+    }
+
     /** Selector → the -color-* variable of its -fx-text-fill, for the status classes and validation messages. */
     static Map<String, String> statusColours() throws IOException {
         String css = Files.readString(Path.of("src/main/resources/io/expanse/ui/app.css"))

@@ -1,5 +1,6 @@
 package io.expanse.app.instance;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -100,7 +101,7 @@ public final class SingleInstance implements AutoCloseable {
         Path lockFile = folder.resolve("instance.lock");
         Path socket = socketPath(folder);
         long deadline = System.nanoTime() + patience.toNanos();
-        String lastProblem = "it did not answer";
+        String lastProblem = Texts.get("instance.noAnswer");
         while (true) {
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
@@ -117,11 +118,10 @@ public final class SingleInstance implements AutoCloseable {
             try {
                 return new HandedOver(handOver(socket, args));
             } catch (IOException e) {
-                lastProblem = e.getMessage() == null ? "no answer" : e.getMessage();
+                lastProblem = e.getMessage() == null ? Texts.get("instance.noAnswer") : e.getMessage();
             }
             if (System.nanoTime() > deadline) {
-                return new Unreachable("Another Expanse is running on " + folder + " but did not answer ("
-                        + lastProblem + "). Close it, or wait for it to finish starting, and try again.");
+                return new Unreachable(Texts.get("instance.unreachable", folder.toString(), lastProblem));
             }
             sleep(100);
         }
@@ -157,7 +157,7 @@ public final class SingleInstance implements AutoCloseable {
 
     private static long handOver(Path socket, List<String> args) throws IOException {
         if (!Files.exists(socket)) {
-            throw new IOException("no socket yet");
+            throw new IOException(Texts.get("instance.noSocket"));
         }
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             OutputStream out = Channels.newOutputStream(ch);
@@ -168,7 +168,7 @@ public final class SingleInstance implements AutoCloseable {
                     StandardCharsets.UTF_8));
             String answer = in.readLine();
             if (answer == null || !answer.startsWith(ACK)) {
-                throw new IOException("unexpected answer " + answer);
+                throw new IOException(Texts.get("instance.unexpectedAnswer", String.valueOf(answer)));
             }
             String pid = answer.substring(ACK.length()).strip();
             return pid.isEmpty() ? -1 : Long.parseLong(pid);

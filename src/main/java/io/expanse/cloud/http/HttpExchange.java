@@ -1,6 +1,7 @@
 package io.expanse.cloud.http;
 
 import io.expanse.cloud.ApiException;
+import io.expanse.text.Texts;
 import io.expanse.cloud.ApiException.Kind;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -260,8 +261,8 @@ public final class HttpExchange {
                     deadline ? " (deadline of " + NetworkFailures.seconds(limits.callTimeout()) + ")" : "",
                     NetworkFailures.detail(e));
             if (flag != null && flag.sent) {
-                return failed(new ApiException(Kind.OUTCOME_UNKNOWN, NetworkFailures.afterSending(e, host, deadline,
-                        limits.callTimeout()) + ", so its outcome is unknown; " + settle, e));
+                return failed(new ApiException(Kind.OUTCOME_UNKNOWN, Texts.get("cloud.network.sent.unknown",
+                        NetworkFailures.afterSending(e, host, deadline, limits.callTimeout()), settle), e));
             }
             String sentence = deadline ? NetworkFailures.deadline(host, limits.callTimeout())
                     : NetworkFailures.beforeAnswer(e, host);
@@ -304,14 +305,14 @@ public final class HttpExchange {
     private ApiException redirect(Request request, Response response, String settle) {
         String location = response.header("Location");
         HttpUrl target = location == null ? null : request.url().resolve(location);
-        String shown = target == null ? (location == null ? "an unnamed location" : ErrorBodies.snippet(location))
+        String shown = target == null
+                ? (location == null ? Texts.get("cloud.http.redirect.nowhere") : ErrorBodies.snippet(location))
                 : ErrorBodies.snippet(target.newBuilder().query(null).fragment(null).build().toString());
-        String sentence = request.url().host() + " answered with a redirect (HTTP " + response.code() + ") to "
-                + shown + "; Expanse does not follow redirects, so that credentials never leave the configured "
-                + "host. Check the endpoint in the profile.";
+        String sentence = Texts.get("cloud.http.redirect", request.url().host(), String.valueOf(response.code()),
+                shown);
         if (settle != null) {
-            return new ApiException(Kind.OUTCOME_UNKNOWN, response.code(), null, null, null, sentence
-                    + " The request had been sent, so its outcome is unknown; " + settle, null, null);
+            return new ApiException(Kind.OUTCOME_UNKNOWN, response.code(), null, null, null, Texts.sentences(sentence,
+                    Texts.get("cloud.http.redirect.sent", settle)), null, null);
         }
         return new ApiException(Kind.BAD_RESPONSE, response.code(), null, null, null, sentence, null, null);
     }
@@ -319,13 +320,11 @@ public final class HttpExchange {
     private ApiException tooLarge(String host, int status, String settle) {
         String size = NetworkFailures.size(limits.maxBodyBytes());
         if (settle != null) {
-            return new ApiException(Kind.OUTCOME_UNKNOWN, status, null, null, null, host + " accepted the request (HTTP "
-                    + status + ") but the answer was too large (more than " + size + ") to read, so its outcome is "
-                    + "unknown; " + settle, null, null);
+            return new ApiException(Kind.OUTCOME_UNKNOWN, status, null, null, null,
+                    Texts.get("cloud.http.tooLarge.sent", host, String.valueOf(status), size, settle), null, null);
         }
-        return new ApiException(Kind.BAD_RESPONSE, status, null, null, null, "The answer from " + host + " was too "
-                + "large (more than " + size + "); Expanse stops reading there rather than run out of memory.",
-                null, null);
+        return new ApiException(Kind.BAD_RESPONSE, status, null, null, null,
+                Texts.get("cloud.http.tooLarge", host, size), null, null);
     }
 
     private Duration observeSkew(Response response, Instant now) {

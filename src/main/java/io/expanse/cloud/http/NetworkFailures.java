@@ -43,12 +43,12 @@ final class NetworkFailures {
     /** The first half of an unknown-outcome sentence: "…, so its outcome is unknown; " comes after it. */
     static String afterSending(IOException e, String host, boolean deadline, Duration callTimeout) {
         if (deadline) {
-            return host + " did not finish answering within " + seconds(callTimeout) + " after the request was sent";
+            return Texts.get("cloud.network.sent.deadline", host, seconds(callTimeout));
         }
         if (e instanceof SocketTimeoutException) {
-            return host + " did not answer in time after the request was sent";
+            return Texts.get("cloud.network.sent.timeout", host);
         }
-        return "The connection to " + host + " failed after the request was sent";
+        return Texts.get("cloud.network.sent.failed", host);
     }
 
     /** For logs only: the exception's class and message. */

@@ -13,7 +13,6 @@ public final class BatchExtendUnavailableException extends ApiException {
 
     BatchExtendUnavailableException(ApiException cause) {
         super(Kind.NOT_FOUND, cause.httpStatus(), cause.code(), cause.serverMessage(), cause.requestId(),
-                "This region does not offer expanding several disks in one call (EVS v5 batch expansion); nothing "
-                        + "was expanded. Expand the disks one at a time instead.", cause.clockSkew(), cause);
+                io.expanse.text.Texts.get("cloud.huawei.batchUnavailable"), cause.clockSkew(), cause);
     }
 }

@@ -1,5 +1,6 @@
 package io.expanse.cloud.huawei;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.http.ErrorBodies;
@@ -45,8 +46,7 @@ final class BillingJson {
             case 1 -> raw;
             case 2 -> raw.movePointLeft(1);
             case 3 -> raw.movePointLeft(2);
-            default -> throw json.bad("The answer for " + what + " gives amounts in unit " + unit
-                    + " ('measure_id'), which Expanse does not know (1 yuan, 2 jiao, 3 fen).");
+            default -> throw json.bad(Texts.get("cloud.huawei.json.unknownUnit", what, String.valueOf(unit)));
         };
     }
 
@@ -54,7 +54,7 @@ final class BillingJson {
     BigDecimal requiredAmount(JsonNode parent, String field, Long measureId) throws ApiException {
         BigDecimal v = amount(parent, field, measureId);
         if (v == null) {
-            throw json.bad("The answer for " + what + " lacks an amount ('" + field + "').");
+            throw json.bad(Texts.get("cloud.huawei.json.lacksAmount", what, field));
         }
         return v;
     }
@@ -75,8 +75,7 @@ final class BillingJson {
                 // answered below
             }
         }
-        throw json.bad("The answer for " + what + " has '" + field + "' = \"" + ErrorBodies.snippet(n.asText())
-                + "\", expected an amount.");
+        throw json.bad(Texts.get("cloud.huawei.json.notAmount", what, field, ErrorBodies.snippet(n.asText())));
     }
 
     /** BSS times: {@code 2025-03-01T10:00:00Z} (or with an offset); null when missing or empty. */
@@ -88,8 +87,7 @@ final class BillingJson {
         try {
             return OffsetDateTime.parse(s.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw json.bad("The answer for " + what + " has '" + field + "' = \"" + ErrorBodies.snippet(s)
-                    + "\", expected a time such as 2025-03-01T10:00:00Z.");
+            throw json.bad(Texts.get("cloud.huawei.json.notTime", what, field, ErrorBodies.snippet(s)));
         }
     }
 
@@ -123,7 +121,7 @@ final class BillingJson {
         for (JsonNode sub : json.array(entities, "sub_jobs")) {
             JsonNode e = sub.get("entities");
             if (e == null || !e.isObject()) {
-                throw json.bad("The answer for " + what + " has a sub-job without 'entities' (the disk it is for).");
+                throw json.bad(Texts.get("cloud.huawei.json.subJobWithoutDisk", what));
             }
             Long size = json.optionalLong(e, "size");
             out.add(new VolumeOutcome(json.requiredText(e, "volume_id"), HuaweiJson.text(sub, "job_id"),

@@ -120,7 +120,7 @@ public final class CloudEyeClient implements DiskUsageApi {
     }
 
     private List<AgentDimension> dimensions(String serverId, String dimName) throws ApiException {
-        String what = "the Cloud Eye " + dimName.replace('_', ' ') + "s of server " + serverId;
+        String what = Texts.get("cloud.huawei.what.agentDimensions", dimName.replace('_', ' '), serverId);
         List<AgentDimension> out = new ArrayList<>();
         for (int page = 0; page < MAX_DIMENSION_PAGES; page++) {
             JsonNode root = transport.get(what, ces, List.of(new QueryParam("dim_name", dimName),
@@ -209,7 +209,7 @@ public final class CloudEyeClient implements DiskUsageApi {
 
     private BatchAnswer query(MetricBatches.Batch batch) {
         BatchAnswer answer = new BatchAnswer(batch);
-        String what = "the Cloud Eye disk usage of " + batch.queries().size() + " metrics";
+        String what = Texts.get("cloud.huawei.what.diskUsage", Integer.toString(batch.queries().size()));
         try {
             JsonNode root = transport.postRead(what, ces, batch.body(), "V1.0", projectId,
                     "batch-query-metric-data");

@@ -1,5 +1,6 @@
 package io.expanse.cloud.huawei;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -32,9 +33,14 @@ public final class HuaweiBillingClient implements EvsBillingApi {
     static final int USAGE_MEASURE_HOUR = 4;
     static final int PERIOD_TYPE_MONTH = 2;
     /** How an unknown outcome of pay or cancel is settled. */
-    static final String SETTLE_ORDER = "it will be checked by reading the order back.";
+    static String settleOrder() {
+        return Texts.get("cloud.huawei.settle.order");
+    }
+
     /** How an unknown outcome of a batch is settled. */
-    static final String SETTLE_BATCH = "it will be checked by reading the disks back.";
+    static String settleBatch() {
+        return Texts.get("cloud.huawei.settle.disks");
+    }
 
     private final HuaweiTransport transport;
     private final HuaweiEndpoints endpoints;
@@ -67,7 +73,7 @@ public final class HuaweiBillingClient implements EvsBillingApi {
         ArrayNode products = body.putArray("product_infos");
         onDemandProduct(products.addObject(), "1", disk, disk.sizeGb());
         onDemandProduct(products.addObject(), "2", disk, newSizeGb);
-        String what = "the on-demand price of a " + disk.volumeType() + " disk";
+        String what = Texts.get("cloud.huawei.what.onDemandPrice", disk.volumeType());
         JsonNode root = bss(() -> transport.postRead(what, endpoints.bss(), bytes(body), "v2", "bills", "ratings",
                 "on-demand-resources"));
         BillingJson json = new BillingJson(what, 200);
@@ -85,8 +91,8 @@ public final class HuaweiBillingClient implements EvsBillingApi {
             }
         }
         if (oldPrice == null || newPrice == null) {
-            throw json.json().bad("The answer for " + what + " lacks the price of product "
-                    + (oldPrice == null ? "1 (the current size)" : "2 (the new size)") + ".");
+            throw json.json().bad(Texts.get(oldPrice == null ? "cloud.huawei.json.lacksOldPrice"
+                    : "cloud.huawei.json.lacksNewPrice", what));
         }
         return new OnDemandPrice(oldPrice, newPrice, HuaweiJson.text(root, "currency"));
     }
@@ -121,7 +127,7 @@ public final class HuaweiBillingClient implements EvsBillingApi {
         p.put("period_type", PERIOD_TYPE_MONTH);
         p.put("period_num", 1);
         p.put("subscription_num", 1);
-        String what = "the monthly price of a " + sizeGb + " GB " + disk.volumeType() + " disk";
+        String what = Texts.get("cloud.huawei.what.monthlyPrice", Texts.gb(sizeGb), disk.volumeType());
         JsonNode root = bss(() -> transport.postRead(what, endpoints.bss(), bytes(body), "v2", "bills", "ratings",
                 "period-resources", "subscribe-rate"));
         BillingJson json = new BillingJson(what, 200);
@@ -149,7 +155,7 @@ public final class HuaweiBillingClient implements EvsBillingApi {
             body.put("only_main_resource", 0);
             body.put("offset", 0);
             body.put("limit", MAX_SUBSCRIPTION_IDS);
-            String what = "the subscriptions of " + chunk.size() + " disk" + (chunk.size() == 1 ? "" : "s");
+            String what = Texts.get("cloud.huawei.what.subscriptions", chunk.size());
             JsonNode root = bss(() -> transport.postRead(what, endpoints.bss(), bytes(body), "v2", "orders",
                     "suscriptions", "resources", "query"));
             BillingJson json = new BillingJson(what, 200);
@@ -162,7 +168,7 @@ public final class HuaweiBillingClient implements EvsBillingApi {
 
     @Override
     public OrderDetail getOrderDetail(String orderId) throws ApiException {
-        String what = "order " + orderId;
+        String what = Texts.get("cloud.huawei.what.order", orderId);
         JsonNode root = bss(() -> transport.get(what, endpoints.bss(),
                 List.of(new QueryParam("offset", "0"), new QueryParam("limit", "10")),
                 "v2", "orders", "customer-orders", "details", requireId(orderId, "orderId")));
@@ -176,14 +182,14 @@ public final class HuaweiBillingClient implements EvsBillingApi {
         body.put("order_id", requireId(orderId, "orderId"));
         body.put("use_coupon", "NO");
         body.put("use_discount", "NO");
-        orderWrite("POST", "the payment of order " + orderId, body, "v3", "orders", "customer-orders", "pay");
+        orderWrite("POST", Texts.get("cloud.huawei.what.payment", orderId), body, "v3", "orders", "customer-orders", "pay");
     }
 
     @Override
     public void cancelOrder(String orderId) throws ApiException {
         ObjectNode body = HuaweiJson.MAPPER.createObjectNode();
         body.put("order_id", requireId(orderId, "orderId"));
-        orderWrite("PUT", "the cancellation of order " + orderId, body, "v2", "orders", "customer-orders",
+        orderWrite("PUT", Texts.get("cloud.huawei.what.cancellation", orderId), body, "v2", "orders", "customer-orders",
                 "cancel");
     }
 
@@ -193,7 +199,7 @@ public final class HuaweiBillingClient implements EvsBillingApi {
      */
     private void orderWrite(String method, String what, ObjectNode body, String... segments) throws ApiException {
         HuaweiTransport.Reply reply = bss(() -> transport.sendOnce(method, endpoints.bss(), bytes(body),
-                SETTLE_ORDER, segments));
+                settleOrder(), segments));
         if (reply.body() == null || reply.body().isBlank()) {
             return;
         }
@@ -229,7 +235,7 @@ public final class HuaweiBillingClient implements EvsBillingApi {
         }
         HuaweiTransport.Reply reply;
         try {
-            reply = transport.sendOnce("POST", endpoints.evs(), batchBody(volumes, autoPay), SETTLE_BATCH, "v5",
+            reply = transport.sendOnce("POST", endpoints.evs(), batchBody(volumes, autoPay), settleBatch(), "v5",
                     projectId, "volumes", "batch-extend");
         } catch (ApiException e) {
             if (e.httpStatus() == 404 && "APIGW.0101".equals(e.code())) {
@@ -237,21 +243,21 @@ public final class HuaweiBillingClient implements EvsBillingApi {
             }
             throw e;
         }
-        String what = "the batch expansion of " + volumes.size() + " disks";
+        String what = Texts.get("cloud.huawei.what.batch", volumes.size());
         try {
             HuaweiJson json = new HuaweiJson(what, reply.status());
             JsonNode root = json.parse(reply.body());
             String jobId = blankToNull(HuaweiJson.text(root, "job_id"));
             String orderId = blankToNull(HuaweiJson.text(root, "order_id"));
             if (jobId == null && orderId == null) {
-                throw json.bad("The answer for " + what + " carries neither 'job_id' nor 'order_id'.");
+                throw json.bad(Texts.get("cloud.huawei.json.neitherJobNorOrder", what));
             }
             return new BatchAccepted(jobId, orderId);
         } catch (ApiException e) {
             // Accepted, but the answer cannot be read: the disks must be read back to learn what happened.
-            throw new ApiException(Kind.OUTCOME_UNKNOWN, reply.status(), null, null, null, "Huawei Cloud accepted "
-                    + what + " (HTTP " + reply.status() + ") but its answer could not be read ("
-                    + e.operatorMessage() + ") The outcome will be checked by reading the disks back.", null, e);
+            throw new ApiException(Kind.OUTCOME_UNKNOWN, reply.status(), null, null, null,
+                    Texts.get("cloud.huawei.acceptedUnreadable.disks", what, String.valueOf(reply.status()),
+                            e.operatorMessage()), null, e);
         }
     }
 
@@ -268,7 +274,7 @@ public final class HuaweiBillingClient implements EvsBillingApi {
 
     @Override
     public BatchJob getBatchJob(String jobId) throws ApiException {
-        String what = "batch job " + jobId;
+        String what = Texts.get("cloud.huawei.what.batchJob", jobId);
         JsonNode root = transport.get(what, endpoints.evs(), List.of(), "v1", projectId, "jobs",
                 requireId(jobId, "jobId"));
         BillingJson json = new BillingJson(what, 200);

@@ -1,5 +1,6 @@
 package io.expanse.cloud.huawei;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -80,7 +81,7 @@ public final class HuaweiClient implements EvsApi {
             throws ApiException {
         List<EnterpriseProject> out = new ArrayList<>();
         for (int page = 0; page < MAX_PAGES; page++) {
-            String what = "the enterprise project list";
+            String what = Texts.get("cloud.huawei.what.enterpriseProjects");
             JsonNode root = transport.get(what, endpoints.eps(), List.of(new QueryParam("limit",
                     Integer.toString(EPS_PAGE)), new QueryParam("offset", Integer.toString(page * EPS_PAGE))),
                     "v1.0", "enterprise-projects");
@@ -128,9 +129,8 @@ public final class HuaweiClient implements EvsApi {
         if (countNode != null && countNode.canConvertToLong()) {
             long count = countNode.asLong();
             if (count > (long) MAX_PAGES * pageSize) {
-                throw new ApiException(Kind.BAD_RESPONSE, 200, null, null, null, "The volume list claims "
-                        + count + " volumes, more than Expanse pages through (" + (long) MAX_PAGES * pageSize + ").",
-                        null, null);
+                throw new ApiException(Kind.BAD_RESPONSE, 200, null, null, null, Texts.get(
+                        "cloud.huawei.list.tooMany", count, (long) MAX_PAGES * pageSize), null, null);
             }
             pages.addAll(remainingPages(count));
         } else {
@@ -156,16 +156,14 @@ public final class HuaweiClient implements EvsApi {
         int offset = 0;
         while (pages.get(pages.size() - 1).size() >= pageSize) {
             if (pages.size() >= MAX_PAGES_WITHOUT_COUNT || read >= MAX_VOLUMES_WITHOUT_COUNT) {
-                throw new ApiException(Kind.BAD_RESPONSE, 200, null, null, null, "The volume list states no total "
-                        + "and still had full pages after " + pages.size() + " pages (" + read + " volumes); "
-                        + "Expanse stops there rather than show a list that may be incomplete.", null, null);
+                throw new ApiException(Kind.BAD_RESPONSE, 200, null, null, null, Texts.get(
+                        "cloud.huawei.list.noTotal", pages.size(), read), null, null);
             }
             offset += pageSize;
             List<Volume> next = volumes(page(offset), offset);
             if (!next.isEmpty() && next.stream().allMatch(v -> seen.contains(v.id()))) {
-                throw new ApiException(Kind.BAD_RESPONSE, 200, null, null, null, "The volume list page at offset "
-                        + offset + " repeats only volumes already listed, so the service seems to ignore paging; "
-                        + "Expanse stops rather than show a list that may be incomplete.", null, null);
+                throw new ApiException(Kind.BAD_RESPONSE, 200, null, null, null, Texts.get(
+                        "cloud.huawei.list.repeats", String.valueOf(offset)), null, null);
             }
             next.forEach(v -> seen.add(v.id()));
             read += next.size();
@@ -197,10 +195,10 @@ public final class HuaweiClient implements EvsApi {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 futures.forEach(x -> x.cancel(false));
-                throw new ApiException(Kind.NETWORK, "Listing volumes was interrupted.", e);
+                throw new ApiException(Kind.NETWORK, Texts.get("cloud.huawei.list.interrupted"), e);
             } catch (ExecutionException e) {
                 failure = e.getCause() instanceof ApiException api ? api
-                        : new ApiException(Kind.BAD_RESPONSE, "Reading a page of the volume list failed.", e.getCause());
+                        : new ApiException(Kind.BAD_RESPONSE, Texts.get("cloud.huawei.list.pageFailed"), e.getCause());
             }
         }
         if (failure != null) {
@@ -210,7 +208,7 @@ public final class HuaweiClient implements EvsApi {
     }
 
     private JsonNode page(int offset) throws ApiException {
-        return transport.get("the volume list (offset " + offset + ")", endpoints.evs(),
+        return transport.get(Texts.get("cloud.huawei.what.volumePage", String.valueOf(offset)), endpoints.evs(),
                 listQuery(new QueryParam("limit", Integer.toString(pageSize)),
                         new QueryParam("offset", Integer.toString(offset))),
                 "v2", projectId, "cloudvolumes", "detail");
@@ -226,7 +224,7 @@ public final class HuaweiClient implements EvsApi {
     }
 
     private static List<Volume> volumes(JsonNode page, int offset) throws ApiException {
-        HuaweiJson json = new HuaweiJson("the volume list (offset " + offset + ")", 200);
+        HuaweiJson json = new HuaweiJson(Texts.get("cloud.huawei.what.volumePage", String.valueOf(offset)), 200);
         List<Volume> out = new ArrayList<>();
         for (JsonNode v : json.requiredArray(page, "volumes")) {
             out.add(json.volume(v));
@@ -240,7 +238,7 @@ public final class HuaweiClient implements EvsApi {
      * @return the number of volumes the answer reports, or -1 when it reports none
      */
     public long probe() throws ApiException {
-        JsonNode root = transport.get("the volume list", endpoints.evs(), listQuery(new QueryParam("limit", "1")),
+        JsonNode root = transport.get(Texts.get("cloud.huawei.what.volumeList"), endpoints.evs(), listQuery(new QueryParam("limit", "1")),
                 "v2", projectId, "cloudvolumes", "detail");
         JsonNode count = root.get("count");
         return count != null && count.canConvertToLong() ? count.asLong() : -1;
@@ -248,7 +246,7 @@ public final class HuaweiClient implements EvsApi {
 
     @Override
     public Volume getVolume(String volumeId) throws ApiException {
-        String what = "volume " + volumeId;
+        String what = Texts.get("cloud.huawei.what.volume", volumeId);
         JsonNode root = transport.get(what, endpoints.evs(), List.of(), "v2", projectId, "cloudvolumes",
                 requireId(volumeId, "volumeId"));
         HuaweiJson json = new HuaweiJson(what, 200);
@@ -263,14 +261,14 @@ public final class HuaweiClient implements EvsApi {
         }
         HuaweiTransport.Reply reply = transport.postOnce(endpoints.evs(), resizeBody(newSizeGb, autoPay),
                 "v2.1", projectId, "cloudvolumes", volumeId, "action");
-        HuaweiJson json = new HuaweiJson("the resize of volume " + volumeId, reply.status());
+        HuaweiJson json = new HuaweiJson(Texts.get("cloud.huawei.what.resize", volumeId), reply.status());
         try {
             return json.resizeAccepted(json.parse(reply.body()));
         } catch (ApiException e) {
             // The service accepted the request; only its answer is unreadable, so the caller must check the volume.
             throw new ApiException(Kind.OUTCOME_UNKNOWN, reply.status(), null, null, null,
-                    "Huawei Cloud accepted the resize (HTTP " + reply.status() + ") but its answer could not be read ("
-                            + e.operatorMessage() + ") The outcome will be checked by reading the volume.", null, e);
+                    Texts.get("cloud.huawei.acceptedUnreadable.volume", String.valueOf(reply.status()),
+                            e.operatorMessage()), null, e);
         }
     }
 
@@ -290,7 +288,7 @@ public final class HuaweiClient implements EvsApi {
 
     @Override
     public Job getJob(String jobId) throws ApiException {
-        String what = "job " + jobId;
+        String what = Texts.get("cloud.huawei.what.job", jobId);
         JsonNode root = transport.get(what, endpoints.evs(), List.of(), "v1", projectId, "jobs",
                 requireId(jobId, "jobId"));
         return new HuaweiJson(what, 200).job(root, jobId);
@@ -299,14 +297,14 @@ public final class HuaweiClient implements EvsApi {
     @Override
     public ServerInfo getServer(String serverId) throws ApiException {
         requireId(serverId, "serverId");
-        String what = "server " + serverId;
+        String what = Texts.get("cloud.huawei.what.server", serverId);
         HuaweiJson json = new HuaweiJson(what, 200);
         JsonNode nova = json.object(transport.get(what, endpoints.ecs(), List.of(), "v2.1", projectId, "servers",
                 serverId), "server");
         String status = json.requiredText(nova, "status");
         String name = HuaweiJson.text(nova, "name");
         try {
-            String ecsWhat = "the ECS detail of server " + serverId;
+            String ecsWhat = Texts.get("cloud.huawei.what.ecsServer", serverId);
             HuaweiJson ecsJson = new HuaweiJson(ecsWhat, 200);
             ServerInfo ecs = ecsJson.ecsServer(ecsJson.object(transport.get(ecsWhat, endpoints.ecs(), List.of(),
                     "v1", projectId, "cloudservers", serverId), "server"), serverId);
@@ -335,7 +333,7 @@ public final class HuaweiClient implements EvsApi {
 
     @Override
     public Order getOrder(String orderId) throws ApiException {
-        String what = "order " + orderId;
+        String what = Texts.get("cloud.huawei.what.order", orderId);
         JsonNode root = transport.get(what, endpoints.bss(),
                 List.of(new QueryParam("offset", "0"), new QueryParam("limit", "10")),
                 "v2", "orders", "customer-orders", "details", requireId(orderId, "orderId"));
@@ -455,7 +453,7 @@ public final class HuaweiClient implements EvsApi {
         public String lookupProjectId(String region) throws ApiException {
             requireCommon();
             requireId(region, "region");
-            String what = "the IAM project list";
+            String what = Texts.get("cloud.huawei.what.iamProjects");
             HuaweiTransport iam = new HuaweiTransport(http, credentials, clock, retry, limits, null);
             JsonNode root = iam.get(what, endpoints.iam(), List.of(new QueryParam("name", region)), "v3", "projects");
             HuaweiJson json = new HuaweiJson(what, 200);
@@ -466,12 +464,11 @@ public final class HuaweiClient implements EvsApi {
                 }
             }
             if (ids.isEmpty()) {
-                throw new ApiException(Kind.NOT_FOUND, 200, null, null, null, "This account has no project for "
-                        + "region " + region + "; check the region name, or that the region is enabled for the "
-                        + "account. Expanse does not create projects.", null, null);
+                throw new ApiException(Kind.NOT_FOUND, 200, null, null, null,
+                        Texts.get("cloud.huawei.iam.noProject", region), null, null);
             }
             if (ids.size() > 1) {
-                throw json.bad("IAM lists " + ids.size() + " projects named " + region + "; expected one.");
+                throw json.bad(Texts.get("cloud.huawei.iam.severalProjects", ids.size(), region));
             }
             return ids.get(0);
         }

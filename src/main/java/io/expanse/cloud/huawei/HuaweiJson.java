@@ -1,5 +1,6 @@
 package io.expanse.cloud.huawei;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,20 +37,19 @@ final class HuaweiJson {
 
     JsonNode parse(String body) throws ApiException {
         if (body == null || body.isBlank()) {
-            throw bad("Huawei Cloud sent an empty answer for " + what + " (HTTP " + status + ").");
+            throw bad(Texts.get("cloud.huawei.json.empty", what, String.valueOf(status)));
         }
         if (ErrorBodies.looksLikeHtml(null, body)) {
-            throw bad("Huawei Cloud answered HTTP " + status + " for " + what
-                    + " with a web page instead of JSON; a proxy or gateway probably intercepted the request.");
+            throw bad(Texts.get("cloud.huawei.json.webPage", what, String.valueOf(status)));
         }
         try {
             JsonNode node = MAPPER.readTree(body);
             if (node == null || !node.isObject()) {
-                throw bad("The answer for " + what + " is not a JSON object (HTTP " + status + ").");
+                throw bad(Texts.get("cloud.huawei.json.notObject", what, String.valueOf(status)));
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw bad("The answer for " + what + " was cut off or is not valid JSON (HTTP " + status + ").");
+            throw bad(Texts.get("cloud.huawei.json.cutOff", what, String.valueOf(status)));
         }
     }
 
@@ -57,14 +57,15 @@ final class HuaweiJson {
         return new ApiException(Kind.BAD_RESPONSE, status, null, null, null, message, null, null);
     }
 
+    /** @param expected the key of what was expected: "an object", "a value", "a whole number" */
     private ApiException missing(String field, String expected) {
-        return bad("The answer for " + what + " lacks " + expected + " ('" + field + "').");
+        return bad(Texts.get("cloud.huawei.json.lacks", what, Texts.get(expected), field));
     }
 
     JsonNode object(JsonNode parent, String field) throws ApiException {
         JsonNode n = parent.get(field);
         if (n == null || !n.isObject()) {
-            throw missing(field, "an object");
+            throw missing(field, "cloud.huawei.json.anObject");
         }
         return n;
     }
@@ -77,7 +78,7 @@ final class HuaweiJson {
             return out;
         }
         if (!n.isArray()) {
-            throw bad("The answer for " + what + " has '" + field + "' that is not a list.");
+            throw bad(Texts.get("cloud.huawei.json.notList", what, field));
         }
         n.forEach(out::add);
         return out;
@@ -86,7 +87,7 @@ final class HuaweiJson {
     /** A list that must be there (it may be empty): its absence is an error naming what was read. */
     List<JsonNode> requiredArray(JsonNode parent, String field) throws ApiException {
         if (!parent.has(field)) {
-            throw bad("The answer for " + what + " lacks the '" + field + "' list.");
+            throw bad(Texts.get("cloud.huawei.json.lacksList", what, field));
         }
         return array(parent, field);
     }
@@ -94,7 +95,7 @@ final class HuaweiJson {
     String requiredText(JsonNode parent, String field) throws ApiException {
         String s = text(parent, field);
         if (s == null || s.isEmpty()) {
-            throw missing(field, "a value");
+            throw missing(field, "cloud.huawei.json.aValue");
         }
         return s;
     }
@@ -111,7 +112,7 @@ final class HuaweiJson {
     long requiredLong(JsonNode parent, String field) throws ApiException {
         Long v = optionalLong(parent, field);
         if (v == null) {
-            throw missing(field, "a whole number");
+            throw missing(field, "cloud.huawei.json.aWholeNumber");
         }
         return v;
     }
@@ -123,8 +124,7 @@ final class HuaweiJson {
     long positiveSize(JsonNode parent, String field) throws ApiException {
         long size = requiredLong(parent, field);
         if (size < 1) {
-            throw bad("The answer for " + what + " has '" + field + "' = " + size
-                    + ", which is not a possible size (expected at least 1 GB).");
+            throw bad(Texts.get("cloud.huawei.json.notSize", what, field, String.valueOf(size)));
         }
         return size;
     }
@@ -145,11 +145,10 @@ final class HuaweiJson {
             try {
                 return Long.parseLong(n.asText().trim());
             } catch (NumberFormatException e) {
-                throw bad("The answer for " + what + " has '" + field + "' = \""
-                        + ErrorBodies.snippet(n.asText()) + "\", expected a whole number.");
+                throw bad(Texts.get("cloud.huawei.json.notWholeNumber", what, field, ErrorBodies.snippet(n.asText())));
             }
         }
-        throw bad("The answer for " + what + " has '" + field + "' that is not a number.");
+        throw bad(Texts.get("cloud.huawei.json.notNumber", what, field));
     }
 
     /** A boolean or the strings "true"/"false"; false when missing. */
@@ -165,8 +164,7 @@ final class HuaweiJson {
         return switch (s) {
             case "true" -> true;
             case "false", "" -> false;
-            default -> throw bad("The answer for " + what + " has '" + field + "' = \"" + ErrorBodies.snippet(s)
-                    + "\", expected true or false.");
+            default -> throw bad(Texts.get("cloud.huawei.json.notBoolean", what, field, ErrorBodies.snippet(s)));
         };
     }
 
@@ -206,7 +204,7 @@ final class HuaweiJson {
         String jobId = emptyToNull(text(root, "job_id"));
         String orderId = emptyToNull(text(root, "order_id"));
         if ((jobId == null) == (orderId == null)) {
-            throw bad("The answer for " + what + " should carry exactly one of 'job_id' and 'order_id'.");
+            throw bad(Texts.get("cloud.huawei.json.jobOrOrder", what));
         }
         return new ResizeAccepted(jobId, orderId);
     }

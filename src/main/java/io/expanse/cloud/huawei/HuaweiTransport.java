@@ -32,7 +32,9 @@ final class HuaweiTransport {
 
     static final MediaType JSON_TYPE = MediaType.get("application/json;charset=UTF-8");
     /** How an unknown outcome of the resize is settled (by the resize tracker). */
-    static final String SETTLE = "it will be checked by reading the volume.";
+    static String settle() {
+        return Texts.get("cloud.huawei.settle.volume");
+    }
     /** The gateway's rule, for the clock-skew sentence (Huawei's API gateway error documentation). */
     /** What Huawei Cloud does about a wrong clock, in the language in use. */
     static String skewRule() {
@@ -80,7 +82,7 @@ final class HuaweiTransport {
      */
     Reply postOnce(URI base, byte[] json, String... segments) throws ApiException {
         HttpExchange.Answer answer = exchange.sendOnce(build("POST", base, List.of(segments), List.of(), json),
-                SETTLE);
+                settle());
         if (!answer.successful()) {
             throw errorFor(answer, true);
         }
@@ -143,8 +145,7 @@ final class HuaweiTransport {
         if (write && (status == 502 || status == 504) && error.code() == null) {
             // A proxy or gateway gave up waiting: the service may or may not have acted on the request.
             return new ApiException(Kind.OUTCOME_UNKNOWN, status, null, error.serverMessage(), error.requestId(),
-                    "A gateway answered HTTP " + status + " before Huawei Cloud replied, so the outcome is unknown; "
-                            + SETTLE, null, null);
+                    Texts.get("cloud.huawei.gatewayGaveUp", String.valueOf(status), settle()), null, null);
         }
         return error;
     }
@@ -173,9 +174,9 @@ final class HuaweiTransport {
                 settle);
         if (!answer.successful()) {
             ApiException error = errorFor(answer, true);
-            if (error.kind() == Kind.OUTCOME_UNKNOWN && !settle.equals(SETTLE)) {
+            if (error.kind() == Kind.OUTCOME_UNKNOWN && !settle.equals(settle())) {
                 throw new ApiException(Kind.OUTCOME_UNKNOWN, error.httpStatus(), error.code(),
-                        error.serverMessage(), error.requestId(), error.operatorMessage().replace(SETTLE, settle),
+                        error.serverMessage(), error.requestId(), error.operatorMessage().replace(settle(), settle),
                         null, null);
             }
             throw error;

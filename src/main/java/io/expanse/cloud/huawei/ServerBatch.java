@@ -1,5 +1,6 @@
 package io.expanse.cloud.huawei;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
@@ -199,7 +200,7 @@ final class ServerBatch {
 
     /** One {@code server_id} chunk, in one call: every asked server fits in {@code limit}. */
     private V1 chunk(List<String> ids) throws ApiException, Unsupported {
-        String what = "the ECS details of " + ids.size() + " servers";
+        String what = Texts.get("cloud.huawei.what.ecsDetails", ids.size());
         JsonNode root = refusable(() -> transport.get(what, ecs, List.of(
                 new QueryParam("server_id", String.join(",", ids)),
                 new QueryParam("limit", Integer.toString(ids.size())),
@@ -263,13 +264,13 @@ final class ServerBatch {
     }
 
     private JsonNode v1Page(int pageNumber) throws ApiException, Unsupported {
-        return refusable(() -> transport.get("the ECS server list (page " + pageNumber + ")", ecs, List.of(
+        return refusable(() -> transport.get(Texts.get("cloud.huawei.what.ecsPage", pageNumber), ecs, List.of(
                 new QueryParam("limit", Integer.toString(pageSize)),
                 new QueryParam("offset", Integer.toString(pageNumber))), "v1", projectId, "cloudservers", "detail"));
     }
 
     private static List<ServerInfo> v1Servers(JsonNode page, int pageNumber) throws ApiException {
-        HuaweiJson json = new HuaweiJson("the ECS server list (page " + pageNumber + ")", 200);
+        HuaweiJson json = new HuaweiJson(Texts.get("cloud.huawei.what.ecsPage", pageNumber), 200);
         List<ServerInfo> out = new ArrayList<>();
         for (JsonNode s : json.requiredArray(page, "servers")) {
             if (!s.has("fault")) {
@@ -289,15 +290,15 @@ final class ServerBatch {
         String marker = null;
         for (int page = 1; ; page++) {
             if (page > MAX_PAGES) {
-                throw new HuaweiJson("the Nova server list", 200).bad("The Nova server list still had a next page "
-                        + "after " + MAX_PAGES + " pages.");
+                throw new HuaweiJson(Texts.get("cloud.huawei.what.novaList"), 200).bad(
+                        Texts.get("cloud.huawei.nova.endlessPages", MAX_PAGES));
             }
             List<QueryParam> query = new ArrayList<>();
             query.add(new QueryParam("limit", Integer.toString(pageSize)));
             if (marker != null) {
                 query.add(new QueryParam("marker", marker));
             }
-            String what = "the Nova server list (page " + page + ")";
+            String what = Texts.get("cloud.huawei.what.novaPage", page);
             JsonNode root = transport.get(what, ecs, query, "v2.1", projectId, "servers", "detail");
             HuaweiJson json = new HuaweiJson(what, 200);
             String last = null;
@@ -312,7 +313,7 @@ final class ServerBatch {
                 return out;
             }
             if (!markers.add(next)) {
-                throw json.bad("The Nova server list sends the marker " + next + " a second time.");
+                throw json.bad(Texts.get("cloud.huawei.nova.repeatedMarker", next));
             }
             marker = next;
         }
@@ -338,7 +339,7 @@ final class ServerBatch {
         try {
             Call<String, Void> read = id -> {
                 try {
-                    String what = "server " + id;
+                    String what = Texts.get("cloud.huawei.what.server", id);
                     HuaweiJson json = new HuaweiJson(what, 200);
                     JsonNode nova = json.object(transport.get(what, ecs, List.of(), "v2.1", projectId, "servers", id),
                             "server");
@@ -445,7 +446,7 @@ final class ServerBatch {
         } else if (e instanceof Unsupported unsupported) {
             throw unsupported;
         } else if (e != null) {
-            throw new ApiException(Kind.BAD_RESPONSE, "Reading the servers failed: " + e, e);
+            throw new ApiException(Kind.BAD_RESPONSE, Texts.get("cloud.huawei.servers.failed"), e);
         }
         List<R> out = new ArrayList<>(results.length);
         for (Object r : results) {
@@ -462,9 +463,9 @@ final class ServerBatch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.cancel(true);
-            throw new ApiException(Kind.NETWORK, "Reading the servers was interrupted.", e);
+            throw new ApiException(Kind.NETWORK, Texts.get("cloud.huawei.servers.interrupted"), e);
         } catch (ExecutionException e) {
-            throw new ApiException(Kind.BAD_RESPONSE, "Reading the servers failed: " + e.getCause(), e.getCause());
+            throw new ApiException(Kind.BAD_RESPONSE, Texts.get("cloud.huawei.servers.failed"), e.getCause());
         }
     }
 }

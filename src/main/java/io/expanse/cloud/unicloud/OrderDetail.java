@@ -1,5 +1,6 @@
 package io.expanse.cloud.unicloud;
 
+import io.expanse.text.Texts;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -43,7 +44,8 @@ public record OrderDetail(String orderId, String orderStatus, String payTime, St
 
     /** "status 1" or "status unknown": the raw code, never a guessed meaning. */
     public String statusText() {
-        return orderStatus == null ? "status not reported" : "status " + orderStatus;
+        return orderStatus == null ? Texts.get("cloud.unicloud.order.noStatus")
+                : Texts.get("cloud.unicloud.order.status", orderStatus);
     }
 
     private static boolean present(String s) {

@@ -1,5 +1,6 @@
 package io.expanse.cloud.unicloud;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
@@ -69,7 +70,7 @@ public final class UniCloudClient implements NasApi {
     @Override
     public UpgradeAccepted upgrade(UpgradeBody body) throws ApiException {
         Objects.requireNonNull(body, "body");
-        String what = "the upgrade of " + body.instanceId();
+        String what = Texts.get("cloud.unicloud.what.upgrade", body.instanceId());
         HttpExchange.Answer reply = transport.postOnce(endpoints.nas(), "UpGradeResourcePack",
                 Map.of("regionId", region), body.toBytes());
         Envelope env = Envelope.parse(reply.body());
@@ -79,8 +80,8 @@ public final class UniCloudClient implements NasApi {
             if (reply.successful() || reply.status() == 502 || reply.status() == 504) {
                 // Accepted but unreadable, or a gateway gave up waiting: the order may or may not exist.
                 throw new ApiException(Kind.OUTCOME_UNKNOWN, reply.status(), null, null, null,
-                        unparsed.operatorMessage() + " The outcome is unknown; "
-                                + UniCloudTransport.SETTLE, null, null);
+                        Texts.sentences(unparsed.operatorMessage(), Texts.get("cloud.unicloud.outcomeUnknown",
+                                UniCloudTransport.settle())), null, null);
             }
             throw unparsed;
         }
@@ -90,8 +91,8 @@ public final class UniCloudClient implements NasApi {
         String orderId = Envelope.text(Envelope.field(env.res(), "OrderId"));
         if (orderId == null || !orderId.matches("\\d+")) {
             throw new ApiException(Kind.OUTCOME_UNKNOWN, reply.status(), env.code(), null, env.requestId(),
-                    "UniCloud accepted " + what + " but its answer has no usable order id"
-                            + (orderId == null ? "" : " (\"" + orderId + "\")") + "; check the order list.", null, null);
+                    orderId == null ? Texts.get("cloud.unicloud.noOrderId", what)
+                            : Texts.get("cloud.unicloud.badOrderId", what, orderId), null, null);
         }
         List<String> ids = new ArrayList<>();
         JsonNode idNodes = Envelope.field(env.res(), "Ids");
@@ -111,13 +112,13 @@ public final class UniCloudClient implements NasApi {
         if (orderId == null || !orderId.strip().matches("\\d+")) {
             throw new IllegalArgumentException("orderId must be digits");
         }
-        String what = "order " + orderId;
+        String what = Texts.get("cloud.unicloud.what.order", orderId);
         Envelope env = transport.get(endpoints.transaction(), "OrderDetail", Map.of("OrderId", orderId.strip()),
                 what);
         JsonNode order = firstObject(env, "Order");
         if (order == null) {
             throw new ApiException(Kind.BAD_RESPONSE, 200, env.code(), null, env.requestId(),
-                    "The answer for " + what + " has no order.", null, null);
+                    Texts.get("cloud.unicloud.noOrder", what), null, null);
         }
         return new OrderDetail(orderId, text(order, "OrderStatus"), text(order, "PayTime"), text(order, "DueTime"),
                 text(order, "CancelType"), text(order, "PaidAmount"), text(order, "OrderCategory"));
@@ -131,7 +132,7 @@ public final class UniCloudClient implements NasApi {
         // UNCONFIRMED: the documented time format contains a space, which is encoded %20 (the Go SDK does the same).
         params.put("StartTime", ORDER_TIME.format(since));
         params.put("EndTime", ORDER_TIME.format(clock.instant().plusSeconds(60)));
-        Envelope env = transport.get(endpoints.transaction(), "QueryOrders", params, "the order list");
+        Envelope env = transport.get(endpoints.transaction(), "QueryOrders", params, Texts.get("cloud.unicloud.what.orderList"));
         JsonNode list = firstObject(env, "OrderList");
         JsonNode orders = list == null ? null : Envelope.field(list, "Order");
         List<OrderSummary> out = new ArrayList<>();
@@ -154,7 +155,7 @@ public final class UniCloudClient implements NasApi {
      */
     public long probe() throws ApiException {
         Envelope env = transport.get(endpoints.transaction(), "QueryOrders", Map.of("Page", "1", "Size", "1"),
-                "the connection test");
+                Texts.get("cloud.unicloud.what.connectionTest"));
         String total = text(env.res(), "TotalCount");
         if (total == null) {
             total = text(env.root(), "TotalCount");

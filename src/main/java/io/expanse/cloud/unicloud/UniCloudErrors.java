@@ -1,5 +1,6 @@
 package io.expanse.cloud.unicloud;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.ApiException.Kind;
 import io.expanse.cloud.http.ErrorBodies;
@@ -26,35 +27,32 @@ public final class UniCloudErrors {
         String c = code == null ? "" : code;
         if ("InvalidParameter".equalsIgnoreCase(c) && lower.contains("signature")) {
             kind = Kind.AUTHENTICATION;
-            sentence = "UniCloud did not accept the request signature: check the AccessKey secret, and that this"
-                    + " computer's clock is correct (requests carry a UTC timestamp).";
+            sentence = Texts.get("cloud.unicloud.error.signature");
         } else if ("InvalidParameter".equalsIgnoreCase(c)) {
             kind = Kind.REJECTED;
-            sentence = "UniCloud refused a parameter of " + what + said(msg);
+            sentence = Texts.get("cloud.unicloud.error.parameter", what) + said(msg);
         } else if ("MissingParameter".equalsIgnoreCase(c)) {
             kind = Kind.REJECTED;
-            sentence = "UniCloud says a required parameter of " + what + " is missing" + said(msg)
-                    + " The API may have changed; report this.";
+            sentence = Texts.sentences(Texts.get("cloud.unicloud.error.missingParameter", what) + said(msg),
+                    Texts.get("cloud.unicloud.error.apiChanged"));
         } else if ("UnknownError".equalsIgnoreCase(c) && lower.contains("index: 0, size: 0")) {
             kind = Kind.REJECTED;
-            sentence = "UniCloud did not accept the resource pack or the specification for " + what
-                    + " (it answered \"" + msg + "\"): check that the pack ID exists in this region and account,"
-                    + " and that the target capacity is offered for it.";
+            sentence = Texts.get("cloud.unicloud.error.packOrSpec", what, msg);
         } else if ("UnknownError".equalsIgnoreCase(c)) {
             kind = Kind.REJECTED;
-            sentence = "UniCloud reported an unknown error for " + what + said(msg);
+            sentence = Texts.get("cloud.unicloud.error.unknown", what) + said(msg);
         } else if (c.toLowerCase(Locale.ROOT).startsWith("systemerro")) {
             kind = Kind.SERVER;
-            sentence = "UniCloud had a system error for " + what + "; try again later" + said(msg);
+            sentence = Texts.get("cloud.unicloud.error.system", what) + said(msg);
         } else if (c.toLowerCase(Locale.ROOT).contains("quota")) {
             kind = Kind.QUOTA;
-            sentence = "The account's quota does not allow " + what + said(msg);
+            sentence = Texts.get("cloud.unicloud.error.quota", what) + said(msg);
         } else if (Boolean.FALSE.equals(env.auth())) {
             kind = Kind.AUTHENTICATION;
-            sentence = "UniCloud did not authenticate the request for " + what + said(msg);
+            sentence = Texts.get("cloud.unicloud.error.notAuthenticated", what) + said(msg);
         } else {
             kind = httpStatus >= 400 ? Kind.forHttpStatus(httpStatus) : Kind.REJECTED;
-            sentence = "UniCloud refused " + what + said(msg);
+            sentence = Texts.get("cloud.unicloud.error.refused", what) + said(msg);
         }
         return new ApiException(kind, httpStatus, code, msg, env.requestId(), sentence, null, null);
     }
@@ -63,19 +61,20 @@ public final class UniCloudErrors {
     public static ApiException fromUnparsed(int httpStatus, String contentType, String body, String what) {
         boolean ok = httpStatus >= 200 && httpStatus < 300;
         Kind kind = ok ? Kind.BAD_RESPONSE : Kind.forHttpStatus(httpStatus);
-        String head = "UniCloud answered HTTP " + httpStatus + " for " + what;
+        String head = Texts.get("cloud.unicloud.answered", String.valueOf(httpStatus), what);
         String sentence;
         if (ErrorBodies.looksLikeHtml(contentType, body)) {
             sentence = ErrorBodies.webPageSentence(head, body);
         } else if (body == null || body.isBlank()) {
-            sentence = head + " with an empty body.";
+            sentence = Texts.get("cloud.unicloud.emptyBody", head);
         } else {
-            sentence = head + " with a body that is not UniCloud JSON: \"" + ErrorBodies.snippet(body) + "\".";
+            sentence = Texts.get("cloud.unicloud.notJson", head, ErrorBodies.snippet(body));
         }
         return new ApiException(kind, httpStatus, null, null, null, sentence, null, null);
     }
 
     private static String said(String msg) {
-        return msg == null ? "." : ". UniCloud said: \"" + ErrorBodies.snippet(msg) + "\"";
+        return msg == null ? Texts.get("cloud.unicloud.said.none")
+                : Texts.get("cloud.unicloud.said", ErrorBodies.snippet(msg));
     }
 }

@@ -35,7 +35,10 @@ final class UniCloudTransport {
     static final String SIGNATURE_METHOD = "HMAC-SHA1";
     static final MediaType JSON_TYPE = MediaType.get("application/json;charset=UTF-8");
     /** How an unknown outcome of the upgrade is settled (by the NAS upgrade tracker). */
-    static final String SETTLE = "whether an order was created will be checked in the order list.";
+    /** How an unknown outcome is settled, a clause after "…; ". */
+    static String settle() {
+        return Texts.get("cloud.unicloud.settle");
+    }
     /**
      * For the clock-skew sentence. UNCONFIRMED: UniCloud documents no tolerance for {@code Timestamp}, so the
      * sentence names none.
@@ -92,7 +95,7 @@ final class UniCloudTransport {
      */
     HttpExchange.Answer postOnce(URI base, String action, Map<String, String> params, byte[] json)
             throws ApiException {
-        return exchange.sendOnce(request(base, "POST", action, params, json), SETTLE);
+        return exchange.sendOnce(request(base, "POST", action, params, json), settle());
     }
 
     /** A signature refused while the clocks are far apart is blamed on the clock. */

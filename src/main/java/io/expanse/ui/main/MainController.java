@@ -37,9 +37,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -66,6 +63,12 @@ public final class MainController {
     @FXML private MenuItem editProfileItem;
     @FXML private MenuItem deleteProfileItem;
     @FXML private MenuItem refreshItem;
+    @FXML private MenuItem filterItem;
+    @FXML private MenuItem clearFilterItem;
+    @FXML private MenuItem copyIdItem;
+    @FXML private MenuItem expandItem;
+    @FXML private javafx.scene.control.TabPane resourceTabs;
+    @FXML private Tab volumesTab;
     @FXML private RadioMenuItem englishItem;
     @FXML private RadioMenuItem chineseItem;
     @FXML private RadioMenuItem systemThemeItem;
@@ -131,11 +134,49 @@ public final class MainController {
             case DARK -> darkThemeItem;
         }).setSelected(true);
         loadPacksWhenFirstShown();
-        statusLabel.sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                installShortcuts(scene);
+        installAccelerators();
+    }
+
+    /**
+     * The menus' accelerators, from the one table of shortcuts ({@link Shortcut}). Enter, Ctrl+C and Esc act only
+     * while the focus is in the volumes view (Enter only in its table, Ctrl+C not in its filter box, which has its
+     * own): elsewhere the key keeps its usual meaning (copy in a text field, Esc in the activity filter). The table
+     * handles Enter and Ctrl+C itself as well (VolumesController), with the same effect.
+     */
+    private void installAccelerators() {
+        refreshItem.setAccelerator(Shortcut.REFRESH.accelerator(() -> true));
+        filterItem.setAccelerator(Shortcut.FILTER.accelerator(() -> true));
+        clearFilterItem.setAccelerator(Shortcut.CLEAR_FILTER.accelerator(() -> inVolumesView(false)
+                && !filterText().isEmpty()));
+        copyIdItem.setAccelerator(Shortcut.COPY_ID.accelerator(() -> inVolumesView(true)));
+        // Enter only from the table itself: on a focused button of the toolbar it stays that button's key.
+        expandItem.setAccelerator(Shortcut.EXPAND.accelerator(() -> inVolumesView(true)
+                && statusLabel.getScene().getFocusOwner() instanceof javafx.scene.control.TableView));
+        var noSelection = volumes.selectedRowProperty().isNull();
+        copyIdItem.disableProperty().bind(noSelection);
+        expandItem.disableProperty().bind(noSelection);
+        clearFilterItem.disableProperty().bind(Bindings.createBooleanBinding(() -> filterText().isEmpty(),
+                volumes.filterTextProperty()));
+    }
+
+    private String filterText() {
+        String text = volumes.filterTextProperty().get();
+        return text == null ? "" : text;
+    }
+
+    /** Whether the keyboard focus is in the volumes tab's view (and, if asked, not in a text field there). */
+    private boolean inVolumesView(boolean notInText) {
+        Scene scene = statusLabel.getScene();
+        javafx.scene.Node focus = scene == null ? null : scene.getFocusOwner();
+        if (focus == null || notInText && focus instanceof javafx.scene.control.TextInputControl) {
+            return false;
+        }
+        for (javafx.scene.Node n = focus; n != null; n = n.getParent()) {
+            if (n == volumesTab.getContent()) {
+                return volumesTab.isSelected();
             }
-        });
+        }
+        return false;
     }
 
     /**
@@ -159,12 +200,6 @@ public final class MainController {
         load.changed(packsTab.selectedProperty(), false, packsTab.isSelected());
     }
 
-    private void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), volumes::refresh);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                () -> Platform.runLater(volumesController::focusFilter));
-    }
-
     @FXML
     private void refresh() {
         volumes.refresh();
@@ -172,7 +207,23 @@ public final class MainController {
 
     @FXML
     private void focusFilter() {
+        resourceTabs.getSelectionModel().select(volumesTab);
         Platform.runLater(volumesController::focusFilter);
+    }
+
+    @FXML
+    private void clearFilter() {
+        volumes.filterTextProperty().set("");
+    }
+
+    @FXML
+    private void copyId() {
+        volumesController.copySelectedId();
+    }
+
+    @FXML
+    private void expand() {
+        volumesController.expandSelected();
     }
 
     @FXML
@@ -228,24 +279,11 @@ public final class MainController {
         grid.setId("shortcutsGrid");
         grid.setHgap(16);
         grid.setVgap(6);
-        String[][] rows = {
-            {"F5", "shortcuts.refresh"},
-            {Texts.get("shortcuts.key.shortcut") + "+R", "shortcuts.refresh"},
-            {Texts.get("shortcuts.key.shortcut") + "+F", "shortcuts.filter"},
-            {"Esc", "shortcuts.filterEsc"},
-            {"\u2193", "shortcuts.filterDown"},
-            {"\u2191 \u2193", "shortcuts.rows"},
-            {Texts.get("shortcuts.key.enter"), "shortcuts.expand"},
-            {Texts.get("shortcuts.key.shortcut") + "+C", "shortcuts.copy"},
-            {"Alt+F / Alt+V / Alt+H", "shortcuts.menus"},
-            {"Alt+" + Texts.get("shortcuts.key.underlined"), "shortcuts.mnemonic"},
-            {"Tab / Shift+Tab", "shortcuts.tab"},
-            {"Esc", "shortcuts.dialogEsc"},
-        };
+        Shortcut[] rows = Shortcut.values();
         for (int i = 0; i < rows.length; i++) {
-            Label key = new Label(rows[i][0]);
+            Label key = new Label(rows[i].keys());
             key.getStyleClass().add("shortcut-key");
-            Label what = new Label(Texts.get(rows[i][1]));
+            Label what = new Label(rows[i].description());
             what.setWrapText(true);
             grid.addRow(i, key, what);
         }
@@ -302,6 +340,8 @@ public final class MainController {
         ((Button) confirm.getDialogPane().lookupButton(delete)).setDefaultButton(false);
         ((Button) confirm.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
         confirm.getDialogPane().lookupButton(delete).setId("confirmDeleteProfileButton");
+        // Destructive: red, and a focus ring of its own (app.css).
+        confirm.getDialogPane().lookupButton(delete).getStyleClass().add("danger");
         confirm.showAndWait().filter(delete::equals).ifPresent(b -> switcher.delete(profile));
     }
 

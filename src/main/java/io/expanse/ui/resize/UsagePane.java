@@ -27,15 +27,17 @@ public final class UsagePane extends VBox {
     @FXML private Button useSuggestedButton;
     private UsagePaneViewModel vm;
 
+    private static final String FXML = "usage-pane.fxml";
+
     public UsagePane() {
-        FXMLLoader loader = new FXMLLoader(UsagePane.class.getResource("/io/expanse/ui/usage-pane.fxml"),
+        FXMLLoader loader = new FXMLLoader(UsagePane.class.getResource("/io/expanse/ui/" + FXML),
                 Texts.bundle());
         loader.setRoot(this);
         loader.setController(this);
         try {
             loader.load();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load view usage-pane.fxml", e);
+            throw new UncheckedIOException("Cannot load view " + FXML, e);
         }
         setVisible(false);
         setManaged(false);

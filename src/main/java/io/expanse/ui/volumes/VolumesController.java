@@ -482,6 +482,16 @@ public final class VolumesController {
         }
     }
 
+    /** Edit → Copy volume ID (Ctrl+C): the selected volume's ID to the clipboard. */
+    public void copySelectedId() {
+        copyId();
+    }
+
+    /** Edit → Expand volume… (Enter): the resize dialog for the selected volume. */
+    public void expandSelected() {
+        openResize();
+    }
+
     /** Focus the filter box (Ctrl+F). */
     public void focusFilter() {
         filterField.requestFocus();

@@ -1,5 +1,6 @@
 package io.expanse.work.accounts;
 
+import io.expanse.text.Texts;
 import io.expanse.cloud.ApiException;
 import io.expanse.cloud.huawei.Credentials;
 import io.expanse.cloud.huawei.DiskUsageApi;
@@ -55,8 +56,9 @@ public final class AccountOpener implements AutoCloseable {
     public static final int USAGE_CONCURRENCY = 32;
 
     /** Why a change a previous run left unfinished on a sandbox was closed. */
-    public static final String SANDBOX_RESTARTED = "The sandbox was restarted; its simulated jobs and orders from "
-            + "the previous run no longer exist.";
+    public static String sandboxRestarted() {
+        return Texts.get("accounts.sandboxRestarted");
+    }
 
     /**
      * The app's shared objects that opened accounts use.
@@ -152,15 +154,15 @@ public final class AccountOpener implements AutoCloseable {
         }
         List<String> problems = profile.problems();
         if (!problems.isEmpty()) {
-            throw new ApiException(ApiException.Kind.REJECTED, "The profile " + profile.label() + " is incomplete: "
-                    + String.join(" ", problems) + " Edit the profile to fix it.", null);
+            throw new ApiException(ApiException.Kind.REJECTED, Texts.get("accounts.incomplete", profile.label(),
+                    Texts.sentences(problems.toArray(String[]::new))), null);
         }
         return profile;
     }
 
     private static ApiException noSecret(Profile profile) {
-        return new ApiException(ApiException.Kind.AUTHENTICATION, "No secret is stored for " + profile.label()
-                + " (it may have been kept for one run only); edit the profile and enter it again.", null);
+        return new ApiException(ApiException.Kind.AUTHENTICATION, Texts.get("accounts.noSecret", profile.label()),
+                null);
     }
 
     /**
@@ -173,7 +175,7 @@ public final class AccountOpener implements AutoCloseable {
             LOG.info("Huawei sandbox started in {}", evsSandbox.region());
             for (Activity a : journal.unfinished()) {
                 if (Activity.KIND_EVS_RESIZE.equals(a.kind()) && SANDBOX_LABEL.equals(a.account())) {
-                    journal.record(a.withState(ActivityState.CANCELLED, SANDBOX_RESTARTED, shared.clock().instant()));
+                    journal.record(a.withState(ActivityState.CANCELLED, sandboxRestarted(), shared.clock().instant()));
                 }
             }
         }
@@ -190,7 +192,7 @@ public final class AccountOpener implements AutoCloseable {
             LOG.info("UniCloud sandbox started in {}", nasSandbox.region());
             for (Activity a : journal.unfinished()) {
                 if (Activity.KIND_NAS_UPGRADE.equals(a.kind()) && SANDBOX_LABEL.equals(a.account())) {
-                    journal.record(a.withState(ActivityState.CANCELLED, SANDBOX_RESTARTED, shared.clock().instant()));
+                    journal.record(a.withState(ActivityState.CANCELLED, sandboxRestarted(), shared.clock().instant()));
                 }
             }
         }

@@ -167,9 +167,9 @@ public final class NasUpgradeTracker
             if (orderGone(e)) {
                 finish(follow, a.withState(ActivityState.CANCELLED, Texts.get("tracker.nas.orderGone", a.orderId(),
                         a.displayName(), orderList()), clock.instant())
-                        .withFailure("order no longer found", e.code(), e.requestId()));
+                        .withFailure(Texts.get("tracker.failure.orderGone"), e.code(), e.requestId()));
             } else {
-                readFailed(follow, e, "order " + a.orderId());
+                readFailed(follow, e, Texts.get("cloud.unicloud.what.order", a.orderId()));
             }
             return;
         }
@@ -191,10 +191,10 @@ public final class NasUpgradeTracker
             finish(follow, a.withState(ActivityState.SUCCEEDED, Texts.sentences(paid, listNote), now));
         } else if (order.cancelled()) {
             finish(follow, a.withState(ActivityState.CANCELLED, Texts.get("tracker.nas.cancelled", a.orderId(),
-                    String.valueOf(order.cancelType()), order.statusText(), a.displayName()), now).withFailure("cancelled: " + order.cancelType(), order.orderStatus(), null));
+                    String.valueOf(order.cancelType()), order.statusText(), a.displayName()), now).withFailure(Texts.get("tracker.failure.cancelled", String.valueOf(order.cancelType())), order.orderStatus(), null));
         } else if (order.expiredUnpaid(now)) {
             finish(follow, a.withState(ActivityState.CANCELLED, Texts.get("tracker.nas.expired", a.orderId(),
-                    String.valueOf(order.dueTime()), order.statusText(), a.displayName()), now).withFailure("payment deadline passed", order.orderStatus(), null));
+                    String.valueOf(order.dueTime()), order.statusText(), a.displayName()), now).withFailure(Texts.get("tracker.failure.deadline"), order.orderStatus(), null));
         } else if (follow.awaitingPayment || !now.isBefore(a.startedAt().plus(paymentGrace))) {
             follow.awaitingPayment = true;
             progress(follow, ActivityState.AWAITING_PAYMENT, Texts.get("tracker.nas.awaitingPayment", a.orderId(),
@@ -247,7 +247,7 @@ public final class NasUpgradeTracker
             // UNCONFIRMED: InstanceId is documented for renewal orders only, so an upgrade order might not show it.
             finish(follow, a.withState(ActivityState.FAILED, Texts.get("tracker.nas.noOrder", a.displayName(),
                     orderList()), clock.instant())
-                    .withFailure("No answer; no matching order found", null, null));
+                    .withFailure(Texts.get("tracker.failure.noOrder"), null, null));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.expanse.work.nas;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -91,10 +92,9 @@ final class PackCsv {
             int at = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : line;
             errors.put(Math.max(line, 1), e.getOriginalMessage() != null
                     && e.getOriginalMessage().toLowerCase(Locale.ROOT).contains("quote")
-                    ? "a quoted field is not closed, so the file could not be read from here on (line " + at + ")."
-                    : "the file could not be read from here on (line " + at + ").");
+                    ? Texts.get("packs.csv.openQuote", at) : Texts.get("packs.csv.unreadableFrom", at));
         } catch (IOException e) {
-            errors.put(Math.max(line, 1), "the file could not be read from here on.");
+            errors.put(Math.max(line, 1), Texts.get("packs.csv.unreadable"));
         }
         return new Parsed(rows, errors, notes);
     }
@@ -133,7 +133,7 @@ final class PackCsv {
         for (String cell : cells) {
             Column c = HEADER_NAMES.get(normalise(cell));
             if (c == null && !cell.isBlank()) {
-                notes.add("The column \"" + cell.strip() + "\" is not one Expanse knows and was ignored.");
+                notes.add(Texts.get("packs.csv.unknownColumn", cell.strip()));
             }
             out.add(out.contains(c) ? null : c);
         }

@@ -97,24 +97,23 @@ public final class PackImport {
     private static Row row(PackCsv.Row r, Map<String, ResourcePack> listed, Map<String, Integer> seen) {
         String id = r.cells().getOrDefault(PackCsv.Column.ID, "").strip();
         if (r.fieldCount() < 2 || r.fieldCount() > PackCsv.Column.values().length) {
-            return refused(r, id, "Expected id, capacity_gb, expiry, label and pay_type (the last three may be "
-                    + "empty), found " + r.fieldCount() + " field(s).");
+            return refused(r, id, Texts.get("packs.csv.fieldCount", r.fieldCount()));
         }
         String capacity = r.cells().getOrDefault(PackCsv.Column.CAPACITY, "");
         ParsedSize size = NewSizeParser.parse(capacity, Texts.get("size.noun.capacity"));
         if (!size.ok()) {
-            return refused(r, id, "The capacity \"" + ResourcePack.printable(capacity.strip()) + "\" is refused: "
-                    + size.error());
+            return refused(r, id, Texts.get("packs.csv.capacity", ResourcePack.printable(capacity.strip()),
+                    size.error()));
         }
         ResourcePack pack = new ResourcePack(id, r.cells().get(PackCsv.Column.LABEL), size.gb(),
                 r.cells().get(PackCsv.Column.EXPIRY), r.cells().get(PackCsv.Column.PAY_TYPE));
         List<String> problems = pack.problems();
         if (!problems.isEmpty()) {
-            return refused(r, id, String.join(" ", problems));
+            return refused(r, id, Texts.sentences(problems.toArray(String[]::new)));
         }
         Integer first = seen.putIfAbsent(id, r.line());
         if (first != null) {
-            return refused(r, id, id + " is already on line " + first + "; this line is ignored.");
+            return refused(r, id, Texts.get("packs.csv.duplicate", id, first));
         }
         ResourcePack before = listed.get(id);
         if (before == null) {
@@ -133,22 +132,22 @@ public final class PackImport {
     private static String differences(ResourcePack a, ResourcePack b) {
         List<String> out = new ArrayList<>();
         if (a.capacityGb() != b.capacityGb()) {
-            out.add("capacity " + a.capacityGb() + " GB → " + b.capacityGb() + " GB");
+            out.add(Texts.get("packs.csv.diff.capacity", Texts.gb(a.capacityGb()), Texts.gb(b.capacityGb())));
         }
         if (!Objects.equals(a.expiresOn(), b.expiresOn())) {
-            out.add("expiry " + orNone(a.expiresOn()) + " → " + orNone(b.expiresOn()));
+            out.add(Texts.get("packs.csv.diff.expiry", orNone(a.expiresOn()), orNone(b.expiresOn())));
         }
         if (!a.label().equals(b.label())) {
-            out.add("label \"" + a.label() + "\" → \"" + b.label() + "\"");
+            out.add(Texts.get("packs.csv.diff.label", a.label(), b.label()));
         }
         if (!a.payType().equals(b.payType())) {
-            out.add("pay type " + a.payType() + " → " + b.payType());
+            out.add(Texts.get("packs.csv.diff.payType", a.payType(), b.payType()));
         }
-        return capitalised(String.join(", ", out)) + ".";
+        return Texts.get("packs.csv.diff", capitalised(String.join(Texts.get("packs.csv.diff.separator"), out)));
     }
 
     private static String orNone(String s) {
-        return s == null ? "none" : s;
+        return s == null ? Texts.get("packs.csv.diff.none") : s;
     }
 
     private static String capitalised(String s) {

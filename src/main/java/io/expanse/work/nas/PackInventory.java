@@ -1,5 +1,6 @@
 package io.expanse.work.nas;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -100,43 +101,39 @@ public final class PackInventory implements EditablePackSource {
         } catch (NoSuchFileException e) {
             return;
         } catch (IOException e) {
-            problems.add("The resource pack list " + file + " could not be read (" + JsonEntries.reason(e) + ").");
+            problems.add(Texts.get("packs.file.unreadable", file.toString(), JsonEntries.reason(e)));
             return;
         }
         LenientJson.Result parsed = LenientJson.read(mapper, bytes, Set.of(PACKS));
         if (!parsed.complete()) {
             Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
-            String copy;
+            String name = file.getFileName().toString();
+            String problem;
             try {
                 AtomicFiles.write(aside, bytes);
-                copy = "; a copy of the damaged file was kept as " + aside.getFileName();
+                problem = Texts.get("packs.file.damaged.copy", name, parsed.damage(), aside.getFileName().toString());
             } catch (IOException e) {
-                copy = "";
+                problem = Texts.get("packs.file.damaged", name, parsed.damage());
             }
-            problems.add("The resource pack list " + file.getFileName() + " is damaged (" + parsed.damage()
-                    + "); the packs before the damage were read" + copy + ".");
+            problems.add(problem);
         }
         if (!(parsed.root() instanceof ObjectNode root)) {
             if (parsed.complete()) {
-                problems.add("The resource pack list " + file.getFileName() + " holds no list Expanse understands; "
-                        + "it will be replaced when the list is next changed.");
+                problems.add(Texts.get("packs.file.noList", file.getFileName().toString()));
             }
             return;
         }
         original = root;
         JsonNode v = root.get("version");
         if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
-            problems.add("The resource pack list " + file.getFileName() + " has no format version Expanse "
-                    + "understands; the packs it could read are shown.");
+            problems.add(Texts.get("packs.file.noVersion", file.getFileName().toString()));
         } else if (v.asInt() > FORMAT_VERSION) {
             writeVersion = v.asInt();
-            problems.add("The resource pack list " + file.getFileName() + " was written by a newer version of "
-                    + "Expanse; what this version understands is shown and the rest is kept.");
+            problems.add(Texts.get("packs.file.newer", file.getFileName().toString()));
         }
         JsonNode list = root.get(PACKS);
         if (list != null && !list.isNull() && !list.isArray()) {
-            problems.add("The packs in " + file.getFileName() + " could not be read (they are not a list) and were "
-                    + "kept in the file as they are.");
+            problems.add(Texts.get("packs.file.notList", file.getFileName().toString()));
             return;
         }
         int index = 0;
@@ -144,10 +141,10 @@ public final class PackInventory implements EditablePackSource {
             index++;
             String refused = refusal(entry);
             String name = entry.path("id").isTextual() ? JsonEntries.shorten(entry.get("id").asText())
-                    : "number " + index;
+                    : Texts.get("settings.notice.profileNumber", index);
             if (refused != null) {
                 kept.add(new Kept(index - 1, entry));
-                problems.add("The resource pack " + name + " was kept but is not shown: " + refused);
+                problems.add(Texts.get("packs.file.packKept", name, refused));
             } else {
                 try {
                     ResourcePack p = pack(entry);
@@ -163,26 +160,27 @@ public final class PackInventory implements EditablePackSource {
     /** Why this build refuses the entry, or null when it is a valid pack not yet listed. */
     private String refusal(JsonNode entry) {
         if (!entry.isObject()) {
-            return "it is not a pack.";
+            return Texts.get("packs.file.notAPack");
         }
         try {
             ResourcePack p = pack(entry);
             List<String> wrong = p.problems();
             if (!wrong.isEmpty()) {
-                return String.join(" ", wrong);
+                return Texts.sentences(wrong.toArray(String[]::new));
             }
             if (packs.containsKey(p.id())) {
-                return "its ID appears twice in the file.";
+                return Texts.get("packs.file.twice");
             }
             return null;
         } catch (IOException | IllegalArgumentException e) {
-            return JsonEntries.reason(e) + ".";
+            return Texts.get("packs.file.reason", e instanceof IllegalArgumentException ? e.getMessage()
+                    : JsonEntries.reason(e));
         }
     }
 
     private ResourcePack pack(JsonNode entry) throws IOException {
         if (!entry.path("id").isTextual()) {
-            throw new IllegalArgumentException("it has no ID");
+            throw new IllegalArgumentException(Texts.get("packs.file.noId"));
         }
         return mapper.treeToValue(entry, ResourcePack.class);
     }
@@ -425,8 +423,8 @@ public final class PackInventory implements EditablePackSource {
         try {
             AtomicFiles.write(file, mapper.writeValueAsBytes(out));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the resource pack list " + file + ": "
-                    + JsonEntries.reason(e), e);
+            String sentence = Texts.get("packs.file.writeFailed", file.toString(), JsonEntries.reason(e));
+            throw new UncheckedIOException(sentence, new IOException(sentence, e));
         }
     }
 

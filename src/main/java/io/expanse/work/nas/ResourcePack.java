@@ -1,5 +1,6 @@
 package io.expanse.work.nas;
 
+import io.expanse.text.Texts;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.expanse.domain.nas.CapacityRules;
@@ -76,26 +77,25 @@ public record ResourcePack(String id, String label, long capacityGb, String expi
     public List<String> problems() {
         List<String> out = new ArrayList<>();
         if (!ID.matcher(id).matches()) {
-            out.add(id.isBlank() ? "Enter the pack ID, e.g. pack-h58kdagr9vsf."
-                    : "\"" + id + "\" is not a pack ID: use letters, digits and dashes, e.g. pack-h58kdagr9vsf.");
+            out.add(id.isBlank() ? Texts.get("pack.problem.enterId") : Texts.get("pack.problem.id", id));
         }
         if (capacityGb <= 0) {
-            out.add("The capacity must be a positive whole number of GB.");
+            out.add(Texts.get("pack.problem.capacity"));
         } else if (capacityGb > MAX_CAPACITY_GB) {
-            out.add("The capacity must be at most " + MAX_CAPACITY_GB + " GB.");
+            out.add(Texts.get("pack.problem.capacityMax", Texts.gb(MAX_CAPACITY_GB)));
         }
         if (expiresOn != null && expiryDate() == null) {
-            out.add("The expiry \"" + printable(expiresOn) + "\" is not a real date like 2026-12-31 with a year from "
-                    + MIN_YEAR + " to " + MAX_YEAR + ".");
+            out.add(Texts.get("pack.problem.expiry", printable(expiresOn), String.valueOf(MIN_YEAR),
+                    String.valueOf(MAX_YEAR)));
         }
         if (label.length() > MAX_LABEL) {
-            out.add("The label is longer than " + MAX_LABEL + " characters.");
+            out.add(Texts.get("pack.problem.labelLength", MAX_LABEL));
         }
         if (label.codePoints().anyMatch(ResourcePack::forbidden)) {
-            out.add("The label contains control or text-direction characters.");
+            out.add(Texts.get("pack.problem.labelCharacters"));
         }
         if (!PAY_TYPES.contains(payType)) {
-            out.add("The pay type \"" + printable(payType) + "\" is not one of " + String.join(", ", PAY_TYPES) + ".");
+            out.add(Texts.get("pack.problem.payType", printable(payType), String.join(", ", PAY_TYPES)));
         }
         return out;
     }

@@ -229,7 +229,7 @@ class AccountOpenerTest {
         assertEquals(AccountOpener.SANDBOX_LABEL, first.label());
         assertEquals(server.projectId(), first.projectId());
         assertEquals(ActivityState.CANCELLED, stateOf(leftOnSandbox));
-        assertEquals(AccountOpener.SANDBOX_RESTARTED, journal.find(leftOnSandbox.id()).orElseThrow().message());
+        assertEquals(AccountOpener.sandboxRestarted(), journal.find(leftOnSandbox.id()).orElseThrow().message());
         assertEquals(ActivityState.SUBMITTED, stateOf(onAProfile));
         assertEquals(ActivityState.SUBMITTED, stateOf(anUpgrade));
 
@@ -252,7 +252,7 @@ class AccountOpenerTest {
         Activity aResize = unfinished(AccountOpener.SANDBOX_LABEL, Activity.KIND_EVS_RESIZE, "cn-other-1");
         NasAccount first = opener.openNas(null);
         assertEquals(ActivityState.CANCELLED, stateOf(leftOnSandbox));
-        assertEquals(AccountOpener.SANDBOX_RESTARTED, journal.find(leftOnSandbox.id()).orElseThrow().message());
+        assertEquals(AccountOpener.sandboxRestarted(), journal.find(leftOnSandbox.id()).orElseThrow().message());
         assertEquals(ActivityState.SUBMITTED, stateOf(onAProfile));
         assertEquals(ActivityState.SUBMITTED, stateOf(aResize));
         Activity thisRun = unfinished(AccountOpener.SANDBOX_LABEL, Activity.KIND_NAS_UPGRADE, "cn-other-1");
