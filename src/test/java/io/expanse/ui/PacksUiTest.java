@@ -355,4 +355,64 @@ class PacksUiTest {
         waitUntil("table restored", 10, () -> table(robot).getItems().size() == before.size());
         waitUntil("undo no longer offered", 10, undo::isDisabled);
     }
+
+    private static final List<String> ACTIONS = List.of("#addPackButton", "#editPackButton", "#removePackButton",
+            "#importPacksButton", "#undoImportButton", "#upgradePackButton");
+
+    /** No action button is ever drawn narrower than it needs (cut to "…"), wide or narrow; each has a tooltip. */
+    private void assertNoButtonCut(FxRobot robot, javafx.scene.control.ContentDisplay expected) {
+        javafx.scene.control.ToolBar bar = robot.lookup("#packsToolbar").queryAs(javafx.scene.control.ToolBar.class);
+        for (String id : ACTIONS) {
+            Button b = robot.lookup(id).queryAs(Button.class);
+            assertEquals(expected, b.getContentDisplay(), id);
+            assertNotNull(b.getGraphic(), id + " has no icon");
+            assertNotNull(b.getTooltip(), id + " has no tooltip");
+            assertFalse(b.getTooltip().getText().isBlank(), id);
+            assertFalse(b.getTooltip().getText().contains("_"), id + ": " + b.getTooltip().getText());
+            if (b.isVisible() && b.getParent() != null && bar.getItems().contains(b)) {
+                assertTrue(b.getWidth() + 0.5 >= b.prefWidth(-1), id + " is cut: " + b.getWidth() + " < "
+                        + b.prefWidth(-1));
+            }
+        }
+        assertTrue(bar.getWidth() <= bar.getScene().getWidth() + 0.5, "the tool bar runs off the window");
+    }
+
+    @Test
+    void theToolbarShowsTextWhereItFitsIconsWhereNotAndRowsHaveAContextMenu(FxRobot robot) {
+        waitUntil("six sandbox packs", 10, () -> table(robot).getItems().size() == SandboxPack.standard().size());
+        Stage stage = (Stage) table(robot).getScene().getWindow();
+        robot.interact(() -> stage.setWidth(1480));
+        waitUntil("text shown at 1480 px", 10, () -> robot.lookup("#addPackButton").queryAs(Button.class)
+                .getContentDisplay() == javafx.scene.control.ContentDisplay.LEFT);
+        robot.interact(() -> { });
+        assertNoButtonCut(robot, javafx.scene.control.ContentDisplay.LEFT);
+
+        robot.interact(() -> stage.setWidth(760));
+        waitUntil("icons only when narrow", 10, () -> robot.lookup("#addPackButton").queryAs(Button.class)
+                .getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        robot.interact(() -> { });
+        assertNoButtonCut(robot, javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+
+        robot.interact(() -> stage.setWidth(1480));
+        waitUntil("text back when wide again", 10, () -> robot.lookup("#addPackButton").queryAs(Button.class)
+                .getContentDisplay() == javafx.scene.control.ContentDisplay.LEFT);
+
+        // The rows' context menu has the tool bar's actions, enabled as they are.
+        javafx.scene.control.ContextMenu menu = table(robot).getContextMenu();
+        Map<String, javafx.scene.control.MenuItem> items = menu.getItems().stream()
+                .filter(i -> i.getId() != null)
+                .collect(java.util.stream.Collectors.toMap(javafx.scene.control.MenuItem::getId, i -> i));
+        for (String id : List.of("upgradePackMenuItem", "editPackMenuItem", "removePackMenuItem",
+                "copyPackIdMenuItem", "addPackMenuItem", "importPacksMenuItem", "undoImportMenuItem")) {
+            assertTrue(items.containsKey(id), id + " missing from the context menu");
+        }
+        assertTrue(items.get("upgradePackMenuItem").isDisable(), "upgrade offered with no row selected");
+        select(robot, "pack-h58kdagr9vsf");
+        assertFalse(items.get("upgradePackMenuItem").isDisable());
+        assertFalse(items.get("editPackMenuItem").isDisable());
+        robot.interact(() -> items.get("copyPackIdMenuItem").fire());
+        java.util.concurrent.atomic.AtomicReference<String> copied = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> copied.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertEquals("pack-h58kdagr9vsf", copied.get());
+    }
 }

@@ -23,6 +23,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -67,6 +75,14 @@ public final class PacksController {
     @FXML private Button upgradePackButton;
     @FXML private Label packsProblemLabel;
     @FXML private Label packsSourceLabel;
+    @FXML private ToolBar packsToolbar;
+    @FXML private MenuItem upgradePackMenuItem;
+    @FXML private MenuItem editPackMenuItem;
+    @FXML private MenuItem removePackMenuItem;
+    @FXML private MenuItem copyPackIdMenuItem;
+    @FXML private MenuItem addPackMenuItem;
+    @FXML private MenuItem importPacksMenuItem;
+    @FXML private MenuItem undoImportMenuItem;
 
     public PacksController(PacksViewModel vm, UpgradeDialogs upgrades, AccountSelector<NasAccount> switcher,
                            AccountEditor editor) {
@@ -116,6 +132,44 @@ public final class PacksController {
             }
         });
         bindAccountChoice();
+        installActions();
+    }
+
+    /** Icons and tooltips for the actions, the compact tool bar, and the rows' context menu with the same actions. */
+    private void installActions() {
+        Map<javafx.scene.control.ButtonBase, Ikon> icons = new LinkedHashMap<>();
+        icons.put(addPackButton, Feather.PLUS);
+        icons.put(editPackButton, Feather.EDIT_2);
+        icons.put(removePackButton, Feather.TRASH_2);
+        icons.put(importPacksButton, Feather.UPLOAD);
+        icons.put(undoImportButton, Feather.ROTATE_CCW);
+        icons.put(upgradePackButton, Feather.TRENDING_UP);
+        PackToolbar.install(packsToolbar, icons);
+        PackToolbar.decorate(upgradePackMenuItem, Feather.TRENDING_UP);
+        PackToolbar.decorate(editPackMenuItem, Feather.EDIT_2);
+        PackToolbar.decorate(removePackMenuItem, Feather.TRASH_2);
+        PackToolbar.decorate(copyPackIdMenuItem, Feather.COPY);
+        PackToolbar.decorate(addPackMenuItem, Feather.PLUS);
+        PackToolbar.decorate(importPacksMenuItem, Feather.UPLOAD);
+        PackToolbar.decorate(undoImportMenuItem, Feather.ROTATE_CCW);
+        upgradePackMenuItem.disableProperty().bind(upgradePackButton.disableProperty());
+        editPackMenuItem.disableProperty().bind(editPackButton.disableProperty());
+        removePackMenuItem.disableProperty().bind(removePackButton.disableProperty());
+        copyPackIdMenuItem.disableProperty().bind(Bindings.isNull(packTable.getSelectionModel()
+                .selectedItemProperty()));
+        addPackMenuItem.disableProperty().bind(addPackButton.disableProperty());
+        importPacksMenuItem.disableProperty().bind(importPacksButton.disableProperty());
+        undoImportMenuItem.disableProperty().bind(undoImportButton.disableProperty());
+    }
+
+    @FXML
+    private void copyPackId() {
+        PackRow row = packTable.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(row.pack().id());
+            Clipboard.getSystemClipboard().setContent(content);
+        }
     }
 
     private void bindAccountChoice() {
