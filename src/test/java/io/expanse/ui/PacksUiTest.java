@@ -188,6 +188,14 @@ class PacksUiTest {
         waitUntil("editor open", 10, () -> robot.lookup("#packIdField").tryQuery().isPresent());
         Button save = robot.lookup("#packEditorSave").queryAs(Button.class);
         assertTrue(save.isDisabled(), "an empty pack can be saved");
+        String prompt = robot.lookup("#packIdField").queryAs(TextField.class).getPromptText();
+        assertTrue(SandboxPack.standard().stream().noneMatch(p -> prompt.contains(p.id())),
+                "the placeholder is a real pack ID: " + prompt);
+        assertFalse(new io.expanse.work.nas.ResourcePack(prompt, "", 100, null, null).problems().isEmpty(),
+                "the placeholder would pass as a pack ID: " + prompt);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> payBox = robot.lookup("#packPayTypeBox").queryAs(ComboBox.class);
+        assertEquals("Yearly/monthly", payBox.getConverter().toString(payBox.getValue()));
         type(robot, "#packIdField", "pack-newtest01ab");
         type(robot, "#packCapacityField", "1.5");
         assertTrue(save.isDisabled());
@@ -202,7 +210,7 @@ class PacksUiTest {
         openUpgrade(robot, "pack-newtest01ab");
         assertTrue(text(robot, "#upgradePackLabel").contains("pack-newtest01ab"));
         assertEquals("100 GB", text(robot, "#upgradeCurrentLabel"));
-        assertEquals("YEAR_MONTH", text(robot, "#upgradePayTypeLabel"));
+        assertEquals("Yearly/monthly", text(robot, "#upgradePayTypeLabel"));
         assertFalse(confirm(robot).isDefaultButton(), "confirm must not be the default button");
 
         type(robot, "#targetCapacityField", "0");
@@ -244,6 +252,10 @@ class PacksUiTest {
         waitUntil("table shows 200 GB and Succeeded", 10, () -> table(robot).getItems().stream()
                 .anyMatch(r -> r.pack().id().equals("pack-newtest01ab") && r.pack().capacityGb() == 200
                         && "Succeeded".equals(r.lastUpgrade())));
+        PackRow upgraded = table(robot).getItems().stream().filter(r -> r.pack().id().equals("pack-newtest01ab"))
+                .findFirst().orElseThrow();
+        assertTrue(upgraded.lastUpgradeText().startsWith("Succeeded · ") && upgraded.lastUpgradeText()
+                .matches(".*\\d{4}.*\\d{1,2}:\\d{2}.*"), "no date in the last upgrade: " + upgraded.lastUpgradeText());
         @SuppressWarnings("unchecked")
         TableView<Activity> activities = robot.lookup("#activityTable").queryAs(TableView.class);
         waitUntil("activity row succeeded", 10, () -> activities.getItems().stream()

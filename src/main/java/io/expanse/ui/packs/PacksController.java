@@ -66,6 +66,7 @@ public final class PacksController {
     @FXML private TableColumn<PackRow, String> packExpiryColumn;
     @FXML private TableColumn<PackRow, String> packRegionColumn;
     @FXML private TableColumn<PackRow, String> packUpgradeColumn;
+    @FXML private TableColumn<PackRow, String> packPayTypeColumn;
     @FXML private Button addPackButton;
     @FXML private Button editPackButton;
     @FXML private Button removePackButton;
@@ -100,7 +101,8 @@ public final class PacksController {
         packExpiryColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 c.getValue().pack().expiresOn() == null ? "" : c.getValue().pack().expiresOn()));
         packRegionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().region()));
-        packUpgradeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lastUpgrade()));
+        packPayTypeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().payTypeText()));
+        packUpgradeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lastUpgradeText()));
         SortedList<PackRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(packTable.comparatorProperty());
         packTable.setItems(sorted);

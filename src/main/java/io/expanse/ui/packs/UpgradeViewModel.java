@@ -63,10 +63,13 @@ public final class UpgradeViewModel {
         boolean inFlight = d.failedRule() == NasRule.UPGRADE_IN_FLIGHT;
         // An empty field is not an error yet; an upgrade in flight is said at once.
         validation.set(d.allowed() || blank && !inFlight ? null : d.reason());
-        specCode.set(d.targetGb() > 0 ? UpgradeBody.specificationCode(d.targetGb()) : "—");
+        // Only a target the rules accept has a specification code: showing one for a refused target reads as if
+        // UniCloud offered it.
+        specCode.set(d.allowed() ? UpgradeBody.specificationCode(d.targetGb()) : "—");
         summary.set(d.allowed() ? Texts.get("upgrade.summary", pack.label().isEmpty() ? pack.id()
                 : Texts.get("upgrade.packWithLabel", pack.id(), pack.label()), Texts.gb(pack.capacityGb()),
-                Texts.gb(d.targetGb()), UpgradeBody.specificationCode(d.targetGb()), pack.payType()) : null);
+                Texts.gb(d.targetGb()), UpgradeBody.specificationCode(d.targetGb()), PackTexts.payType(pack.payType()))
+                : null);
     }
 
     /** Sends the upgrade in the background; on acceptance {@code onSubmitted} runs, else the error is shown. */
@@ -97,7 +100,7 @@ public final class UpgradeViewModel {
     }
 
     public String payTypeText() {
-        return pack.payType();
+        return PackTexts.payType(pack.payType());
     }
 
     public String allowedText() {

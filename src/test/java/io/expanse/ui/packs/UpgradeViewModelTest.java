@@ -121,7 +121,11 @@ class UpgradeViewModelTest {
         assertFalse(vm.validProperty().get());
         assertEquals("150 GB is not an offered capacity: use multiples of 100 GB up to 102400 GB, e.g. 200 GB.",
                 vm.validationProperty().get());
-        assertEquals("nasbag.capacity.150G", vm.specCodeProperty().get());
+        assertEquals("—", vm.specCodeProperty().get(), "a refused target shows no specification code");
+        vm.targetTextProperty().set("50");
+        assertEquals("—", vm.specCodeProperty().get(), "a smaller target shows no specification code");
+        vm.targetTextProperty().set("200");
+        assertEquals("nasbag.capacity.200G", vm.specCodeProperty().get());
         vm.targetTextProperty().set("10\u00B2");
         assertEquals("Enter a whole number of GB with the digits 0 to 9, e.g. 200.", vm.validationProperty().get());
     }
@@ -143,7 +147,7 @@ class UpgradeViewModelTest {
         vm.targetTextProperty().set("３００ＧＢ");
         assertTrue(vm.validProperty().get(), vm.validationProperty().get());
         assertEquals("Upgrade pack-h58kdagr9vsf (web) from 100 GB to 300 GB \u2014 an order will be created"
-                + " (nasbag.capacity.300G, YEAR_MONTH); the capacity grows once it is paid.",
+                + " (nasbag.capacity.300G, Yearly/monthly); the capacity grows once it is paid.",
                 vm.summaryProperty().get());
 
         vm.submit();
