@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.expanse.app.AppSandboxes;
+import io.expanse.domain.nas.RenewalPeriod;
 import io.expanse.domain.nas.UpgradePolicy;
 import io.expanse.sandbox.SandboxTimings;
 import io.expanse.sandbox.unicloud.SandboxPack;
@@ -426,5 +427,50 @@ class PacksUiTest {
         java.util.concurrent.atomic.AtomicReference<String> copied = new java.util.concurrent.atomic.AtomicReference<>();
         robot.interact(() -> copied.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
         assertEquals("pack-h58kdagr9vsf", copied.get());
+    }
+
+    @Test
+    void anExpiredPackIsFlaggedWarnedAboutOnUpgradeAndRenewedFromTheWarning(FxRobot robot) {
+        String id = "pack-h58kdagr9vyv"; // expired on 2026-06-30 in the sandbox's list
+        select(robot, id);
+        waitUntil("expiry flagged", 10, () -> robot.lookup(".pack-expired").tryQuery().isPresent());
+        javafx.scene.control.TableCell<?, ?> cell = robot.lookup(".pack-expired")
+                .queryAs(javafx.scene.control.TableCell.class);
+        assertTrue(cell.getText().startsWith("2026-06-30 · expired ") && cell.getText().endsWith(" days ago"),
+                cell.getText());
+        assertTrue(cell.getStyleClass().contains("status-bad"));
+
+        robot.clickOn("#upgradePackButton");
+        waitUntil("upgrade dialog open", 10, () -> robot.lookup("#upgradeExpiryLabel").tryQuery().isPresent());
+        Label warning = robot.lookup("#upgradeExpiryLabel").queryAs(Label.class);
+        assertTrue(warning.isVisible() && warning.getText().contains("expired on 2026-06-30"), warning.getText());
+        assertTrue(robot.lookup("#upgradeRenewButton").queryAs(Button.class).isVisible());
+
+        robot.clickOn("#upgradeRenewButton");
+        waitUntil("renew dialog open", 10, () -> robot.lookup("#renewPeriodChoice").tryQuery().isPresent());
+        assertTrue(robot.lookup("#targetCapacityField").tryQuery().isEmpty(), "the upgrade dialog stayed open");
+        @SuppressWarnings("unchecked")
+        ComboBox<RenewalPeriod> period = robot.lookup("#renewPeriodChoice")
+                .queryAs(ComboBox.class);
+        assertEquals(14, period.getItems().size());
+        robot.interact(() -> period.setValue(new RenewalPeriod(3,
+                RenewalPeriod.Unit.MONTH)));
+        String expected = java.time.LocalDate.now().plusMonths(3).toString();
+        assertEquals(expected, text(robot, "#renewNewExpiryLabel"));
+        assertFalse(robot.lookup("#renewConfirmButton").queryAs(Button.class).isDefaultButton());
+        robot.clickOn("#renewConfirmButton");
+        waitUntil("renew dialog closed", 10, () -> robot.lookup("#renewPeriodChoice").tryQuery().isEmpty());
+        waitUntil("renewal paid", 30, () -> activityFor(id).map(a -> a.state() == ActivityState.SUCCEEDED)
+                .orElse(false));
+        Activity a = activityFor(id).orElseThrow();
+        assertEquals(Activity.KIND_NAS_RENEW, a.kind());
+        assertEquals("3month", a.device());
+        assertEquals(19, a.orderId().length());
+        waitUntil("new expiry stored", 10, () -> expected.equals(inventory().find(id).orElseThrow().expiresOn()));
+        waitUntil("no longer flagged", 10, () -> table(robot).getItems().stream()
+                .anyMatch(r -> r.pack().id().equals(id) && !r.expired()));
+        @SuppressWarnings("unchecked")
+        TableView<Activity> activities = robot.lookup("#activityTable").queryAs(TableView.class);
+        waitUntil("activity row", 10, () -> activities.getItems().stream().anyMatch(r -> r.id().equals(a.id())));
     }
 }

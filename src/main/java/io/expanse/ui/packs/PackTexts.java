@@ -1,5 +1,6 @@
 package io.expanse.ui.packs;
 
+import io.expanse.domain.nas.RenewalPeriod;
 import io.expanse.text.Texts;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,6 +28,12 @@ public final class PackTexts {
             case "CHARGING_HOURS" -> Texts.get("packs.payType.chargingHours");
             default -> code;
         };
+    }
+
+    /** The change column of a renewal: "Renew 3 months" for the period's code as the history stores it. */
+    public static String renewal(String periodCode) {
+        RenewalPeriod period = RenewalPeriod.parse(periodCode);
+        return Texts.get("packs.renewal.change", period == null ? String.valueOf(periodCode) : period.text());
     }
 
     /**

@@ -78,6 +78,8 @@ public final class PacksController {
     @FXML private Label packsSourceLabel;
     @FXML private ToolBar packsToolbar;
     @FXML private MenuItem upgradePackMenuItem;
+    @FXML private MenuItem renewPackMenuItem;
+    @FXML private Button renewPackButton;
     @FXML private MenuItem editPackMenuItem;
     @FXML private MenuItem removePackMenuItem;
     @FXML private MenuItem copyPackIdMenuItem;
@@ -98,8 +100,8 @@ public final class PacksController {
         packLabelColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pack().label()));
         packIdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pack().id()));
         packCapacityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pack().capacityGb()));
-        packExpiryColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                c.getValue().pack().expiresOn() == null ? "" : c.getValue().pack().expiresOn()));
+        packExpiryColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(expiryText(c.getValue())));
+        packExpiryColumn.setCellFactory(column -> new ExpiryCell());
         packRegionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().region()));
         packPayTypeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().payTypeText()));
         packUpgradeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lastUpgradeText()));
@@ -145,9 +147,11 @@ public final class PacksController {
         icons.put(removePackButton, Feather.TRASH_2);
         icons.put(importPacksButton, Feather.UPLOAD);
         icons.put(undoImportButton, Feather.ROTATE_CCW);
+        icons.put(renewPackButton, Feather.CALENDAR);
         icons.put(upgradePackButton, Feather.TRENDING_UP);
         PackToolbar.install(packsToolbar, icons);
         PackToolbar.decorate(upgradePackMenuItem, Feather.TRENDING_UP);
+        PackToolbar.decorate(renewPackMenuItem, Feather.CALENDAR);
         PackToolbar.decorate(editPackMenuItem, Feather.EDIT_2);
         PackToolbar.decorate(removePackMenuItem, Feather.TRASH_2);
         PackToolbar.decorate(copyPackIdMenuItem, Feather.COPY);
@@ -155,6 +159,8 @@ public final class PacksController {
         PackToolbar.decorate(importPacksMenuItem, Feather.UPLOAD);
         PackToolbar.decorate(undoImportMenuItem, Feather.ROTATE_CCW);
         upgradePackMenuItem.disableProperty().bind(upgradePackButton.disableProperty());
+        renewPackButton.disableProperty().bind(upgradePackButton.disableProperty());
+        renewPackMenuItem.disableProperty().bind(renewPackButton.disableProperty());
         editPackMenuItem.disableProperty().bind(editPackButton.disableProperty());
         removePackMenuItem.disableProperty().bind(removePackButton.disableProperty());
         copyPackIdMenuItem.disableProperty().bind(Bindings.isNull(packTable.getSelectionModel()
@@ -289,6 +295,50 @@ public final class PacksController {
                 showError(message);
             }
         });
+    }
+
+    /** The expiry with the days left when within 30 days, or how long ago it passed. */
+    static String expiryText(PackRow row) {
+        String date = row.pack().expiresOn() == null ? "" : row.pack().expiresOn();
+        if (row.expired()) {
+            return Texts.get("packs.expiry.expired", date, -row.daysLeft());
+        }
+        return row.expiresSoon() ? Texts.get("packs.expiry.left", date, row.daysLeft()) : date;
+    }
+
+    /**
+     * An expiry cell: flagged with its words and the style classes {@code pack-expired} or {@code pack-expiring}
+     * (coloured as the status cells are: {@code status-bad}, {@code status-wait}).
+     */
+    private static final class ExpiryCell extends javafx.scene.control.TableCell<PackRow, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            PackRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            setText(empty ? null : text);
+            mark("pack-expired", row != null && row.expired());
+            mark("pack-expiring", row != null && row.expiresSoon());
+            mark("status-bad", row != null && row.expired());
+            mark("status-wait", row != null && row.expiresSoon());
+        }
+
+        private void mark(String styleClass, boolean on) {
+            if (on != getStyleClass().contains(styleClass)) {
+                if (on) {
+                    getStyleClass().add(styleClass);
+                } else {
+                    getStyleClass().remove(styleClass);
+                }
+            }
+        }
+    }
+
+    @FXML
+    private void openRenew() {
+        PackRow row = packTable.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            upgrades.openRenew(window(), row.pack());
+        }
     }
 
     @FXML

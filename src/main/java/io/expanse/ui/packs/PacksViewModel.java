@@ -73,10 +73,15 @@ public final class PacksViewModel {
         this.reloadOnChange = () -> tasks.runOnUiThread(this::reload);
         filter.addListener((o, a, b) -> applyFilter());
         journal.addListener(a -> {
-            if (Activity.KIND_NAS_UPGRADE.equals(a.kind())) {
+            if (a.nasPack()) {
                 tasks.runOnUiThread(this::reload);
             }
         });
+    }
+
+    /** Today's date and the zone moments are shown in. */
+    public Clock clock() {
+        return clock;
     }
 
     /** The account shown, or null while connecting or after a failure. */
