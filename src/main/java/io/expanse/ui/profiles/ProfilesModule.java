@@ -66,9 +66,10 @@ public final class ProfilesModule {
         Fonts.apply(scene);
         stage.setScene(scene);
         stage.setResizable(true);
-        EditorSizing.install(stage, scroll, view.root());
+        EditorSizing.install(stage, scroll, (javafx.scene.layout.Region) view.root());
         stage.setTitle(existing == null ? Texts.get("profile.title.new") : Texts.get("profile.title.edit",
                 existing.label()));
+        EditorSizing.preferWholeForm(scroll, (javafx.scene.layout.Region) view.root());
         stage.show();
         return stage;
     }
