@@ -16,13 +16,15 @@ import java.util.Optional;
  * @param lastProfileId the profile chosen last, or null
  * @param lastUniCloudProfileId the UniCloud profile chosen last in the resource packs view, or null (sandbox)
  * @param window        main window geometry, or null for the default
+ * @param keyringNoticeDismissed whether the operator dismissed the notice that no keyring is available
  * @param tables        per table id: column order, widths and sort
  * @param language      the language chosen in View → Language ("en", "zh-CN"), or null to follow the OS
  * @param theme         the theme chosen in View → Theme ("light", "dark"), or null to follow the OS ("system")
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int version, List<Profile> profiles, String lastProfileId, WindowState window,
-                       Map<String, TableState> tables, String lastUniCloudProfileId, String language, String theme) {
+                       Map<String, TableState> tables, String lastUniCloudProfileId, String language, String theme,
+                       boolean keyringNoticeDismissed) {
 
     /** Main window position (null x/y: centre it) and size. */
     public record WindowState(Double x, Double y, double width, double height, boolean maximized) {
@@ -55,7 +57,7 @@ public record Settings(int version, List<Profile> profiles, String lastProfileId
 
     /** Nothing remembered yet. */
     public static Settings empty() {
-        return new Settings(SettingsStore.VERSION, List.of(), null, null, Map.of(), null, null, null);
+        return new Settings(SettingsStore.VERSION, List.of(), null, null, Map.of(), null, null, null, false);
     }
 
     public Optional<Profile> profile(String id) {
@@ -71,27 +73,32 @@ public record Settings(int version, List<Profile> profiles, String lastProfileId
         } else {
             next.set(at, profile);
         }
-        return new Settings(version, next, lastProfileId, window, tables, lastUniCloudProfileId, language, theme);
+        return new Settings(version, next, lastProfileId, window, tables, lastUniCloudProfileId, language, theme,
+                keyringNoticeDismissed);
     }
 
     public Settings withoutProfile(String id) {
         List<Profile> next = new ArrayList<>(profiles);
         next.removeIf(p -> p.id().equals(id));
         return new Settings(version, next, id.equals(lastProfileId) ? null : lastProfileId, window, tables,
-                id.equals(lastUniCloudProfileId) ? null : lastUniCloudProfileId, language, theme);
+                id.equals(lastUniCloudProfileId) ? null : lastUniCloudProfileId, language, theme,
+                keyringNoticeDismissed);
     }
 
     public Settings withLastProfileId(String id) {
-        return new Settings(version, profiles, id, window, tables, lastUniCloudProfileId, language, theme);
+        return new Settings(version, profiles, id, window, tables, lastUniCloudProfileId, language, theme,
+                keyringNoticeDismissed);
     }
 
     /** Remembers the packs view's account: a UniCloud profile id, or null for the sandbox. */
     public Settings withLastUniCloudProfileId(String id) {
-        return new Settings(version, profiles, lastProfileId, window, tables, id, language, theme);
+        return new Settings(version, profiles, lastProfileId, window, tables, id, language, theme,
+                keyringNoticeDismissed);
     }
 
     public Settings withWindow(WindowState newWindow) {
-        return new Settings(version, profiles, lastProfileId, newWindow, tables, lastUniCloudProfileId, language, theme);
+        return new Settings(version, profiles, lastProfileId, newWindow, tables, lastUniCloudProfileId, language, theme,
+                keyringNoticeDismissed);
     }
 
     public Optional<TableState> table(String tableId) {
@@ -101,23 +108,31 @@ public record Settings(int version, List<Profile> profiles, String lastProfileId
     public Settings withTable(String tableId, TableState state) {
         Map<String, TableState> next = new LinkedHashMap<>(tables);
         next.put(tableId, state);
-        return new Settings(version, profiles, lastProfileId, window, next, lastUniCloudProfileId, language, theme);
+        return new Settings(version, profiles, lastProfileId, window, next, lastUniCloudProfileId, language, theme,
+                keyringNoticeDismissed);
     }
 
     /** Remembers View → Language: a language tag ("en", "zh-CN"), or null to follow the OS. */
     public Settings withLanguage(String languageTag) {
         return new Settings(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, languageTag,
-                theme);
+                theme, keyringNoticeDismissed);
     }
 
     /** Remembers View → Theme: "light" or "dark", or null to follow the OS. */
     public Settings withTheme(String themeName) {
         return new Settings(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language,
-                themeName);
+                themeName, keyringNoticeDismissed);
+    }
+
+    /** Remembers that the operator dismissed the notice that no keyring is available (shown again never). */
+    public Settings withKeyringNoticeDismissed(boolean dismissed) {
+        return new Settings(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme,
+                dismissed);
     }
 
     Settings withVersion(int newVersion) {
-        return new Settings(newVersion, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme);
+        return new Settings(newVersion, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme,
+                keyringNoticeDismissed);
     }
 
     private int indexOf(String id) {

@@ -25,7 +25,7 @@ final class SettingsReader {
     /** Where containers of the wrong shape are kept, verbatim. */
     static final String UNREADABLE = "_unreadable";
     static final Set<String> KNOWN = Set.of("version", "profiles", "lastProfileId", "window", "tables",
-            "lastUniCloudProfileId", "language", "theme", UNREADABLE);
+            "lastUniCloudProfileId", "language", "theme", "keyringNoticeDismissed", UNREADABLE);
     private static final String LEFT = " and was left as it is in " + SettingsStore.FILE_NAME + ".";
 
     private final ObjectMapper mapper;
@@ -182,8 +182,9 @@ final class SettingsReader {
         String lastNas = text(root, "lastUniCloudProfileId", "The UniCloud account chosen last", kept, problems);
         String language = text(root, "language", "The language chosen", kept, problems);
         String theme = text(root, "theme", "The theme chosen", kept, problems);
+        JsonNode dismissed = root.get("keyringNoticeDismissed");
         Settings settings = new Settings(SettingsStore.VERSION, profiles, last, window, tables, lastNas, language,
-                theme);
+                theme, dismissed != null && dismissed.isBoolean() && dismissed.asBoolean());
         return new Outcome(settings, kept, problems);
     }
 
