@@ -316,6 +316,8 @@ public final class PacksController {
             super.updateItem(text, empty);
             PackRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
             setText(empty ? null : text);
+            // The whole text when the column is too narrow for it.
+            setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
             mark("pack-expired", row != null && row.expired());
             mark("pack-expiring", row != null && row.expiresSoon());
             mark("status-bad", row != null && row.expired());
