@@ -370,7 +370,7 @@ class PacksUiTest {
     }
 
     private static final List<String> ACTIONS = List.of("#addPackButton", "#editPackButton", "#removePackButton",
-            "#importPacksButton", "#undoImportButton", "#upgradePackButton");
+            "#importPacksButton", "#undoImportButton", "#renewPackButton", "#upgradePackButton");
 
     /** No action button is ever drawn narrower than it needs (cut to "…"), wide or narrow; each has a tooltip. */
     private void assertNoButtonCut(FxRobot robot, javafx.scene.control.ContentDisplay expected) {
@@ -415,13 +415,14 @@ class PacksUiTest {
         Map<String, javafx.scene.control.MenuItem> items = menu.getItems().stream()
                 .filter(i -> i.getId() != null)
                 .collect(java.util.stream.Collectors.toMap(javafx.scene.control.MenuItem::getId, i -> i));
-        for (String id : List.of("upgradePackMenuItem", "editPackMenuItem", "removePackMenuItem",
+        for (String id : List.of("upgradePackMenuItem", "renewPackMenuItem", "editPackMenuItem", "removePackMenuItem",
                 "copyPackIdMenuItem", "addPackMenuItem", "importPacksMenuItem", "undoImportMenuItem")) {
             assertTrue(items.containsKey(id), id + " missing from the context menu");
         }
         assertTrue(items.get("upgradePackMenuItem").isDisable(), "upgrade offered with no row selected");
         select(robot, "pack-h58kdagr9vsf");
         assertFalse(items.get("upgradePackMenuItem").isDisable());
+        assertFalse(items.get("renewPackMenuItem").isDisable());
         assertFalse(items.get("editPackMenuItem").isDisable());
         robot.interact(() -> items.get("copyPackIdMenuItem").fire());
         java.util.concurrent.atomic.AtomicReference<String> copied = new java.util.concurrent.atomic.AtomicReference<>();
