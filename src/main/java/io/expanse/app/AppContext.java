@@ -165,7 +165,8 @@ public final class AppContext implements AutoCloseable {
         GuideWindows guides = new GuideWindows(session, tasks, fxml);
         UpgradeDialogs upgradeDialogs = new UpgradeDialogs(packsViewModel, new UpgradePolicy(), tasks, fxml);
         controllers.register(MainController.class, () -> new MainController(session, volumesViewModel, evsAccounts,
-                        profilesModule(), nasAccounts::profileSaved, dirs, startupNotices(), tasks, fxml,
+                        profilesModule(), nasAccounts::profileSaved, dirs, startupNotices(),
+                        keyringNotice(), tasks, fxml,
                         appearance))
                 .register(VolumesController.class, () -> new VolumesController(volumesViewModel, resizeDialogs,
                         layout, new BatchDialogs(session, journal, policy, tasks, fxml)))
@@ -212,15 +213,18 @@ public final class AppContext implements AutoCloseable {
         return profilesModule;
     }
 
+    /** The notice that no keyring is available, for the main window (which shows it only off the sandbox). */
+    private io.expanse.ui.main.KeyringNotice keyringNotice() {
+        return new io.expanse.ui.main.KeyringNotice(secrets.notice(), settingsStore, tasks);
+    }
+
     /** Problems found while reading files at start, for the notice bar. */
     private List<String> startupNotices() {
         List<String> notices = new ArrayList<>();
         settingsStore.loadProblem().ifPresent(notices::add);
         journal.loadProblem().ifPresent(notices::add);
         notices.addAll(profiles.sdkProblems());
-        if (secrets.notice() != null) {
-            notices.add(secrets.notice());
-        }
+        // The keyring notice is MainController's KeyringNotice: not on the sandbox, and remembered once dismissed.
         return notices;
     }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param lastProfileId the profile chosen last, or null
  * @param lastUniCloudProfileId the UniCloud profile chosen last in the resource packs view, or null (sandbox)
  * @param window        main window geometry, or null for the default
+ * @param keyringNoticeDismissed whether the operator dismissed the notice that no keyring is available
  * @param tables        per table id: column order, widths and sort
  * @param language      the language chosen in View → Language ("en", "zh-CN"), or null to follow the OS
  * @param theme         the theme chosen in View → Theme ("light", "dark"), or null to follow the OS ("system")
@@ -24,12 +25,28 @@ import java.util.Optional;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(int version, List<Profile> profiles, String lastProfileId, WindowState window,
                        Map<String, TableState> tables, String lastUniCloudProfileId, String language, String theme,
-                       Double usageThreshold) {
+                       Double usageThreshold, boolean keyringNoticeDismissed) {
+
+    /** Settings without a usage threshold of their own (the default applies) and no notice dismissed. */
+    public Settings(int version, List<Profile> profiles, String lastProfileId, WindowState window,
+                    Map<String, TableState> tables, String lastUniCloudProfileId, String language, String theme) {
+        this(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme, null, false);
+    }
 
     /** Settings without a usage threshold of their own (the default applies). */
     public Settings(int version, List<Profile> profiles, String lastProfileId, WindowState window,
-                    Map<String, TableState> tables, String lastUniCloudProfileId, String language, String theme) {
-        this(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme, null);
+                    Map<String, TableState> tables, String lastUniCloudProfileId, String language, String theme,
+                    boolean keyringNoticeDismissed) {
+        this(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme, null,
+                keyringNoticeDismissed);
+    }
+
+    /** Settings with a usage threshold (null: the default) and no notice dismissed. */
+    public Settings(int version, List<Profile> profiles, String lastProfileId, WindowState window,
+                    Map<String, TableState> tables, String lastUniCloudProfileId, String language, String theme,
+                    Double usageThreshold) {
+        this(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme, usageThreshold,
+                false);
     }
 
     /** Main window position (null x/y: centre it) and size. */
@@ -63,7 +80,7 @@ public record Settings(int version, List<Profile> profiles, String lastProfileId
 
     /** Nothing remembered yet. */
     public static Settings empty() {
-        return new Settings(SettingsStore.VERSION, List.of(), null, null, Map.of(), null, null, null);
+        return new Settings(SettingsStore.VERSION, List.of(), null, null, Map.of(), null, null, null, false);
     }
 
     public Optional<Profile> profile(String id) {
@@ -79,27 +96,32 @@ public record Settings(int version, List<Profile> profiles, String lastProfileId
         } else {
             next.set(at, profile);
         }
-        return new Settings(version, next, lastProfileId, window, tables, lastUniCloudProfileId, language, theme, usageThreshold);
+        return new Settings(version, next, lastProfileId, window, tables, lastUniCloudProfileId, language, theme,
+                usageThreshold, keyringNoticeDismissed);
     }
 
     public Settings withoutProfile(String id) {
         List<Profile> next = new ArrayList<>(profiles);
         next.removeIf(p -> p.id().equals(id));
         return new Settings(version, next, id.equals(lastProfileId) ? null : lastProfileId, window, tables,
-                id.equals(lastUniCloudProfileId) ? null : lastUniCloudProfileId, language, theme, usageThreshold);
+                id.equals(lastUniCloudProfileId) ? null : lastUniCloudProfileId, language, theme,
+                usageThreshold, keyringNoticeDismissed);
     }
 
     public Settings withLastProfileId(String id) {
-        return new Settings(version, profiles, id, window, tables, lastUniCloudProfileId, language, theme, usageThreshold);
+        return new Settings(version, profiles, id, window, tables, lastUniCloudProfileId, language, theme,
+                usageThreshold, keyringNoticeDismissed);
     }
 
     /** Remembers the packs view's account: a UniCloud profile id, or null for the sandbox. */
     public Settings withLastUniCloudProfileId(String id) {
-        return new Settings(version, profiles, lastProfileId, window, tables, id, language, theme, usageThreshold);
+        return new Settings(version, profiles, lastProfileId, window, tables, id, language, theme,
+                usageThreshold, keyringNoticeDismissed);
     }
 
     public Settings withWindow(WindowState newWindow) {
-        return new Settings(version, profiles, lastProfileId, newWindow, tables, lastUniCloudProfileId, language, theme, usageThreshold);
+        return new Settings(version, profiles, lastProfileId, newWindow, tables, lastUniCloudProfileId, language, theme,
+                usageThreshold, keyringNoticeDismissed);
     }
 
     public Optional<TableState> table(String tableId) {
@@ -109,29 +131,37 @@ public record Settings(int version, List<Profile> profiles, String lastProfileId
     public Settings withTable(String tableId, TableState state) {
         Map<String, TableState> next = new LinkedHashMap<>(tables);
         next.put(tableId, state);
-        return new Settings(version, profiles, lastProfileId, window, next, lastUniCloudProfileId, language, theme, usageThreshold);
+        return new Settings(version, profiles, lastProfileId, window, next, lastUniCloudProfileId, language, theme,
+                usageThreshold, keyringNoticeDismissed);
     }
 
     /** Remembers View → Language: a language tag ("en", "zh-CN"), or null to follow the OS. */
     public Settings withLanguage(String languageTag) {
         return new Settings(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, languageTag,
-                theme, usageThreshold);
+                theme, usageThreshold, keyringNoticeDismissed);
     }
 
     /** Remembers View → Theme: "light" or "dark", or null to follow the OS. */
     public Settings withTheme(String themeName) {
         return new Settings(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language,
-                themeName, usageThreshold);
+                themeName, usageThreshold, keyringNoticeDismissed);
+    }
+
+    /** Remembers that the operator dismissed the notice that no keyring is available (shown again never). */
+    public Settings withKeyringNoticeDismissed(boolean dismissed) {
+        return new Settings(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme,
+                usageThreshold, dismissed);
     }
 
     /** Remembers the usage threshold in percent (null: the default). */
     public Settings withUsageThreshold(Double percent) {
         return new Settings(version, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme,
-                percent);
+                percent, keyringNoticeDismissed);
     }
 
     Settings withVersion(int newVersion) {
-        return new Settings(newVersion, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme, usageThreshold);
+        return new Settings(newVersion, profiles, lastProfileId, window, tables, lastUniCloudProfileId, language, theme,
+                usageThreshold, keyringNoticeDismissed);
     }
 
     private int indexOf(String id) {

@@ -26,7 +26,7 @@ final class SettingsReader {
     /** Where containers of the wrong shape are kept, verbatim. */
     static final String UNREADABLE = "_unreadable";
     static final Set<String> KNOWN = Set.of("version", "profiles", "lastProfileId", "window", "tables",
-            "lastUniCloudProfileId", "language", "theme", "usageThreshold", UNREADABLE);
+            "lastUniCloudProfileId", "language", "theme", "usageThreshold", "keyringNoticeDismissed", UNREADABLE);
 
     private final ObjectMapper mapper;
 
@@ -180,8 +180,9 @@ final class SettingsReader {
         String language = text(root, "language", "settings.notice.field.language", kept, problems);
         String theme = text(root, "theme", "settings.notice.field.theme", kept, problems);
         Double usageThreshold = percent(root, "usageThreshold", kept, problems);
+        JsonNode dismissed = root.get("keyringNoticeDismissed");
         Settings settings = new Settings(SettingsStore.VERSION, profiles, last, window, tables, lastNas, language,
-                theme, usageThreshold);
+                theme, usageThreshold, dismissed != null && dismissed.isBoolean() && dismissed.asBoolean());
         return new Outcome(settings, kept, problems);
     }
 

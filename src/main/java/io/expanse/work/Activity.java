@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param newSizeGb     requested size
  * @param yearlyMonthly whether the resource is billed yearly/monthly (an order, not a job, is created)
  * @param autoPay       for yearly/monthly resources whether the order is paid at once; null for on-demand
- * @param device        guest device (e.g. /dev/vdb) for the guest-OS steps, or null
+ * @param device        guest device (e.g. /dev/vdb) for the guest-OS steps, or null; for a NAS renewal the period
+ *                      renewed ({@code RenewalPeriod.code()}, e.g. {@code 3month})
  * @param state         where it stands
  * @param jobId         EVS job id, once known
  * @param orderId       BSS order id, once known
@@ -77,8 +78,20 @@ public record Activity(
     /** Kind of a UniCloud NAS resource pack upgrade (resourceId is the pack id, sizes are pack capacities). */
     public static final String KIND_NAS_UPGRADE = "nas.upgrade";
 
+    /**
+     * Kind of a UniCloud NAS resource pack renewal (resourceId is the pack id, both sizes its capacity, device the
+     * period renewed).
+     */
+    public static final String KIND_NAS_RENEW = "nas.renew";
+
     /** The kinds this build knows how to follow; an entry of any other kind is shown as unknown and left alone. */
-    public static final java.util.Set<String> KNOWN_KINDS = java.util.Set.of(KIND_EVS_RESIZE, KIND_NAS_UPGRADE);
+    public static final java.util.Set<String> KNOWN_KINDS = java.util.Set.of(KIND_EVS_RESIZE, KIND_NAS_UPGRADE,
+            KIND_NAS_RENEW);
+
+    /** Whether this is a change to a UniCloud NAS resource pack (an upgrade or a renewal). */
+    public boolean nasPack() {
+        return KIND_NAS_UPGRADE.equals(kind) || KIND_NAS_RENEW.equals(kind);
+    }
 
     public Activity {
         Objects.requireNonNull(id, "id");

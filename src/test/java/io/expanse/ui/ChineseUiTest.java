@@ -115,6 +115,7 @@ class ChineseUiTest extends SandboxWindowTest {
         robot.clickOn("#upgradePackButton");
         waitUntil("upgrade dialog open", 10, () -> robot.lookup("#targetCapacityField").tryQuery().isPresent());
         assertEquals("200 GB", text(robot, "#upgradeCurrentLabel"));
+        assertEquals("包年/包月", text(robot, "#upgradePayTypeLabel"));
         assertTrue(text(robot, "#upgradeAllowedLabel").contains("100 GB 的整数倍"), text(robot, "#upgradeAllowedLabel"));
 
         type(robot, "#targetCapacityField", "250");

@@ -150,6 +150,20 @@ class MainWindowUiTest extends SandboxWindowTest {
                         && c.profile().id().equals("doomed")));
         assertTrue(!ui.context().profiles().hasSecret(profile), "the secret outlived its profile");
         waitUntil("back on the sandbox", 15, () -> table(robot).getItems().size() == 50);
+        // The selector shows the sandbox, not a blank box.
+        @SuppressWarnings("unchecked")
+        ComboBox<AccountChoice> selector = robot.lookup("#accountChoice").queryAs(ComboBox.class);
+        robot.interact(() -> { });
+        assertTrue(selector.getValue() != null && selector.getValue().sandbox(), "selector shows " + selector.getValue());
+        // The list read again while on the sandbox (another profile saved, the other tab's selector…) keeps it.
+        robot.interact(() -> ui.context().evsAccounts().reload());
+        robot.interact(() -> { });
+        assertTrue(selector.getValue() != null && selector.getValue().sandbox(), "selector shows " + selector.getValue());
+        assertEquals(AccountChoice.SANDBOX, selector.getSelectionModel().getSelectedItem());
+        assertTrue(ui.context().evsAccounts().currentProperty().get().sandbox());
+        javafx.scene.control.ListCell<?> button = (javafx.scene.control.ListCell<?>)
+                ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) selector.getSkin()).getDisplayNode();
+        assertEquals(AccountChoice.SANDBOX.toString(), button.getText(), "the closed selector reads blank");
     }
 
     @Test

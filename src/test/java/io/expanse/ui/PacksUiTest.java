@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.expanse.app.AppSandboxes;
+import io.expanse.domain.nas.RenewalPeriod;
 import io.expanse.domain.nas.UpgradePolicy;
 import io.expanse.sandbox.SandboxTimings;
 import io.expanse.sandbox.unicloud.SandboxPack;
@@ -195,6 +196,14 @@ class PacksUiTest {
         waitUntil("editor open", 10, () -> robot.lookup("#packIdField").tryQuery().isPresent());
         Button save = robot.lookup("#packEditorSave").queryAs(Button.class);
         assertTrue(save.isDisabled(), "an empty pack can be saved");
+        String prompt = robot.lookup("#packIdField").queryAs(TextField.class).getPromptText();
+        assertTrue(SandboxPack.standard().stream().noneMatch(p -> prompt.contains(p.id())),
+                "the placeholder is a real pack ID: " + prompt);
+        assertFalse(new io.expanse.work.nas.ResourcePack(prompt, "", 100, null, null).problems().isEmpty(),
+                "the placeholder would pass as a pack ID: " + prompt);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> payBox = robot.lookup("#packPayTypeBox").queryAs(ComboBox.class);
+        assertEquals("Yearly/monthly", payBox.getConverter().toString(payBox.getValue()));
         type(robot, "#packIdField", "pack-newtest01ab");
         type(robot, "#packCapacityField", "1.5");
         assertTrue(save.isDisabled());
@@ -209,7 +218,7 @@ class PacksUiTest {
         openUpgrade(robot, "pack-newtest01ab");
         assertTrue(text(robot, "#upgradePackLabel").contains("pack-newtest01ab"));
         assertEquals("100 GB", text(robot, "#upgradeCurrentLabel"));
-        assertEquals("YEAR_MONTH", text(robot, "#upgradePayTypeLabel"));
+        assertEquals("Yearly/monthly", text(robot, "#upgradePayTypeLabel"));
         assertFalse(confirm(robot).isDefaultButton(), "confirm must not be the default button");
 
         type(robot, "#targetCapacityField", "0");
@@ -251,6 +260,10 @@ class PacksUiTest {
         waitUntil("table shows 200 GB and Succeeded", 10, () -> table(robot).getItems().stream()
                 .anyMatch(r -> r.pack().id().equals("pack-newtest01ab") && r.pack().capacityGb() == 200
                         && "Succeeded".equals(r.lastUpgrade())));
+        PackRow upgraded = table(robot).getItems().stream().filter(r -> r.pack().id().equals("pack-newtest01ab"))
+                .findFirst().orElseThrow();
+        assertTrue(upgraded.lastUpgradeText().startsWith("Succeeded · ") && upgraded.lastUpgradeText()
+                .matches(".*\\d{4}.*\\d{1,2}:\\d{2}.*"), "no date in the last upgrade: " + upgraded.lastUpgradeText());
         @SuppressWarnings("unchecked")
         TableView<Activity> activities = robot.lookup("#activityTable").queryAs(TableView.class);
         waitUntil("activity row succeeded", 10, () -> activities.getItems().stream()
@@ -361,5 +374,111 @@ class PacksUiTest {
         assertArrayEquals(fileBefore, Files.readAllBytes(inventory().file()), "undo did not restore the file");
         waitUntil("table restored", 10, () -> table(robot).getItems().size() == before.size());
         waitUntil("undo no longer offered", 10, undo::isDisabled);
+    }
+
+    private static final List<String> ACTIONS = List.of("#addPackButton", "#editPackButton", "#removePackButton",
+            "#importPacksButton", "#undoImportButton", "#renewPackButton", "#upgradePackButton");
+
+    /** No action button is ever drawn narrower than it needs (cut to "…"), wide or narrow; each has a tooltip. */
+    private void assertNoButtonCut(FxRobot robot, javafx.scene.control.ContentDisplay expected) {
+        javafx.scene.control.ToolBar bar = robot.lookup("#packsToolbar").queryAs(javafx.scene.control.ToolBar.class);
+        for (String id : ACTIONS) {
+            Button b = robot.lookup(id).queryAs(Button.class);
+            assertEquals(expected, b.getContentDisplay(), id);
+            assertNotNull(b.getGraphic(), id + " has no icon");
+            assertNotNull(b.getTooltip(), id + " has no tooltip");
+            assertFalse(b.getTooltip().getText().isBlank(), id);
+            assertFalse(b.getTooltip().getText().contains("_"), id + ": " + b.getTooltip().getText());
+            if (b.isVisible() && b.getParent() != null && bar.getItems().contains(b)) {
+                assertTrue(b.getWidth() + 0.5 >= b.prefWidth(-1), id + " is cut: " + b.getWidth() + " < "
+                        + b.prefWidth(-1));
+            }
+        }
+        assertTrue(bar.getWidth() <= bar.getScene().getWidth() + 0.5, "the tool bar runs off the window");
+    }
+
+    @Test
+    void theToolbarShowsTextWhereItFitsIconsWhereNotAndRowsHaveAContextMenu(FxRobot robot) {
+        waitUntil("six sandbox packs", 10, () -> table(robot).getItems().size() == SandboxPack.standard().size());
+        Stage stage = (Stage) table(robot).getScene().getWindow();
+        robot.interact(() -> stage.setWidth(1480));
+        waitUntil("text shown at 1480 px", 10, () -> robot.lookup("#addPackButton").queryAs(Button.class)
+                .getContentDisplay() == javafx.scene.control.ContentDisplay.LEFT);
+        robot.interact(() -> { });
+        assertNoButtonCut(robot, javafx.scene.control.ContentDisplay.LEFT);
+
+        robot.interact(() -> stage.setWidth(760));
+        waitUntil("icons only when narrow", 10, () -> robot.lookup("#addPackButton").queryAs(Button.class)
+                .getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        robot.interact(() -> { });
+        assertNoButtonCut(robot, javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+
+        robot.interact(() -> stage.setWidth(1480));
+        waitUntil("text back when wide again", 10, () -> robot.lookup("#addPackButton").queryAs(Button.class)
+                .getContentDisplay() == javafx.scene.control.ContentDisplay.LEFT);
+
+        // The rows' context menu has the tool bar's actions, enabled as they are.
+        javafx.scene.control.ContextMenu menu = table(robot).getContextMenu();
+        Map<String, javafx.scene.control.MenuItem> items = menu.getItems().stream()
+                .filter(i -> i.getId() != null)
+                .collect(java.util.stream.Collectors.toMap(javafx.scene.control.MenuItem::getId, i -> i));
+        for (String id : List.of("upgradePackMenuItem", "renewPackMenuItem", "editPackMenuItem", "removePackMenuItem",
+                "copyPackIdMenuItem", "addPackMenuItem", "importPacksMenuItem", "undoImportMenuItem")) {
+            assertTrue(items.containsKey(id), id + " missing from the context menu");
+        }
+        assertTrue(items.get("upgradePackMenuItem").isDisable(), "upgrade offered with no row selected");
+        select(robot, "pack-h58kdagr9vsf");
+        assertFalse(items.get("upgradePackMenuItem").isDisable());
+        assertFalse(items.get("renewPackMenuItem").isDisable());
+        assertFalse(items.get("editPackMenuItem").isDisable());
+        robot.interact(() -> items.get("copyPackIdMenuItem").fire());
+        java.util.concurrent.atomic.AtomicReference<String> copied = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> copied.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertEquals("pack-h58kdagr9vsf", copied.get());
+    }
+
+    @Test
+    void anExpiredPackIsFlaggedWarnedAboutOnUpgradeAndRenewedFromTheWarning(FxRobot robot) {
+        String id = "pack-h58kdagr9vyv"; // expired on 2026-06-30 in the sandbox's list
+        select(robot, id);
+        waitUntil("expiry flagged", 10, () -> robot.lookup(".pack-expired").tryQuery().isPresent());
+        javafx.scene.control.TableCell<?, ?> cell = robot.lookup(".pack-expired")
+                .queryAs(javafx.scene.control.TableCell.class);
+        assertTrue(cell.getText().startsWith("2026-06-30 · expired ") && cell.getText().endsWith(" days ago"),
+                cell.getText());
+        assertTrue(cell.getStyleClass().contains("status-bad"));
+
+        robot.clickOn("#upgradePackButton");
+        waitUntil("upgrade dialog open", 10, () -> robot.lookup("#upgradeExpiryLabel").tryQuery().isPresent());
+        Label warning = robot.lookup("#upgradeExpiryLabel").queryAs(Label.class);
+        assertTrue(warning.isVisible() && warning.getText().contains("expired on 2026-06-30"), warning.getText());
+        assertTrue(robot.lookup("#upgradeRenewButton").queryAs(Button.class).isVisible());
+
+        robot.clickOn("#upgradeRenewButton");
+        waitUntil("renew dialog open", 10, () -> robot.lookup("#renewPeriodChoice").tryQuery().isPresent());
+        assertTrue(robot.lookup("#targetCapacityField").tryQuery().isEmpty(), "the upgrade dialog stayed open");
+        @SuppressWarnings("unchecked")
+        ComboBox<RenewalPeriod> period = robot.lookup("#renewPeriodChoice")
+                .queryAs(ComboBox.class);
+        assertEquals(14, period.getItems().size());
+        robot.interact(() -> period.setValue(new RenewalPeriod(3,
+                RenewalPeriod.Unit.MONTH)));
+        String expected = java.time.LocalDate.now().plusMonths(3).toString();
+        assertEquals(expected, text(robot, "#renewNewExpiryLabel"));
+        assertFalse(robot.lookup("#renewConfirmButton").queryAs(Button.class).isDefaultButton());
+        robot.clickOn("#renewConfirmButton");
+        waitUntil("renew dialog closed", 10, () -> robot.lookup("#renewPeriodChoice").tryQuery().isEmpty());
+        waitUntil("renewal paid", 30, () -> activityFor(id).map(a -> a.state() == ActivityState.SUCCEEDED)
+                .orElse(false));
+        Activity a = activityFor(id).orElseThrow();
+        assertEquals(Activity.KIND_NAS_RENEW, a.kind());
+        assertEquals("3month", a.device());
+        assertEquals(19, a.orderId().length());
+        waitUntil("new expiry stored", 10, () -> expected.equals(inventory().find(id).orElseThrow().expiresOn()));
+        waitUntil("no longer flagged", 10, () -> table(robot).getItems().stream()
+                .anyMatch(r -> r.pack().id().equals(id) && !r.expired()));
+        @SuppressWarnings("unchecked")
+        TableView<Activity> activities = robot.lookup("#activityTable").queryAs(TableView.class);
+        waitUntil("activity row", 10, () -> activities.getItems().stream().anyMatch(r -> r.id().equals(a.id())));
     }
 }

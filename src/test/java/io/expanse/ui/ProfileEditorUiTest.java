@@ -220,4 +220,40 @@ class ProfileEditorUiTest {
             assertTrue(robot.lookup("#testResultLabel").queryAs(Label.class).getStyleClass().contains("success"));
         }
     }
+
+    /** The label shows all of its text: as tall as its wrapped text needs, and inside the window. */
+    private static void assertWhole(FxRobot robot, String id) {
+        Label l = robot.lookup(id).queryAs(Label.class);
+        assertTrue(l.isWrapText(), id + " does not wrap");
+        double needed = l.prefHeight(l.getWidth());
+        assertTrue(l.getHeight() + 0.5 >= needed, id + " is cut: " + l.getHeight() + " < " + needed);
+        javafx.geometry.Bounds b = l.localToScene(l.getBoundsInLocal());
+        assertTrue(b.getMaxY() <= l.getScene().getHeight() + 0.5, id + " runs below the window: " + b.getMaxY()
+                + " > " + l.getScene().getHeight());
+        assertTrue(b.getMaxX() <= l.getScene().getWidth() + 0.5, id + " runs off the window");
+    }
+
+    @Test
+    void longMessagesWrapAndTheWindowGrowsForThem(FxRobot robot) {
+        String notice = "No keyring is available on this system (no keyring service is running). Secrets can be"
+                + " kept for this run only: you will have to enter them again after Expanse restarts. ".repeat(3);
+        open(robot, notice.strip());
+        javafx.stage.Stage stage = (javafx.stage.Stage) robot.lookup("#testButton").query().getScene().getWindow();
+        assertTrue(stage.isResizable(), "the editor cannot grow");
+        // The operator made the window short; a new message makes it as tall as the form needs again.
+        robot.interact(() -> stage.setHeight(420));
+        waitUntil("window made short", 10, () -> stage.getHeight() <= 421);
+        // A host name that cannot be resolved: the DNS failure is a long sentence with the host in it.
+        fillHuawei(robot, "https://a-rather-long-host-name-that-does-not-exist.in-a-private-region"
+                + ".expanse-test.invalid/", "HPUAEXAMPLEAK0000001",
+                SK);
+        robot.clickOn("#keepForRunCheck");
+        String result = awaitResult(robot);
+        assertTrue(result.contains("name could not be found"), result);
+        waitUntil("window grown", 10, () -> stage.getHeight() > 520);
+        robot.interact(() -> { });
+        assertWhole(robot, "#keyringNoticeLabel");
+        assertWhole(robot, "#testResultLabel");
+        assertWhole(robot, "#problemsLabel");
+    }
 }

@@ -15,6 +15,12 @@ public interface NasApi {
      */
     UpgradeAccepted upgrade(UpgradeBody body) throws ApiException;
 
+    /**
+     * A renewal order for a pack ({@link RenewBody}: UNCONFIRMED whether UniCloud accepts it), sent exactly once. A lost
+     * answer raises {@link ApiException.Kind#OUTCOME_UNKNOWN}.
+     */
+    UpgradeAccepted renew(RenewBody body) throws ApiException;
+
     /** {@code OrderDetail}; retried on throttling, 5xx and network failures. */
     OrderDetail orderDetail(String orderId) throws ApiException;
 

@@ -70,9 +70,20 @@ public final class UniCloudClient implements NasApi {
     @Override
     public UpgradeAccepted upgrade(UpgradeBody body) throws ApiException {
         Objects.requireNonNull(body, "body");
-        String what = Texts.get("cloud.unicloud.what.upgrade", body.instanceId());
+        return order(Texts.get("cloud.unicloud.what.upgrade", body.instanceId()), body.toBytes());
+    }
+
+    /** Sent to {@code UpGradeResourcePack} too: see {@link RenewBody} for why (UNCONFIRMED). */
+    @Override
+    public UpgradeAccepted renew(RenewBody body) throws ApiException {
+        Objects.requireNonNull(body, "body");
+        return order(Texts.get("cloud.unicloud.what.renew", body.instanceIds()), body.toBytes());
+    }
+
+    /** Posts one order-creating body to {@code UpGradeResourcePack}, once, and reads the order id it answers. */
+    private UpgradeAccepted order(String what, byte[] body) throws ApiException {
         HttpExchange.Answer reply = transport.postOnce(endpoints.nas(), "UpGradeResourcePack",
-                Map.of("regionId", region), body.toBytes());
+                Map.of("regionId", region), body);
         Envelope env = Envelope.parse(reply.body());
         if (env == null) {
             ApiException unparsed = UniCloudErrors.fromUnparsed(reply.status(), reply.contentType(), reply.body(),

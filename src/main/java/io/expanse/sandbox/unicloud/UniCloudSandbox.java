@@ -49,6 +49,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Orders are paid {@code paidAfter} after creation (then the pack has the new capacity), except for packs
  *       created with {@code neverPaid}. The integer {@code OrderStatus} values 1 (unpaid), 2 (paid), 3 (cancelled)
  *       are the sandbox's own: UniCloud's codes are undocumented and the client does not interpret them.</li>
+ *   <li>A body with {@code orderCategory: RENEW} is a renewal ({@code instanceIds}, {@code payType},
+ *       {@code rentCount} 1–11 {@code month} or 1–3 {@code year}); once paid the pack's expiry moves on by the period,
+ *       from the old expiry while valid, else from today. Whether UniCloud's action accepts it is unconfirmed.</li>
  *   <li>{@link #failNext} queues faults (any status/body, or "apply then answer with this") for tests.</li>
  * </ul>
  */
@@ -74,8 +77,12 @@ public final class UniCloudSandbox implements AutoCloseable {
         }
     }
 
+    /** An order; {@code renewMonths} is 0 for an upgrade and the months bought for a renewal. */
     private record Order(String id, String packId, long capacityGb, Instant createdAt, boolean neverPaid,
-                         String cancelType) {
+                         String cancelType, int renewMonths) {
+        Order(String id, String packId, long capacityGb, Instant createdAt, boolean neverPaid, String cancelType) {
+            this(id, packId, capacityGb, createdAt, neverPaid, cancelType, 0);
+        }
     }
 
     private final Clock clock;
@@ -83,6 +90,7 @@ public final class UniCloudSandbox implements AutoCloseable {
     private final UniCloudCredentials credentials;
     private final Map<String, SandboxPack> packs = new ConcurrentHashMap<>();
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
+    private final Set<String> renewed = ConcurrentHashMap.newKeySet();
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final AtomicLong nextOrder = new AtomicLong(1038174306469270849L);
@@ -159,7 +167,7 @@ public final class UniCloudSandbox implements AutoCloseable {
     /** Cancels an unpaid order (as the operator would in the console). */
     public void cancel(String orderId, String cancelType) {
         orders.computeIfPresent(orderId, (k, o) -> new Order(o.id(), o.packId(), o.capacityGb(), o.createdAt(),
-                o.neverPaid(), cancelType));
+                o.neverPaid(), cancelType, o.renewMonths()));
     }
 
     /** Queues faults answered to the next requests (after signature checks), in order. */
@@ -232,6 +240,9 @@ public final class UniCloudSandbox implements AutoCloseable {
             return new Answer(400, envelope(false, true, "InvalidParameter", "The request body is not valid JSON.",
                     requestId));
         }
+        if (b != null && "RENEW".equals(b.path("orderCategory").asText())) {
+            return renew(q, b, requestId);
+        }
         String packId = b == null ? null : b.path("instanceId").asText(null);
         if (packId == null || packId.isBlank()) {
             return new Answer(400, envelope(false, true, "MissingParameter",
@@ -257,6 +268,39 @@ public final class UniCloudSandbox implements AutoCloseable {
         ObjectNode ok = envelope(true, true, "Success", null, requestId);
         ObjectNode res = ok.putObject("Res");
         res.putArray("Ids").add(packId);
+        res.put("OrderId", orderId);
+        return new Answer(200, ok);
+    }
+
+    /**
+     * A renewal, in the shape of the action's parameter table ({@code instanceIds}, {@code orderCategory: RENEW},
+     * {@code payType}, {@code rentCount}, {@code rentUnit}): whether the real action accepts it is unconfirmed; the
+     * sandbox does, for 1–11 months or 1–3 years, and answers an unknown pack or period as UniCloud answers an
+     * unknown pack.
+     */
+    private Answer renew(Map<String, String> q, JsonNode b, String requestId) {
+        JsonNode ids = b.path("instanceIds");
+        String packId = ids.isArray() ? ids.path(0).asText(null) : ids.asText(null);
+        if (packId == null || packId.isBlank()) {
+            return new Answer(400, envelope(false, true, "MissingParameter",
+                    "The specified parameter instanceIds is mandatory for this request.", requestId));
+        }
+        SandboxPack pack = packs.get(packId.strip());
+        int count = b.path("rentCount").asInt(-1);
+        String unit = b.path("rentUnit").asText("");
+        int months = "month".equals(unit) && count >= 1 && count <= 11 ? count
+                : "year".equals(unit) && count >= 1 && count <= 3 ? 12 * count : 0;
+        boolean valid = pack != null && REGION.equals(q.get("regionId")) && months > 0
+                && !b.path("payType").asText("").isBlank();
+        if (!valid) {
+            return new Answer(200, envelope(false, true, "UnknownError", "Index: 0, Size: 0", requestId));
+        }
+        String orderId = Long.toString(nextOrder.getAndIncrement());
+        orders.put(orderId, new Order(orderId, pack.id(), pack.capacityGb(), clock.instant(), pack.neverPaid(), null,
+                months));
+        ObjectNode ok = envelope(true, true, "Success", null, requestId);
+        ObjectNode res = ok.putObject("Res");
+        res.putArray("Ids").add(pack.id());
         res.put("OrderId", orderId);
         return new Answer(200, ok);
     }
@@ -297,7 +341,11 @@ public final class UniCloudSandbox implements AutoCloseable {
         n.put("Id", o.id());
         n.put("OrderNo", o.id());
         n.put("OrderStatus", o.cancelType() != null ? 3 : paid ? 2 : 1);
-        n.put("OrderCategory", "UPGRADE");
+        n.put("OrderCategory", o.renewMonths() > 0 ? "RENEW" : "UPGRADE");
+        if (o.renewMonths() > 0) {
+            n.put("ProductRentCount", o.renewMonths() % 12 == 0 ? o.renewMonths() / 12 : o.renewMonths());
+            n.put("ProductRentUnit", o.renewMonths() % 12 == 0 ? "year" : "month");
+        }
         n.put("InstanceId", o.packId());
         n.put("PayType", "YEAR_MONTH");
         n.put("CreateTime", PLAIN.format(o.createdAt()));
@@ -317,10 +365,35 @@ public final class UniCloudSandbox implements AutoCloseable {
     }
 
     private void applyIfPaid(Order o) {
-        if (paid(o)) {
+        if (paid(o) && o.renewMonths() > 0) {
+            // Applied once per order: a renewal moves the expiry on each time it is applied.
+            if (renewed.add(o.id())) {
+                packs.computeIfPresent(o.packId(), (k, p) -> new SandboxPack(p.id(), p.label(), p.capacityGb(),
+                        renewedExpiry(p.expiresOn(), o.renewMonths()), p.neverPaid()));
+            }
+        } else if (paid(o)) {
             packs.computeIfPresent(o.packId(), (k, p) -> p.capacityGb() >= o.capacityGb() ? p
                     : new SandboxPack(p.id(), p.label(), o.capacityGb(), p.expiresOn(), p.neverPaid()));
         }
+    }
+
+    /** The expiry after renewing: from the old one while valid, from today (China time) once passed. */
+    private String renewedExpiry(String expiresOn, int months) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), CHINA);
+        java.time.LocalDate from;
+        try {
+            from = expiresOn == null ? today : java.time.LocalDate.parse(expiresOn);
+        } catch (java.time.format.DateTimeParseException e) {
+            from = today;
+        }
+        return (from.isBefore(today) ? today : from).plusMonths(months).toString();
+    }
+
+    /** The ids of the sandbox's packs with their expiry as it stands, for tests. */
+    public Map<String, String> expiries() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        packs.values().forEach(p -> out.put(p.id(), String.valueOf(p.expiresOn())));
+        return out;
     }
 
     private boolean signatureValid(String method, Map<String, String> q) {

@@ -85,8 +85,9 @@ public final class ActivityController {
         activityFilterField.textProperty().bindBidirectional(vm.filterTextProperty());
         unfinishedOnlyCheck.selectedProperty().bindBidirectional(vm.unfinishedOnlyProperty());
         activityNote.textProperty().bind(vm.noteProperty());
-        text(changeColumn, a -> Texts.get("activity.change", Long.toString(a.oldSizeGb()),
-                Long.toString(a.newSizeGb())));
+        text(changeColumn, a -> Activity.KIND_NAS_RENEW.equals(a.kind())
+                ? io.expanse.ui.packs.PackTexts.renewal(a.device())
+                : Texts.get("activity.change", Long.toString(a.oldSizeGb()), Long.toString(a.newSizeGb())));
         text(startedColumn, a -> time(a.startedAt()));
         text(finishedColumn, a -> time(a.finishedAt()));
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

@@ -107,13 +107,36 @@ public final class AccountSelector<A extends AutoCloseable> implements AutoClose
         List<AccountChoice> list = new ArrayList<>();
         list.add(AccountChoice.SANDBOX);
         profiles.list().forEach(p -> list.add(new AccountChoice(p)));
-        choices.setAll(list);
+        update(list);
         AccountChoice now = current.get();
         if (now == null || now.sandbox()) {
             return;
         }
         list.stream().filter(now::sameAccount).findFirst()
                 .ifPresentOrElse(current::set, () -> switchTo(AccountChoice.SANDBOX));
+    }
+
+    /**
+     * Makes the choices {@code next} in place, leaving the ones that stay untouched: a combo box showing a choice
+     * that stays keeps it. (Replacing the whole list cleared the box's value, so reading the list again while on the
+     * sandbox, e.g. after a profile was deleted or saved, left the selector blank.)
+     */
+    private void update(List<AccountChoice> next) {
+        choices.removeIf(c -> !next.contains(c));
+        for (int i = 0; i < next.size(); i++) {
+            AccountChoice wanted = next.get(i);
+            if (i < choices.size() && choices.get(i).equals(wanted)) {
+                continue;
+            }
+            int at = choices.indexOf(wanted);
+            if (at > i) {
+                choices.remove(at);
+            }
+            choices.add(i, wanted);
+        }
+        if (choices.size() > next.size()) {
+            choices.remove(next.size(), choices.size());
+        }
     }
 
     /** Opens where the tab starts (see {@link AccountProfiles#initial()}); the choice is not stored again. */

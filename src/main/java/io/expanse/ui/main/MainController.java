@@ -53,6 +53,9 @@ public final class MainController {
     private final Consumer<Profile> packsProfileSaved;
     private final AppDirs dirs;
     private final List<String> notices;
+    private final KeyringNotice keyringNotice;
+    /** Whether the operator dismissed the start-up notices (for this run; the keyring notice remembers its own). */
+    private boolean noticesDismissed;
     private final TaskExecutor tasks;
     private final Fxml fxml;
     private final Appearance appearance;
@@ -84,6 +87,16 @@ public final class MainController {
     public MainController(Session session, VolumesViewModel volumes, AccountSelector<EvsAccount> switcher,
                           ProfilesModule profilesModule, Consumer<Profile> packsProfileSaved, AppDirs dirs,
                           List<String> notices, TaskExecutor tasks, Fxml fxml, Appearance appearance) {
+        this(session, volumes, switcher, profilesModule, packsProfileSaved, dirs, notices, KeyringNotice.NONE, tasks,
+                fxml, appearance);
+    }
+
+    /** @param keyringNotice the notice that no keyring is available, shown apart from the start-up notices */
+    public MainController(Session session, VolumesViewModel volumes, AccountSelector<EvsAccount> switcher,
+                          ProfilesModule profilesModule, Consumer<Profile> packsProfileSaved, AppDirs dirs,
+                          List<String> notices, KeyringNotice keyringNotice, TaskExecutor tasks, Fxml fxml,
+                          Appearance appearance) {
+        this.keyringNotice = keyringNotice;
         this.appearance = appearance;
         this.tasks = tasks;
         this.fxml = fxml;
@@ -121,11 +134,10 @@ public final class MainController {
                 || accountChoice.getValue().profile().source() != Profile.Source.SETTINGS,
                 accountChoice.valueProperty()));
 
-        if (!notices.isEmpty()) {
-            noticeLabel.setText(String.join("\n", notices));
-            noticeBar.setVisible(true);
-            noticeBar.setManaged(true);
-        }
+        showNotices();
+        // The keyring notice is about keeping secrets: not shown while on the sandbox, which has none.
+        session.connectionProperty().addListener((o, a, b) -> showNotices());
+        switcher.currentProperty().addListener((o, a, b) -> showNotices());
         boolean chinese = Texts.CHINESE.equals(appearance.language());
         (chinese ? chineseItem : englishItem).setSelected(true);
         (switch (appearance.theme()) {
@@ -345,10 +357,33 @@ public final class MainController {
         confirm.showAndWait().filter(delete::equals).ifPresent(b -> switcher.delete(profile));
     }
 
+    /** Whether the sandbox is (being) shown: the selector's choice, or the connection while it has none. */
+    private boolean onSandbox() {
+        var choice = switcher.currentProperty().get();
+        if (choice != null) {
+            return choice.sandbox();
+        }
+        return session.connection() == null || session.connection().sandbox();
+    }
+
+    /** The start-up notices (until dismissed) and the keyring notice (where it applies). */
+    private void showNotices() {
+        List<String> shown = new java.util.ArrayList<>(noticesDismissed ? List.of() : notices);
+        if (keyringNotice.shownFor(onSandbox())) {
+            shown.add(keyringNotice.text());
+        }
+        noticeLabel.setText(String.join("\n", shown));
+        noticeBar.setVisible(!shown.isEmpty());
+        noticeBar.setManaged(!shown.isEmpty());
+    }
+
     @FXML
     private void dismissNotice() {
-        noticeBar.setVisible(false);
-        noticeBar.setManaged(false);
+        if (keyringNotice.shownFor(onSandbox())) {
+            keyringNotice.dismiss();
+        }
+        noticesDismissed = true;
+        showNotices();
     }
 
     @FXML

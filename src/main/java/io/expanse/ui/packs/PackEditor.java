@@ -26,7 +26,7 @@ import javafx.stage.Window;
 final class PackEditor {
 
     private final Dialog<ResourcePack> dialog = new Dialog<>();
-    private final TextField id = field("packIdField", "pack-h58kdagr9vsf",
+    private final TextField id = field("packIdField", Texts.get("packEditor.id.prompt"),
             Texts.get("packEditor.id.a11y"));
     private final TextField capacity = field("packCapacityField", Texts.get("packEditor.capacity.prompt"),
             Texts.get("packEditor.capacity.a11y"));
@@ -52,6 +52,17 @@ final class PackEditor {
         payType.setId("packPayTypeBox");
         payType.setAccessibleText(Texts.get("packEditor.payType.a11y"));
         payType.setValue(ResourcePack.DEFAULT_PAY_TYPE);
+        payType.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return PackTexts.payType(code);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
         if (existing != null) {
             id.setText(existing.id());
             capacity.setText(Long.toString(existing.capacityGb()));

@@ -23,6 +23,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -58,6 +66,7 @@ public final class PacksController {
     @FXML private TableColumn<PackRow, String> packExpiryColumn;
     @FXML private TableColumn<PackRow, String> packRegionColumn;
     @FXML private TableColumn<PackRow, String> packUpgradeColumn;
+    @FXML private TableColumn<PackRow, String> packPayTypeColumn;
     @FXML private Button addPackButton;
     @FXML private Button editPackButton;
     @FXML private Button removePackButton;
@@ -67,6 +76,16 @@ public final class PacksController {
     @FXML private Button upgradePackButton;
     @FXML private Label packsProblemLabel;
     @FXML private Label packsSourceLabel;
+    @FXML private ToolBar packsToolbar;
+    @FXML private MenuItem upgradePackMenuItem;
+    @FXML private MenuItem renewPackMenuItem;
+    @FXML private Button renewPackButton;
+    @FXML private MenuItem editPackMenuItem;
+    @FXML private MenuItem removePackMenuItem;
+    @FXML private MenuItem copyPackIdMenuItem;
+    @FXML private MenuItem addPackMenuItem;
+    @FXML private MenuItem importPacksMenuItem;
+    @FXML private MenuItem undoImportMenuItem;
 
     public PacksController(PacksViewModel vm, UpgradeDialogs upgrades, AccountSelector<NasAccount> switcher,
                            AccountEditor editor) {
@@ -81,10 +100,11 @@ public final class PacksController {
         packLabelColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pack().label()));
         packIdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pack().id()));
         packCapacityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pack().capacityGb()));
-        packExpiryColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                c.getValue().pack().expiresOn() == null ? "" : c.getValue().pack().expiresOn()));
+        packExpiryColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(expiryText(c.getValue())));
+        packExpiryColumn.setCellFactory(column -> new ExpiryCell());
         packRegionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().region()));
-        packUpgradeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lastUpgrade()));
+        packPayTypeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().payTypeText()));
+        packUpgradeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lastUpgradeText()));
         SortedList<PackRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(packTable.comparatorProperty());
         packTable.setItems(sorted);
@@ -116,6 +136,48 @@ public final class PacksController {
             }
         });
         bindAccountChoice();
+        installActions();
+    }
+
+    /** Icons and tooltips for the actions, the compact tool bar, and the rows' context menu with the same actions. */
+    private void installActions() {
+        Map<javafx.scene.control.ButtonBase, Ikon> icons = new LinkedHashMap<>();
+        icons.put(addPackButton, Feather.PLUS);
+        icons.put(editPackButton, Feather.EDIT_2);
+        icons.put(removePackButton, Feather.TRASH_2);
+        icons.put(importPacksButton, Feather.UPLOAD);
+        icons.put(undoImportButton, Feather.ROTATE_CCW);
+        icons.put(renewPackButton, Feather.CALENDAR);
+        icons.put(upgradePackButton, Feather.TRENDING_UP);
+        PackToolbar.install(packsToolbar, icons);
+        PackToolbar.decorate(upgradePackMenuItem, Feather.TRENDING_UP);
+        PackToolbar.decorate(renewPackMenuItem, Feather.CALENDAR);
+        PackToolbar.decorate(editPackMenuItem, Feather.EDIT_2);
+        PackToolbar.decorate(removePackMenuItem, Feather.TRASH_2);
+        PackToolbar.decorate(copyPackIdMenuItem, Feather.COPY);
+        PackToolbar.decorate(addPackMenuItem, Feather.PLUS);
+        PackToolbar.decorate(importPacksMenuItem, Feather.UPLOAD);
+        PackToolbar.decorate(undoImportMenuItem, Feather.ROTATE_CCW);
+        upgradePackMenuItem.disableProperty().bind(upgradePackButton.disableProperty());
+        renewPackButton.disableProperty().bind(upgradePackButton.disableProperty());
+        renewPackMenuItem.disableProperty().bind(renewPackButton.disableProperty());
+        editPackMenuItem.disableProperty().bind(editPackButton.disableProperty());
+        removePackMenuItem.disableProperty().bind(removePackButton.disableProperty());
+        copyPackIdMenuItem.disableProperty().bind(Bindings.isNull(packTable.getSelectionModel()
+                .selectedItemProperty()));
+        addPackMenuItem.disableProperty().bind(addPackButton.disableProperty());
+        importPacksMenuItem.disableProperty().bind(importPacksButton.disableProperty());
+        undoImportMenuItem.disableProperty().bind(undoImportButton.disableProperty());
+    }
+
+    @FXML
+    private void copyPackId() {
+        PackRow row = packTable.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(row.pack().id());
+            Clipboard.getSystemClipboard().setContent(content);
+        }
     }
 
     private void bindAccountChoice() {
@@ -233,6 +295,52 @@ public final class PacksController {
                 showError(message);
             }
         });
+    }
+
+    /** The expiry with the days left when within 30 days, or how long ago it passed. */
+    static String expiryText(PackRow row) {
+        String date = row.pack().expiresOn() == null ? "" : row.pack().expiresOn();
+        if (row.expired()) {
+            return Texts.get("packs.expiry.expired", date, -row.daysLeft());
+        }
+        return row.expiresSoon() ? Texts.get("packs.expiry.left", date, row.daysLeft()) : date;
+    }
+
+    /**
+     * An expiry cell: flagged with its words and the style classes {@code pack-expired} or {@code pack-expiring}
+     * (coloured as the status cells are: {@code status-bad}, {@code status-wait}).
+     */
+    private static final class ExpiryCell extends javafx.scene.control.TableCell<PackRow, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            PackRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            setText(empty ? null : text);
+            // The whole text when the column is too narrow for it.
+            setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            mark("pack-expired", row != null && row.expired());
+            mark("pack-expiring", row != null && row.expiresSoon());
+            mark("status-bad", row != null && row.expired());
+            mark("status-wait", row != null && row.expiresSoon());
+        }
+
+        private void mark(String styleClass, boolean on) {
+            if (on != getStyleClass().contains(styleClass)) {
+                if (on) {
+                    getStyleClass().add(styleClass);
+                } else {
+                    getStyleClass().remove(styleClass);
+                }
+            }
+        }
+    }
+
+    @FXML
+    private void openRenew() {
+        PackRow row = packTable.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            upgrades.openRenew(window(), row.pack());
+        }
     }
 
     @FXML

@@ -18,6 +18,10 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,17 +59,29 @@ public final class PacksViewModel {
     private final ReadOnlyStringWrapper sourceText = new ReadOnlyStringWrapper(this, "sourceText", "");
     private final ReadOnlyBooleanWrapper undoAvailable = new ReadOnlyBooleanWrapper(this, "undoAvailable");
     private final Runnable reloadOnChange;
+    /** Today's date (for days left) and the zone moments are shown in. */
+    private final Clock clock;
 
     public PacksViewModel(ActivityJournal journal, TaskExecutor tasks) {
+        this(journal, tasks, Clock.systemDefaultZone());
+    }
+
+    public PacksViewModel(ActivityJournal journal, TaskExecutor tasks, Clock clock) {
         this.journal = journal;
         this.tasks = tasks;
+        this.clock = clock;
         this.reloadOnChange = () -> tasks.runOnUiThread(this::reload);
         filter.addListener((o, a, b) -> applyFilter());
         journal.addListener(a -> {
-            if (Activity.KIND_NAS_UPGRADE.equals(a.kind())) {
+            if (a.nasPack()) {
                 tasks.runOnUiThread(this::reload);
             }
         });
+    }
+
+    /** Today's date and the zone moments are shown in. */
+    public Clock clock() {
+        return clock;
     }
 
     /** The account shown, or null while connecting or after a failure. */
@@ -146,8 +162,8 @@ public final class PacksViewModel {
                     latest.merge(a.resourceId(), a, (x, y) -> x.startedAt().isAfter(y.startedAt()) ? x : y);
                 }
             }
-            return packs.stream().map(p -> new PackRow(p, source.region(),
-                    latest.containsKey(p.id()) ? latest.get(p.id()).state().label() : "")).toList();
+            LocalDate today = LocalDate.now(clock);
+            return packs.stream().map(p -> row(p, source.region(), latest.get(p.id()), today)).toList();
         }).onSuccess(list -> {
             if (account.get() == shown) {
                 problem.set(shown.inventory().loadProblem().orElse(null));
@@ -159,6 +175,17 @@ public final class PacksViewModel {
                 problem.set(Texts.get("packs.problem.list", ErrorText.describe(error)));
             }
         }).latestWins(listKey).executeWith(tasks);
+    }
+
+    private PackRow row(ResourcePack p, String region, Activity latest, LocalDate today) {
+        LocalDate expiry = p.expiryDate();
+        Long daysLeft = expiry == null ? null : ChronoUnit.DAYS.between(today, expiry);
+        if (latest == null) {
+            return new PackRow(p, region, "", null, "", daysLeft);
+        }
+        Instant at = latest.finishedAt() != null ? latest.finishedAt() : latest.updatedAt();
+        return new PackRow(p, region, latest.state().label(), at, at == null ? "" : PackTexts.moment(at,
+                clock.getZone()), daysLeft);
     }
 
     private void applyFilter() {

@@ -4,12 +4,14 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 
 /** Binds the upgrade dialog's controls to its {@link UpgradeViewModel}; closing is left to the opener. */
 public final class UpgradeDialogController {
 
     private final UpgradeViewModel vm;
     private final Runnable close;
+    private final Runnable renew;
 
     @FXML private Label upgradePackLabel;
     @FXML private Label upgradeCurrentLabel;
@@ -23,9 +25,19 @@ public final class UpgradeDialogController {
     @FXML private Button upgradeCancelButton;
     @FXML private Button upgradeConfirmButton;
 
+    @FXML private HBox upgradeExpiryBox;
+    @FXML private Label upgradeExpiryLabel;
+    @FXML private Button upgradeRenewButton;
+
     public UpgradeDialogController(UpgradeViewModel vm, Runnable close) {
+        this(vm, close, null);
+    }
+
+    /** @param renew closes this dialog and opens the renewal of the same pack; null offers no Renew… */
+    public UpgradeDialogController(UpgradeViewModel vm, Runnable close, Runnable renew) {
         this.vm = vm;
         this.close = close;
+        this.renew = renew;
     }
 
     @FXML
@@ -34,6 +46,13 @@ public final class UpgradeDialogController {
         upgradeCurrentLabel.setText(vm.currentText());
         upgradePayTypeLabel.setText(vm.payTypeText());
         upgradeAllowedLabel.setText(vm.allowedText());
+        boolean warn = vm.expiryWarning() != null;
+        upgradeExpiryBox.setVisible(warn);
+        upgradeExpiryBox.setManaged(warn);
+        upgradeExpiryLabel.setText(vm.expiryWarning());
+        upgradeExpiryBox.getStyleClass().add(vm.expired() ? "expired" : "expiring");
+        upgradeRenewButton.setVisible(renew != null);
+        upgradeRenewButton.setManaged(renew != null);
         targetCapacityField.textProperty().bindBidirectional(vm.targetTextProperty());
         specCodeLabel.textProperty().bind(vm.specCodeProperty());
         upgradeValidationLabel.textProperty().bind(vm.validationProperty());
@@ -53,6 +72,13 @@ public final class UpgradeDialogController {
     @FXML
     private void confirm() {
         vm.submit();
+    }
+
+    @FXML
+    private void renew() {
+        if (renew != null) {
+            renew.run();
+        }
     }
 
     @FXML

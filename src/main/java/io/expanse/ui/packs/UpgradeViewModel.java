@@ -12,6 +12,9 @@ import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.work.nas.NasUpgradeRequest;
 import io.expanse.work.nas.NasUpgradeTracker;
 import io.expanse.work.nas.ResourcePack;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -38,15 +41,32 @@ public final class UpgradeViewModel {
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
+    private final String expiryWarning;
+    private final boolean expired;
 
     public UpgradeViewModel(NasUpgradeTracker tracker, UpgradePolicy policy, TaskExecutor tasks, ResourcePack pack,
                             String account, String region) {
+        this(tracker, policy, tasks, pack, account, region, Clock.systemDefaultZone());
+    }
+
+    /**
+     * @param clock today's date, for the expiry warning: an expired pack is warned about before anything is typed
+     *              (with Renew… beside it), and so is one within {@link PackRow#EXPIRY_WARNING_DAYS} days
+     */
+    public UpgradeViewModel(NasUpgradeTracker tracker, UpgradePolicy policy, TaskExecutor tasks, ResourcePack pack,
+                            String account, String region, Clock clock) {
         this.tracker = tracker;
         this.policy = policy;
         this.submission = new Submission(tasks);
         this.pack = pack;
         this.account = account;
         this.region = region;
+        LocalDate expiry = pack.expiryDate();
+        long daysLeft = expiry == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(LocalDate.now(clock), expiry);
+        this.expired = daysLeft < 0;
+        this.expiryWarning = expired ? Texts.get("upgrade.expiredWarning", packText(), expiry.toString(), -daysLeft)
+                : daysLeft <= PackRow.EXPIRY_WARNING_DAYS ? Texts.get("upgrade.expiringWarning", packText(),
+                        expiry.toString(), daysLeft) : null;
         targetText.addListener((o, a, b) -> evaluate());
         evaluate();
     }
@@ -63,10 +83,13 @@ public final class UpgradeViewModel {
         boolean inFlight = d.failedRule() == NasRule.UPGRADE_IN_FLIGHT;
         // An empty field is not an error yet; an upgrade in flight is said at once.
         validation.set(d.allowed() || blank && !inFlight ? null : d.reason());
-        specCode.set(d.targetGb() > 0 ? UpgradeBody.specificationCode(d.targetGb()) : "—");
+        // Only a target the rules accept has a specification code: showing one for a refused target reads as if
+        // UniCloud offered it.
+        specCode.set(d.allowed() ? UpgradeBody.specificationCode(d.targetGb()) : "—");
         summary.set(d.allowed() ? Texts.get("upgrade.summary", pack.label().isEmpty() ? pack.id()
                 : Texts.get("upgrade.packWithLabel", pack.id(), pack.label()), Texts.gb(pack.capacityGb()),
-                Texts.gb(d.targetGb()), UpgradeBody.specificationCode(d.targetGb()), pack.payType()) : null);
+                Texts.gb(d.targetGb()), UpgradeBody.specificationCode(d.targetGb()), PackTexts.payType(pack.payType()))
+                : null);
     }
 
     /** Sends the upgrade in the background; on acceptance {@code onSubmitted} runs, else the error is shown. */
@@ -84,6 +107,16 @@ public final class UpgradeViewModel {
         submission.setOnSubmitted(r);
     }
 
+    /** The warning about the pack's expiry (expired, or within 30 days), or null. */
+    public String expiryWarning() {
+        return expiryWarning;
+    }
+
+    /** Whether the pack has expired. */
+    public boolean expired() {
+        return expired;
+    }
+
     public ResourcePack pack() {
         return pack;
     }
@@ -97,7 +130,7 @@ public final class UpgradeViewModel {
     }
 
     public String payTypeText() {
-        return pack.payType();
+        return PackTexts.payType(pack.payType());
     }
 
     public String allowedText() {

@@ -53,15 +53,23 @@ public final class ProfilesModule {
                 existing);
         ProfileEditorController controller = new ProfileEditorController(model, onSaved, stage::close);
         Fxml.View<ProfileEditorController> view = fxml.load("profile-editor.fxml", controller);
-        Scene scene = new Scene(view.root());
+        // In a scroll pane: the window grows with a long message (EditorSizing) up to the screen, then scrolls.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(view.root());
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        Scene scene = new Scene(scroll);
         var css = ProfilesModule.class.getResource("/io/expanse/ui/app.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
         }
         Fonts.apply(scene);
         stage.setScene(scene);
+        stage.setResizable(true);
+        EditorSizing.install(stage, scroll, (javafx.scene.layout.Region) view.root());
         stage.setTitle(existing == null ? Texts.get("profile.title.new") : Texts.get("profile.title.edit",
                 existing.label()));
+        EditorSizing.preferWholeForm(scroll, (javafx.scene.layout.Region) view.root());
         stage.show();
         return stage;
     }

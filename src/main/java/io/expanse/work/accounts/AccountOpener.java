@@ -191,7 +191,7 @@ public final class AccountOpener implements AutoCloseable {
             nasSandbox = sandboxes.startNas();
             LOG.info("UniCloud sandbox started in {}", nasSandbox.region());
             for (Activity a : journal.unfinished()) {
-                if (Activity.KIND_NAS_UPGRADE.equals(a.kind()) && SANDBOX_LABEL.equals(a.account())) {
+                if (a.nasPack() && SANDBOX_LABEL.equals(a.account())) {
                     journal.record(a.withState(ActivityState.CANCELLED, sandboxRestarted(), shared.clock().instant()));
                 }
             }

@@ -5,7 +5,11 @@ import io.expanse.cloud.ApiException;
 import io.expanse.cloud.unicloud.NasApi;
 import io.expanse.cloud.unicloud.OrderDetail;
 import io.expanse.cloud.unicloud.OrderSummary;
+import io.expanse.cloud.unicloud.RenewBody;
 import io.expanse.cloud.unicloud.UpgradeBody;
+import io.expanse.domain.nas.RenewalPeriod;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityFollower;
 import io.expanse.work.ActivityJournal;
@@ -32,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * (UNCONFIRMED: no UniCloud document says whether an order made through the API is paid automatically from the
  * account balance), CANCELLED when cancelled or past its
  * payment deadline, FAILED with the server's message when refused. Unknown order status codes are shown raw.
+ *
+ * <p>Renewals ({@link Activity#KIND_NAS_RENEW}, {@link #renew}) are sent and followed the same way; once paid, the
+ * pack's expiry moves on by the period renewed. A pack has at most one unfinished upgrade or renewal.
  *
  * <p>An unanswered POST is settled with {@code QueryOrders}: an order for the pack created since the request is
  * adopted and followed; none found means the upgrade was most likely not applied, which the activity says, pointing
@@ -63,10 +70,37 @@ public final class NasUpgradeTracker
         this.paymentGrace = Objects.requireNonNull(paymentGrace, "paymentGrace");
     }
 
-    /** Whether an unfinished upgrade of this pack exists in the journal. */
+    /** Whether an unfinished upgrade or renewal of this pack exists in the journal. */
     public boolean inFlight(String packId) {
-        return journal.unfinished().stream().anyMatch(a -> Activity.KIND_NAS_UPGRADE.equals(a.kind())
-                && a.resourceId().equals(packId));
+        return journal.unfinished().stream().anyMatch(a -> a.nasPack() && a.resourceId().equals(packId));
+    }
+
+    /**
+     * Journals a renewal, sends it once (blocking: call off the FX thread) and starts following its order, as
+     * {@link #submit} does for an upgrade. The body is {@link RenewBody}'s (UNCONFIRMED whether UniCloud accepts it;
+     * a refusal ends the activity FAILED with UniCloud's own code and message).
+     */
+    public Activity renew(NasRenewRequest req) {
+        Objects.requireNonNull(req, "req");
+        requireRunning("renewal");
+        Instant now = clock.instant();
+        String name = name(req.label(), req.packId());
+        RenewalPeriod period = req.period();
+        RenewBody body = new RenewBody(req.packId(), req.payType(), period.count(), period.unit().rentUnit());
+        Activity activity = new Activity(UUID.randomUUID().toString(), Activity.KIND_NAS_RENEW, req.account(),
+                req.region(), null, req.packId(), name, req.capacityGb(), req.capacityGb(),
+                "YEAR_MONTH".equals(body.payType()), null, period.code(), ActivityState.SUBMITTING, null, null, now,
+                now, null, Texts.get("tracker.nas.renew.sending", name, period.text()), null, null, null);
+        return submitOnce(new UpgradeFollow(activity), () -> api.renew(body), (follow, accepted) -> {
+            follow.activity = follow.activity.withOrderId(accepted.orderId());
+            progress(follow, ActivityState.SUBMITTED, Texts.get("tracker.nas.renew.created", accepted.orderId(),
+                    name, period.text()));
+            startFollowing(follow, Phase.ORDER, schedule.firstDelay());
+        });
+    }
+
+    private static boolean renewal(Activity a) {
+        return Activity.KIND_NAS_RENEW.equals(a.kind());
     }
 
     /**
@@ -98,14 +132,14 @@ public final class NasUpgradeTracker
     /** {@link #resumeUnfinished()} picks up the {@code nas.upgrade} activities of this account and region. */
     @Override
     protected boolean ownedHere(Activity a) {
-        return Activity.KIND_NAS_UPGRADE.equals(a.kind()) && Objects.equals(a.region(), packs.region())
+        return a.nasPack() && Objects.equals(a.region(), packs.region())
                 && Objects.equals(a.account(), packs.account());
     }
 
-    /** {@link #resume(String)} follows upgrades only. */
+    /** {@link #resume(String)} follows upgrades and renewals only. */
     @Override
     protected boolean resumable(Activity a) {
-        return Activity.KIND_NAS_UPGRADE.equals(a.kind());
+        return a.nasPack();
     }
 
     @Override
@@ -165,7 +199,8 @@ public final class NasUpgradeTracker
             order = api.orderDetail(a.orderId());
         } catch (ApiException e) {
             if (orderGone(e)) {
-                finish(follow, a.withState(ActivityState.CANCELLED, Texts.get("tracker.nas.orderGone", a.orderId(),
+                finish(follow, a.withState(ActivityState.CANCELLED, Texts.get(renewal(a)
+                        ? "tracker.nas.renew.orderGone" : "tracker.nas.orderGone", a.orderId(),
                         a.displayName(), orderList()), clock.instant())
                         .withFailure(Texts.get("tracker.failure.orderGone"), e.code(), e.requestId()));
             } else {
@@ -175,7 +210,9 @@ public final class NasUpgradeTracker
         }
         follow.failedReads = 0;
         Instant now = clock.instant();
-        if (order.paid()) {
+        if (order.paid() && renewal(a)) {
+            renewalPaid(follow, order, now);
+        } else if (order.paid()) {
             // The list is updated first, so that whoever sees SUCCEEDED also sees the new capacity.
             String listNote = "";
             try {
@@ -190,14 +227,20 @@ public final class NasUpgradeTracker
                             Long.toString(a.newSizeGb()));
             finish(follow, a.withState(ActivityState.SUCCEEDED, Texts.sentences(paid, listNote), now));
         } else if (order.cancelled()) {
-            finish(follow, a.withState(ActivityState.CANCELLED, Texts.get("tracker.nas.cancelled", a.orderId(),
-                    String.valueOf(order.cancelType()), order.statusText(), a.displayName()), now).withFailure(Texts.get("tracker.failure.cancelled", String.valueOf(order.cancelType())), order.orderStatus(), null));
+            finish(follow, a.withState(ActivityState.CANCELLED, Texts.get(renewal(a) ? "tracker.nas.renew.cancelled"
+                    : "tracker.nas.cancelled", a.orderId(),
+                    String.valueOf(order.cancelType()), order.statusText(), a.displayName()), now)
+                    .withFailure(Texts.get("tracker.failure.cancelled", String.valueOf(order.cancelType())),
+                            order.orderStatus(), null));
         } else if (order.expiredUnpaid(now)) {
-            finish(follow, a.withState(ActivityState.CANCELLED, Texts.get("tracker.nas.expired", a.orderId(),
-                    String.valueOf(order.dueTime()), order.statusText(), a.displayName()), now).withFailure(Texts.get("tracker.failure.deadline"), order.orderStatus(), null));
+            finish(follow, a.withState(ActivityState.CANCELLED, Texts.get(renewal(a) ? "tracker.nas.renew.expired"
+                    : "tracker.nas.expired", a.orderId(),
+                    String.valueOf(order.dueTime()), order.statusText(), a.displayName()), now)
+                    .withFailure(Texts.get("tracker.failure.deadline"), order.orderStatus(), null));
         } else if (follow.awaitingPayment || !now.isBefore(a.startedAt().plus(paymentGrace))) {
             follow.awaitingPayment = true;
-            progress(follow, ActivityState.AWAITING_PAYMENT, Texts.get("tracker.nas.awaitingPayment", a.orderId(),
+            progress(follow, ActivityState.AWAITING_PAYMENT, Texts.get(renewal(a)
+                    ? "tracker.nas.renew.awaitingPayment" : "tracker.nas.awaitingPayment", a.orderId(),
                     order.statusText(), orderList(), a.displayName()));
             scheduleBackoff(follow);
         } else {
@@ -205,6 +248,29 @@ public final class NasUpgradeTracker
                     order.statusText()));
             scheduleBackoff(follow);
         }
+    }
+
+    /** A paid renewal: the new expiry is stored first, so that whoever sees SUCCEEDED also sees it. */
+    private void renewalPaid(UpgradeFollow follow, OrderDetail order, Instant now) {
+        Activity a = follow.activity;
+        RenewalPeriod period = RenewalPeriod.parse(a.device());
+        String periodText = period == null ? String.valueOf(a.device()) : period.text();
+        String outcome;
+        try {
+            LocalDate next = period == null ? null : packs.renewalCompleted(a.resourceId(), period,
+                    LocalDate.ofInstant(now, ZoneId.systemDefault()));
+            outcome = next == null ? Texts.get("tracker.nas.renew.paidNotListed", a.orderId(), a.displayName(),
+                    periodText) : Texts.get("tracker.nas.renew.paid", a.orderId(), a.displayName(), periodText,
+                    next.toString());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the new expiry of pack {}", a.resourceId(), e);
+            outcome = Texts.sentences(Texts.get("tracker.nas.renew.paidNotListed", a.orderId(), a.displayName(),
+                    periodText), Texts.get("tracker.nas.renew.listNotUpdated"));
+        }
+        if (order.payTime() != null) {
+            outcome = Texts.sentences(outcome, Texts.get("tracker.nas.renew.paidAt", String.valueOf(order.payTime())));
+        }
+        finish(follow, a.withState(ActivityState.SUCCEEDED, outcome, now));
     }
 
     /**
@@ -245,7 +311,8 @@ public final class NasUpgradeTracker
             scheduleStep(follow, Duration.ZERO);
         } else {
             // UNCONFIRMED: InstanceId is documented for renewal orders only, so an upgrade order might not show it.
-            finish(follow, a.withState(ActivityState.FAILED, Texts.get("tracker.nas.noOrder", a.displayName(),
+            finish(follow, a.withState(ActivityState.FAILED, Texts.get(renewal(a) ? "tracker.nas.renew.noOrder"
+                    : "tracker.nas.noOrder", a.displayName(),
                     orderList()), clock.instant())
                     .withFailure(Texts.get("tracker.failure.noOrder"), null, null));
         }

@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import io.expanse.domain.nas.RenewalPeriod;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -287,6 +289,23 @@ public final class PackInventory implements EditablePackSource {
     @Override
     public void upgradeCompleted(String packId, long newCapacityGb) {
         updateCapacity(packId, newCapacityGb);
+    }
+
+    @Override
+    public LocalDate renewalCompleted(String packId, RenewalPeriod period, LocalDate today) {
+        LocalDate next;
+        synchronized (lock) {
+            ResourcePack p = packs.get(packId);
+            if (p == null) {
+                return null;
+            }
+            next = period.extend(p.expiryDate(), today);
+            Map<String, ResourcePack> changed = new LinkedHashMap<>(packs);
+            changed.put(packId, p.withExpiry(next.toString()));
+            commit(changed);
+        }
+        fire();
+        return next;
     }
 
     /** Sets the capacity of a listed pack; false when it is not listed. */

@@ -73,6 +73,11 @@ public record ResourcePack(String id, String label, long capacityGb, String expi
         return new ResourcePack(id, label, gb, expiresOn, payType);
     }
 
+    /** A copy with another expiry ({@code yyyy-MM-dd}). */
+    public ResourcePack withExpiry(String date) {
+        return new ResourcePack(id, label, capacityGb, date, payType);
+    }
+
     /** Operator sentences for everything wrong with this pack; empty when valid. */
     public List<String> problems() {
         List<String> out = new ArrayList<>();

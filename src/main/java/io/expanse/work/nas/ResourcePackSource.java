@@ -1,6 +1,8 @@
 package io.expanse.work.nas;
 
 import io.expanse.cloud.ApiException;
+import io.expanse.domain.nas.RenewalPeriod;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -21,6 +23,14 @@ public interface ResourcePackSource {
 
     /** Told by the tracker after an upgrade order was paid: the pack now has {@code newCapacityGb}. */
     void upgradeCompleted(String packId, long newCapacityGb);
+
+    /**
+     * Told by the tracker after a renewal order was paid: the pack's expiry moves on by {@code period}
+     * ({@link RenewalPeriod#extend}).
+     *
+     * @return the new expiry, or null when the pack is no longer listed
+     */
+    LocalDate renewalCompleted(String packId, RenewalPeriod period, LocalDate today);
 
     /** Called (on any thread) after the list changed. */
     void addListener(Runnable listener);

@@ -133,4 +133,31 @@ class UniCloudSandboxClientTest {
         assertEquals("https://uc.example.cn/transaction", byNas.transaction().toString());
         assertEquals(UniCloudEndpoints.publicCloud(), UniCloudEndpoints.fromOverride(" "));
     }
+
+    @Test
+    void theSandboxAcceptsARenewalAndMovesTheExpiryOnOnceWhenPaid() throws Exception {
+        String id = "pack-m3xq8v2rtn5c"; // expires 2027-03-15 in the standard list
+        UpgradeAccepted a = client.renew(new RenewBody(id, "YEAR_MONTH", 2, "month"));
+        assertEquals(19, a.orderId().length());
+        assertEquals("2027-03-15", sandbox.expiries().get(id), "renewed before being paid");
+        now.set(now.get().plusSeconds(3));
+        OrderDetail d = client.orderDetail(a.orderId());
+        assertTrue(d.paid(), d.toString());
+        assertEquals("RENEW", d.orderCategory());
+        client.orderDetail(a.orderId());
+        assertEquals("2027-05-15", sandbox.expiries().get(id), "a paid renewal is applied exactly once");
+    }
+
+    @Test
+    void theSandboxRefusesARenewalOfAnUnknownPackOrAnUnofferedPeriodAsUniCloudDoes() {
+        for (RenewBody bad : java.util.List.of(new RenewBody("pack-nosuchpack1", "YEAR_MONTH", 1, "month"),
+                new RenewBody("pack-m3xq8v2rtn5c", "YEAR_MONTH", 12, "month"),
+                new RenewBody("pack-m3xq8v2rtn5c", "YEAR_MONTH", 4, "year"),
+                new RenewBody("pack-m3xq8v2rtn5c", "YEAR_MONTH", 1, "day"))) {
+            ApiException e = assertThrows(ApiException.class, () -> client.renew(bad), bad.toString());
+            assertEquals("UnknownError", e.code(), bad.toString());
+            assertEquals("Index: 0, Size: 0", e.serverMessage());
+            assertTrue(e.operatorMessage().contains("Index: 0, Size: 0"), e.operatorMessage());
+        }
+    }
 }

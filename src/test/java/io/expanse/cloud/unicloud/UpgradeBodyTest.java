@@ -24,4 +24,20 @@ class UpgradeBodyTest {
         assertFalse(j.has("instanceIds"));
         assertEquals(9, j.size());
     }
+
+    @Test
+    void aRenewalHasTheParameterTablesShapeAndNothingElse() {
+        JsonNode j = new RenewBody("pack-h58kdagr9vsf", null, 3, "month").toJson();
+        assertEquals(java.util.Set.of("instanceIds", "orderCategory", "payType", "rentCount", "rentUnit"),
+                new java.util.HashSet<>(java.util.List.of(java.util.stream.StreamSupport.stream(
+                        java.util.Spliterators.spliteratorUnknownSize(j.fieldNames(), 0), false)
+                        .toArray(String[]::new))));
+        assertEquals("pack-h58kdagr9vsf", j.get("instanceIds").asText());
+        assertEquals(true, j.get("instanceIds").isTextual(), "the table says String");
+        assertEquals("RENEW", j.get("orderCategory").asText());
+        assertEquals("YEAR_MONTH", j.get("payType").asText());
+        assertEquals(3, j.get("rentCount").asInt());
+        assertEquals(true, j.get("rentCount").isIntegralNumber(), "the table says Integer");
+        assertEquals("month", j.get("rentUnit").asText());
+    }
 }

@@ -108,4 +108,62 @@ class PacksViewModelTest {
         vm.reload();
         assertEquals(1, tasks.pending());
     }
+
+    /** 2026-12-02 15:00 in Beijing. */
+    private static final Clock BEIJING = Clock.fixed(java.time.Instant.parse("2026-12-02T07:00:00Z"),
+            java.time.ZoneId.of("Asia/Shanghai"));
+
+    private PacksViewModel modelAt(Clock clock) {
+        ActivityJournal journal = new ActivityJournal(dir.resolve("activity-fixed.json"));
+        PackInventory packs = new PackInventory(dir.resolve("packs-fixed.json"), "Acct", "cn-tianjin-yfb");
+        packs.add(new ResourcePack("pack-expired01", "old", 100, "2026-12-01", "DAY_MONTH"));
+        packs.add(new ResourcePack("pack-today0001", "today", 100, "2026-12-02", null));
+        packs.add(new ResourcePack("pack-soon00001", "soon", 100, "2027-01-01", null));
+        packs.add(new ResourcePack("pack-later0001", "later", 100, "2027-01-02", null));
+        packs.add(new ResourcePack("pack-noexpiry1", "none", 100, null, "CHARGING_HOURS"));
+        journal.record(new io.expanse.work.Activity("a-9", io.expanse.work.Activity.KIND_NAS_UPGRADE, "Acct",
+                "cn-tianjin-yfb", null, "pack-later0001", "later", 100, 200, true, null, null,
+                io.expanse.work.ActivityState.SUCCEEDED, null, "1038174306469270849",
+                java.time.Instant.parse("2026-11-30T01:00:00Z"), java.time.Instant.parse("2026-11-30T02:05:00Z"),
+                java.time.Instant.parse("2026-11-30T02:05:00Z"), "paid", null, null, null));
+        UpgradeViewModelTest.FakeNas api = new UpgradeViewModelTest.FakeNas();
+        NasUpgradeTracker tracker = new NasUpgradeTracker(api, journal, packs, scheduler, clock,
+                PollSchedule.defaults(), Duration.ofSeconds(30));
+        PacksViewModel model = new PacksViewModel(journal, tasks, clock);
+        model.show(new NasAccount("Acct", false, api, packs, tracker));
+        tasks.runAll();
+        return model;
+    }
+
+    private static PackRow row(PacksViewModel model, String id) {
+        return model.rows().stream().filter(r -> r.pack().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void expiredPacksAndPacksWithin30DaysAreFlaggedWithTheDaysLeft() {
+        PacksViewModel model = modelAt(BEIJING);
+        assertEquals(-1L, row(model, "pack-expired01").daysLeft());
+        assertTrue(row(model, "pack-expired01").expired());
+        assertFalse(row(model, "pack-expired01").expiresSoon());
+        assertEquals(0L, row(model, "pack-today0001").daysLeft());
+        assertTrue(row(model, "pack-today0001").expiresSoon(), "the last day is not flagged");
+        assertEquals(30L, row(model, "pack-soon00001").daysLeft());
+        assertTrue(row(model, "pack-soon00001").expiresSoon());
+        assertFalse(row(model, "pack-later0001").expiresSoon(), "31 days ahead is flagged");
+        assertFalse(row(model, "pack-later0001").expired());
+        assertNull(row(model, "pack-noexpiry1").daysLeft());
+        assertFalse(row(model, "pack-noexpiry1").expired() || row(model, "pack-noexpiry1").expiresSoon());
+    }
+
+    @Test
+    void payTypesAreWordsAndTheLastUpgradeHasADateWithItsZone() {
+        PacksViewModel model = modelAt(BEIJING);
+        assertEquals("Yearly/monthly", row(model, "pack-today0001").payTypeText());
+        assertEquals("Daily, settled monthly", row(model, "pack-expired01").payTypeText());
+        assertEquals("Hourly, pay as you go", row(model, "pack-noexpiry1").payTypeText());
+        PackRow upgraded = row(model, "pack-later0001");
+        assertEquals(java.time.Instant.parse("2026-11-30T02:05:00Z"), upgraded.lastUpgradeAt());
+        assertEquals("Succeeded · Nov 30, 2026, 10:05 AM UTC+08:00", upgraded.lastUpgradeText());
+        assertEquals("", row(model, "pack-today0001").lastUpgradeText());
+    }
 }

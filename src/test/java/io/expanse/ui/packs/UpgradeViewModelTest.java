@@ -47,7 +47,17 @@ class UpgradeViewModelTest {
     /** Records each upgrade sent; answers with an order, or throws the failure set. */
     static final class FakeNas implements NasApi {
         final List<UpgradeBody> sent = new ArrayList<>();
+        final List<io.expanse.cloud.unicloud.RenewBody> renewals = new ArrayList<>();
         ApiException failure;
+
+        @Override
+        public UpgradeAccepted renew(io.expanse.cloud.unicloud.RenewBody body) throws ApiException {
+            renewals.add(body);
+            if (failure != null) {
+                throw failure;
+            }
+            return new UpgradeAccepted("1038174306469270999", List.of(body.instanceIds()), "req-2");
+        }
 
         @Override
         public String region() {
@@ -99,7 +109,7 @@ class UpgradeViewModelTest {
 
     private UpgradeViewModel model(TaskExecutor tasks) {
         UpgradeViewModel vm = new UpgradeViewModel(tracker, new UpgradePolicy(), tasks, PACK, "Acct",
-                "cn-tianjin-yfb");
+                "cn-tianjin-yfb", CLOCK);
         vm.setOnSubmitted(submitted::incrementAndGet);
         return vm;
     }
@@ -121,7 +131,11 @@ class UpgradeViewModelTest {
         assertFalse(vm.validProperty().get());
         assertEquals("150 GB is not an offered capacity: use multiples of 100 GB up to 102400 GB, e.g. 200 GB.",
                 vm.validationProperty().get());
-        assertEquals("nasbag.capacity.150G", vm.specCodeProperty().get());
+        assertEquals("—", vm.specCodeProperty().get(), "a refused target shows no specification code");
+        vm.targetTextProperty().set("50");
+        assertEquals("—", vm.specCodeProperty().get(), "a smaller target shows no specification code");
+        vm.targetTextProperty().set("200");
+        assertEquals("nasbag.capacity.200G", vm.specCodeProperty().get());
         vm.targetTextProperty().set("10\u00B2");
         assertEquals("Enter a whole number of GB with the digits 0 to 9, e.g. 200.", vm.validationProperty().get());
     }
@@ -143,7 +157,7 @@ class UpgradeViewModelTest {
         vm.targetTextProperty().set("３００ＧＢ");
         assertTrue(vm.validProperty().get(), vm.validationProperty().get());
         assertEquals("Upgrade pack-h58kdagr9vsf (web) from 100 GB to 300 GB \u2014 an order will be created"
-                + " (nasbag.capacity.300G, YEAR_MONTH); the capacity grows once it is paid.",
+                + " (nasbag.capacity.300G, Yearly/monthly); the capacity grows once it is paid.",
                 vm.summaryProperty().get());
 
         vm.submit();
@@ -201,5 +215,31 @@ class UpgradeViewModelTest {
         assertEquals(1, api.sent.size());
         assertEquals(1, submitted.get());
         assertFalse(vm.busyProperty().get());
+    }
+
+    private UpgradeViewModel modelOn(String instant) {
+        return new UpgradeViewModel(tracker, new UpgradePolicy(), new CurrentThreadTaskExecutor(), PACK, "Acct",
+                "cn-tianjin-yfb", Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+    }
+
+    @Test
+    void anExpiredPackIsWarnedAboutBeforeAnythingIsTyped() {
+        UpgradeViewModel vm = modelOn("2026-01-05T10:00:00Z");
+        assertTrue(vm.expired());
+        assertEquals(vm.packText() + " expired on 2026-01-01, 4 days ago. UniCloud may refuse to upgrade an"
+                + " expired pack, or bill the upgrade while the pack stays unusable: renew it first.",
+                vm.expiryWarning());
+        assertTrue(modelOn("2026-01-02T10:00:00Z").expiryWarning().contains(" expired on 2026-01-01, yesterday."));
+    }
+
+    @Test
+    void aPackWithin30DaysOfItsExpiryIsWarnedAboutAndOneFurtherIsNot() {
+        UpgradeViewModel soon = modelOn("2025-12-20T10:00:00Z");
+        assertFalse(soon.expired());
+        assertTrue(soon.expiryWarning().startsWith(soon.packText() + " expires on 2026-01-01, in 12 days."),
+                soon.expiryWarning());
+        assertTrue(modelOn("2026-01-01T10:00:00Z").expiryWarning().contains("2026-01-01, today."));
+        assertNull(modelOn("2025-12-01T10:00:00Z").expiryWarning(), "31 days ahead is warned about");
+        assertNull(model(new CurrentThreadTaskExecutor()).expiryWarning());
     }
 }

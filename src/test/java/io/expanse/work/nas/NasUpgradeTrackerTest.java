@@ -1,6 +1,7 @@
 package io.expanse.work.nas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -155,5 +156,52 @@ class NasUpgradeTrackerTest {
                 ended.message());
         assertEquals("order no longer found", ended.failureReason());
         assertEquals(2000, inventory.find("pack-t4c8n6ye2hqb").orElseThrow().capacityGb(), "not upgraded");
+    }
+
+    NasRenewRequest renewal(String id, int count, io.expanse.domain.nas.RenewalPeriod.Unit unit) {
+        return new NasRenewRequest(id, "label", 100, "YEAR_MONTH", new io.expanse.domain.nas.RenewalPeriod(count, unit),
+                "Sandbox", sandbox.region());
+    }
+
+    @Test
+    void aPaidRenewalIsRecordedAndStoresTheNewExpiry() throws Exception {
+        // The pack is still valid (2026-12-31 in the sandbox's list): the renewal counts from its expiry.
+        inventory.update("pack-h58kdagr9vsf", inventory.find("pack-h58kdagr9vsf").orElseThrow().withExpiry("2099-01-31"));
+        Activity a = tracker.renew(renewal("pack-h58kdagr9vsf", 3, io.expanse.domain.nas.RenewalPeriod.Unit.MONTH));
+        assertEquals(ActivityState.SUBMITTED, a.state(), a.message());
+        assertEquals(Activity.KIND_NAS_RENEW, a.kind());
+        assertEquals("3month", a.device());
+        assertNotNull(a.orderId());
+        assertTrue(tracker.inFlight("pack-h58kdagr9vsf"));
+        assertThrows(IllegalStateException.class, () -> tracker.submit(request("pack-h58kdagr9vsf", 100, 200)),
+                "an upgrade was sent while a renewal of the same pack is in flight");
+        assertEquals("2099-01-31", inventory.find("pack-h58kdagr9vsf").orElseThrow().expiresOn(),
+                "the expiry moved before the order was paid");
+        await("paid", () -> latest("pack-h58kdagr9vsf").state() == ActivityState.SUCCEEDED);
+        assertEquals("2099-04-30", inventory.find("pack-h58kdagr9vsf").orElseThrow().expiresOn());
+        assertTrue(latest("pack-h58kdagr9vsf").message().contains("2099-04-30"), latest("pack-h58kdagr9vsf").message());
+        assertEquals(100, inventory.find("pack-h58kdagr9vsf").orElseThrow().capacityGb());
+    }
+
+    @Test
+    void anExpiredPackIsRenewedFromToday() throws Exception {
+        inventory.update("pack-h58kdagr9vyv", inventory.find("pack-h58kdagr9vyv").orElseThrow().withExpiry("2001-01-01"));
+        tracker.renew(renewal("pack-h58kdagr9vyv", 1, io.expanse.domain.nas.RenewalPeriod.Unit.YEAR));
+        await("paid", () -> latest("pack-h58kdagr9vyv").state() == ActivityState.SUCCEEDED);
+        java.time.LocalDate today = java.time.LocalDate.now();
+        java.time.LocalDate stored = inventory.find("pack-h58kdagr9vyv").orElseThrow().expiryDate();
+        assertTrue(!stored.isBefore(today.plusYears(1).minusDays(1)) && !stored.isAfter(today.plusYears(1).plusDays(1)),
+                "renewed to " + stored);
+    }
+
+    @Test
+    void aRefusedRenewalKeepsUniCloudsOwnAnswer() {
+        inventory.add(new ResourcePack("pack-notinsandbox", "", 100, "2030-01-01", null));
+        Activity a = tracker.renew(renewal("pack-notinsandbox", 1, io.expanse.domain.nas.RenewalPeriod.Unit.MONTH));
+        assertEquals(ActivityState.FAILED, a.state());
+        assertEquals("UnknownError", a.errorCode());
+        assertEquals("Index: 0, Size: 0", a.failureReason());
+        assertEquals("2030-01-01", inventory.find("pack-notinsandbox").orElseThrow().expiresOn());
+        assertFalse(tracker.inFlight("pack-notinsandbox"));
     }
 }
