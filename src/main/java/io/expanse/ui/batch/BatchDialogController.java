@@ -23,6 +23,8 @@ public final class BatchDialogController {
     @FXML private TextField targetField;
     @FXML private Label targetErrorLabel;
     @FXML private Label factsLabel;
+    @FXML private Button useSuggestedButton;
+    @FXML private Label suggestionLabel;
     @FXML private TableView<BatchViewModel.Line> linesTable;
     @FXML private TableColumn<BatchViewModel.Line, String> nameColumn;
     @FXML private TableColumn<BatchViewModel.Line, String> currentColumn;
@@ -63,6 +65,8 @@ public final class BatchDialogController {
             label.visibleProperty().bind(has);
             label.managedProperty().bind(has);
         }
+        suggestionLabel.textProperty().bind(vm.suggestionNoteProperty());
+        useSuggestedButton.disableProperty().bind(vm.sentProperty());
         linesTable.setItems(vm.lines());
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         currentColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().current()));
@@ -110,6 +114,11 @@ public final class BatchDialogController {
     @FXML
     private void confirm() {
         vm.submit();
+    }
+
+    @FXML
+    private void useSuggested() {
+        vm.useSuggestedSizes();
     }
 
     @FXML

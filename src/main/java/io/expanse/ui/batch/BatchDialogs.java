@@ -46,7 +46,7 @@ public class BatchDialogs {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(Texts.get("batch.title", rows.size()));
         BatchViewModel vm = new BatchViewModel(account, journal, policy, tasks, Clock.systemUTC(),
-                rows.stream().map(r -> new BatchViewModel.Disk(r.volume(), r.server())).toList());
+                rows.stream().map(r -> new BatchViewModel.Disk(r.volume(), r.server(), r.usage())).toList());
         BatchDialogController controller = new BatchDialogController(vm, stage::close, rows.size());
         Fxml.View<BatchDialogController> view = fxml.load("batch.fxml", controller);
         // The order of a yearly/monthly batch is shown with the same pay / cancel / pay later step as one disk's.
@@ -66,7 +66,8 @@ public class BatchDialogs {
         }
         stage.setScene(scene);
         for (var text : List.of(vm.summaryProperty(), vm.refusedSummaryProperty(), vm.targetErrorProperty(),
-                vm.onDemandPriceProperty(), vm.yearlyPriceProperty(), vm.resultProperty(), order.orderTextProperty(),
+                vm.onDemandPriceProperty(), vm.yearlyPriceProperty(), vm.resultProperty(), vm.suggestionNoteProperty(),
+                order.orderTextProperty(),
                 order.orderStepProperty().asString())) {
             text.addListener((o, a, b) -> javafx.application.Platform.runLater(stage::sizeToScene));
         }
