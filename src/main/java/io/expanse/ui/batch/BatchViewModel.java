@@ -342,15 +342,21 @@ public final class BatchViewModel {
         BigDecimal after = BigDecimal.ZERO;
         String currency = null;
         try {
-            for (BatchPlanner.Planned p : disks) {
-                String key = "h|" + p.volume().id() + "|" + p.volume().sizeGb() + "|" + p.targetGb();
-                Hourly h = (Hourly) quotes.get(key);
-                if (h == null) {
-                    EvsBillingApi.OnDemandPrice price = api.rateOnDemand(EvsBillingApi.RatedDisk.of(p.volume()),
-                            Math.toIntExact(p.targetGb()));
-                    h = new Hourly(price.oldPerHour(), price.newPerHour(), price.currency());
-                    quotes.put(key, h);
+            // The disks not priced yet go in one request (two products each), not one call per disk.
+            List<BatchPlanner.Planned> unpriced = disks.stream().filter(p -> !quotes.containsKey(hourlyKey(p)))
+                    .toList();
+            if (!unpriced.isEmpty()) {
+                List<EvsBillingApi.OnDemandPrice> prices = api.rateOnDemandAll(unpriced.stream()
+                        .map(p -> new EvsBillingApi.RatedChange(EvsBillingApi.RatedDisk.of(p.volume()),
+                                Math.toIntExact(p.targetGb()))).toList());
+                for (int i = 0; i < unpriced.size(); i++) {
+                    EvsBillingApi.OnDemandPrice price = prices.get(i);
+                    quotes.put(hourlyKey(unpriced.get(i)), new Hourly(price.oldPerHour(), price.newPerHour(),
+                            price.currency()));
                 }
+            }
+            for (BatchPlanner.Planned p : disks) {
+                Hourly h = (Hourly) quotes.get(hourlyKey(p));
                 before = before.add(h.oldPerHour());
                 after = after.add(h.newPerHour());
                 currency = h.currency();
@@ -385,6 +391,27 @@ public final class BatchViewModel {
                     subs.put(p.volume().id(), sub);
                 }
             }
+            // Every size still unpriced (old and new, per type and zone) in one period rating request.
+            List<EvsBillingApi.RatedDisk> unpriced = new ArrayList<>();
+            for (BatchPlanner.Planned p : disks) {
+                if (!subs.containsKey(p.volume().id())) {
+                    continue;
+                }
+                EvsBillingApi.RatedDisk disk = EvsBillingApi.RatedDisk.of(p.volume());
+                for (long gb : new long[] {p.volume().sizeGb(), p.targetGb()}) {
+                    EvsBillingApi.RatedDisk sized = new EvsBillingApi.RatedDisk(disk.volumeType(),
+                            disk.availabilityZone(), Math.toIntExact(gb));
+                    if (!quotes.containsKey(monthlyKey(sized)) && !unpriced.contains(sized)) {
+                        unpriced.add(sized);
+                    }
+                }
+            }
+            if (!unpriced.isEmpty()) {
+                List<EvsBillingApi.PeriodPrice> prices = api.rateMonthlyAll(unpriced);
+                for (int i = 0; i < unpriced.size(); i++) {
+                    quotes.put(monthlyKey(unpriced.get(i)), prices.get(i));
+                }
+            }
             for (BatchPlanner.Planned p : disks) {
                 EvsBillingApi.Subscription sub = subs.get(p.volume().id());
                 if (sub == null) {
@@ -412,13 +439,22 @@ public final class BatchViewModel {
 
     private EvsBillingApi.PeriodPrice monthly(EvsBillingApi api, EvsBillingApi.RatedDisk disk, long sizeGb)
             throws Exception {
-        String key = "m|" + disk.volumeType() + "|" + disk.availabilityZone() + "|" + sizeGb;
-        EvsBillingApi.PeriodPrice p = (EvsBillingApi.PeriodPrice) quotes.get(key);
+        EvsBillingApi.RatedDisk sized = new EvsBillingApi.RatedDisk(disk.volumeType(), disk.availabilityZone(),
+                Math.toIntExact(sizeGb));
+        EvsBillingApi.PeriodPrice p = (EvsBillingApi.PeriodPrice) quotes.get(monthlyKey(sized));
         if (p == null) {
-            p = api.rateMonthly(disk, Math.toIntExact(sizeGb));
-            quotes.put(key, p);
+            p = api.rateMonthly(sized, sized.sizeGb());
+            quotes.put(monthlyKey(sized), p);
         }
         return p;
+    }
+
+    private static String monthlyKey(EvsBillingApi.RatedDisk sized) {
+        return "m|" + sized.volumeType() + "|" + sized.availabilityZone() + "|" + sized.sizeGb();
+    }
+
+    private static String hourlyKey(BatchPlanner.Planned p) {
+        return "h|" + p.volume().id() + "|" + p.volume().sizeGb() + "|" + p.targetGb();
     }
 
     // ------------------------------------------------------------------------------------------ sending

@@ -208,6 +208,42 @@ class BatchViewModelTest {
     }
 
     @Test
+    void aBatchIsPricedInOneRatingCallPerBillingModeNotOnePerDisk() throws Exception {
+        java.util.Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        io.expanse.cloud.huawei.EvsBillingApi real = account.billing().api();
+        io.expanse.cloud.huawei.EvsBillingApi counting = (io.expanse.cloud.huawei.EvsBillingApi)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {io.expanse.cloud.huawei.EvsBillingApi.class}, (proxy, method, args) -> {
+                            calls.merge(method.getName(), 1, Integer::sum);
+                            try {
+                                return method.invoke(real, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        account = new EvsAccount("Sandbox", true, server.region(), server.projectId(), evs, account.tracker(),
+                new AccountBilling(counting, AccountBilling.CHINA_ORDERS));
+        BatchViewModel vm = model("data-01", "data-02", "web-02-data", "billing-01", "billing-02", "billing-03");
+
+        vm.targetTextProperty().set("+10");
+
+        assertTrue(vm.onDemandPriceProperty().get().startsWith("On-demand (3 disks): +"),
+                vm.onDemandPriceProperty().get());
+        assertTrue(vm.yearlyPriceProperty().get().startsWith("Yearly/monthly (3 disks): About "),
+                vm.yearlyPriceProperty().get());
+        assertEquals(1, calls.getOrDefault("rateOnDemandAll", 0), calls.toString());
+        assertEquals(1, calls.getOrDefault("subscriptions", 0), calls.toString());
+        assertEquals(1, calls.getOrDefault("rateMonthlyAll", 0), calls.toString());
+        assertNull(calls.get("rateOnDemand"), calls.toString());
+        assertNull(calls.get("rateMonthly"), calls.toString());
+
+        vm.targetTextProperty().set("+20");
+        vm.targetTextProperty().set("+10");
+        assertEquals(2, calls.get("rateOnDemandAll"), "back to +10: the prices already had are kept");
+        assertEquals(2, calls.get("rateMonthlyAll"), calls.toString());
+    }
+
+    @Test
     void theDisksAreReadAgainAndCheckedAsTheCloudHasThemNow() throws Exception {
         BatchViewModel vm = model("data-02");
         vm.targetTextProperty().set("120");
