@@ -23,8 +23,8 @@ public final class BatchDialogController {
     @FXML private TextField targetField;
     @FXML private Label targetErrorLabel;
     @FXML private Label factsLabel;
-    @FXML private Button useSuggestedButton;
-    @FXML private Label suggestionLabel;
+    @FXML private Button batchUseSuggestedButton;
+    @FXML private Label batchSuggestionLabel;
     @FXML private TableView<BatchViewModel.Line> linesTable;
     @FXML private TableColumn<BatchViewModel.Line, String> nameColumn;
     @FXML private TableColumn<BatchViewModel.Line, String> currentColumn;
@@ -65,8 +65,8 @@ public final class BatchDialogController {
             label.visibleProperty().bind(has);
             label.managedProperty().bind(has);
         }
-        suggestionLabel.textProperty().bind(vm.suggestionNoteProperty());
-        useSuggestedButton.disableProperty().bind(vm.sentProperty());
+        batchSuggestionLabel.textProperty().bind(vm.suggestionNoteProperty());
+        batchUseSuggestedButton.disableProperty().bind(vm.sentProperty());
         linesTable.setItems(vm.lines());
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         currentColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().current()));
