@@ -158,7 +158,7 @@ class BatchSelectionUiTest extends SandboxWindowTest {
         robot.clickOn("#batchUseSuggestedButton");
 
         assertEquals("140 GB", line(robot, "data-01").target());
-        assertTrue(line(robot, "data-01").outcome().endsWith("(suggested from its usage)"),
+        assertTrue(line(robot, "data-01").outcome().endsWith("(suggested size)"),
                 line(robot, "data-01").outcome());
         assertTrue(line(robot, "pg-data-01").outcome().contains("known only for the whole server"),
                 line(robot, "pg-data-01").outcome());

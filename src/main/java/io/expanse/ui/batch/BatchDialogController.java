@@ -88,16 +88,29 @@ public final class BatchDialogController {
                 e.getNewValue() == null ? null : e.getNewValue().replaceAll("(?i)\\s*gb?$", "")));
         outcomeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         outcomeColumn.setCellFactory(col -> new TableCell<>() {
+            // The reason a disk is left out or keeps the rule is a sentence: it wraps in the column, not cut.
+            private final javafx.scene.text.Text wrapped = new javafx.scene.text.Text();
+
+            {
+                wrapped.wrappingWidthProperty().bind(col.widthProperty().subtract(14));
+                wrapped.fillProperty().bind(textFillProperty());
+                wrapped.fontProperty().bind(fontProperty());
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+
             @Override
             protected void updateItem(BatchViewModel.Line line, boolean empty) {
                 super.updateItem(line, empty);
                 getStyleClass().removeAll("status-bad", "status-ok");
                 if (empty || line == null) {
                     setText(null);
+                    setGraphic(null);
                     setTooltip(null);
                     return;
                 }
                 setText(line.outcome());
+                wrapped.setText(line.outcome());
+                setGraphic(wrapped);
                 setTooltip(new javafx.scene.control.Tooltip(line.outcome()));
                 getStyleClass().add(line.refused() ? "status-bad" : "status-ok");
             }

@@ -211,6 +211,9 @@ public final class BatchViewModel {
     /** Why a disk has no suggested size, as the end of a sentence. */
     static String whyNoSuggestion(Disk d) {
         RowUsage u = d.usage();
+        if (u == null && d.volume().firstServerId() == null) {
+            return Texts.get("batch.suggested.why.detached");
+        }
         if (u == null) {
             return Texts.get("batch.suggested.why.notRead");
         }

@@ -172,7 +172,7 @@ class BatchViewModelTest {
 
         assertEquals("130 GB", line(vm, "data-01").target());
         assertTrue(line(vm, "data-01").overridden());
-        assertEquals("Will grow by 30 GB (suggested from its usage)", line(vm, "data-01").outcome());
+        assertEquals("Will grow by 30 GB (suggested size)", line(vm, "data-01").outcome());
         assertEquals("110 GB", line(vm, "data-02").target(), "no suggestion: the rule");
         assertEquals("Will grow by 10 GB by the rule; no suggested size: its server has no Cloud Eye agent",
                 line(vm, "data-02").outcome());
@@ -204,6 +204,8 @@ class BatchViewModelTest {
                 vm.suggestionNoteProperty().get());
         assertEquals("Will grow by 10 GB by the rule; no suggested size: its usage has not been read",
                 line(vm, "data-01").outcome());
+        assertEquals("Will grow by 10 GB by the rule; no suggested size: it is not attached to a server, so Cloud Eye"
+                + " cannot see how full it is", line(vm, "data-02").outcome(), "data-02 is available, not attached");
         assertTrue(vm.summaryProperty().get().startsWith("Expand 2 disks, 20 GB added in all"));
     }
 
