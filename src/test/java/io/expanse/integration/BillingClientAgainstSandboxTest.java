@@ -17,6 +17,7 @@ import io.expanse.cloud.huawei.EvsBillingApi.BatchVolume;
 import io.expanse.cloud.huawei.EvsBillingApi.OnDemandPrice;
 import io.expanse.cloud.huawei.EvsBillingApi.OrderDetail;
 import io.expanse.cloud.huawei.EvsBillingApi.PeriodPrice;
+import io.expanse.cloud.huawei.EvsBillingApi;
 import io.expanse.cloud.huawei.EvsBillingApi.RatedDisk;
 import io.expanse.cloud.huawei.EvsBillingApi.Subscription;
 import io.expanse.cloud.huawei.HuaweiBillingClient;
@@ -60,7 +61,17 @@ class BillingClientAgainstSandboxTest {
     void start() {
         cloud = new SandboxCloud(SandboxSeed.standard(), Clock.systemUTC(), QUICK);
         server = SandboxServer.start(cloud);
-        http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(10)).build();
+        http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(10)).addInterceptor(chain -> {
+            paths.add(chain.request().url().encodedPath());
+            return chain.proceed(chain.request());
+        }).build();
+    }
+
+    /** Every request path sent, in order. */
+    private final List<String> paths = new CopyOnWriteArrayList<>();
+
+    private long sent(String pathEnd) {
+        return paths.stream().filter(p -> p.endsWith(pathEnd)).count();
     }
 
     @AfterEach
@@ -88,6 +99,58 @@ class BillingClientAgainstSandboxTest {
 
     private long size(String name) {
         return cloud.volumeByName(name).orElseThrow().size();
+    }
+
+    @Test
+    void severalDisksArePricedOnDemandInOneRequestWithTheSameFiguresAsOneByOne() throws Exception {
+        HuaweiBillingClient billing = billing();
+        List<EvsBillingApi.RatedChange> changes = List.of(
+                new EvsBillingApi.RatedChange(new RatedDisk("SSD", "cn-north-4a", 100), 300),
+                new EvsBillingApi.RatedChange(new RatedDisk("ESSD", "cn-north-4a", 200), 250),
+                new EvsBillingApi.RatedChange(new RatedDisk("SAS", "cn-north-4b", 40), 50));
+
+        List<OnDemandPrice> all = billing.rateOnDemandAll(changes);
+
+        assertEquals(1, sent("/on-demand-resources"), "one request for three disks");
+        assertEquals(3, all.size());
+        for (int i = 0; i < changes.size(); i++) {
+            OnDemandPrice one = billing.rateOnDemand(changes.get(i).disk(), changes.get(i).newSizeGb());
+            assertEquals(one, all.get(i), "disk " + i);
+        }
+        assertEquals(new BigDecimal("0.1389"), all.get(0).oldPerHour());
+        assertEquals(new BigDecimal("0.4167"), all.get(0).newPerHour());
+    }
+
+    @Test
+    void sixtyDisksOnDemandTakeTwoRequestsOfAtMostAHundredProducts() throws Exception {
+        List<EvsBillingApi.RatedChange> changes = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            changes.add(new EvsBillingApi.RatedChange(new RatedDisk("SSD", "cn-north-4a", 10 + i), 100 + i));
+        }
+        List<OnDemandPrice> all = billing().rateOnDemandAll(changes);
+        assertEquals(2, sent("/on-demand-resources"));
+        assertEquals(60, all.size());
+        assertTrue(all.get(59).newPerHour().compareTo(all.get(0).newPerHour()) > 0, "kept in the order asked");
+        assertTrue(billing().rateOnDemandAll(List.of()).isEmpty());
+        assertEquals(2, sent("/on-demand-resources"), "nothing asked for no disks");
+    }
+
+    @Test
+    void severalSizesArePricedMonthlyInOneRequestWithTheSameFiguresAsOneByOne() throws Exception {
+        HuaweiBillingClient billing = billing();
+        List<RatedDisk> disks = List.of(new RatedDisk("ESSD", "cn-north-4a", 200),
+                new RatedDisk("ESSD", "cn-north-4a", 300), new RatedDisk("SSD", "cn-north-4a", 100),
+                new RatedDisk("ESSD", "cn-north-4a", 200));
+
+        List<PeriodPrice> all = billing.rateMonthlyAll(disks);
+
+        assertEquals(1, sent("/subscribe-rate"), "one request for four sizes");
+        assertEquals(4, all.size());
+        assertEquals(all.get(0), all.get(3), "the same disk twice is the same price");
+        for (int i = 0; i < disks.size(); i++) {
+            assertEquals(billing.rateMonthly(disks.get(i), disks.get(i).sizeGb()), all.get(i), "disk " + i);
+        }
+        assertEquals(0, new BigDecimal("300.00").compareTo(all.get(0).amount()), "200 GB ESSD a month");
     }
 
     @Test

@@ -359,6 +359,46 @@ class OfficialSdkAgainstSandboxTest {
                 .getOfficialWebsiteAmount()), "200 GB ESSD a month");
     }
 
+    /** Several products in one rating request: the per-product results the batch dialog reads, by the SDK. */
+    @Test
+    void multiProductRatingsParseWithTheSdksBssModels() throws Exception {
+        List<com.huaweicloud.sdk.bss.v2.model.DemandProductInfo> demand = new java.util.ArrayList<>();
+        List<com.huaweicloud.sdk.bss.v2.model.PeriodProductInfo> period = new java.util.ArrayList<>();
+        int[] sizes = {100, 300, 40};
+        for (int i = 0; i < sizes.length; i++) {
+            demand.add(new com.huaweicloud.sdk.bss.v2.model.DemandProductInfo().withId(i + "o")
+                    .withCloudServiceType("hws.service.type.ebs").withResourceType("hws.resource.type.volume")
+                    .withResourceSpec("SSD").withRegion(server.region()).withAvailableZone("cn-north-4a")
+                    .withResourceSize(sizes[i]).withSizeMeasureId(17).withUsageFactor("Duration")
+                    .withUsageValue(java.math.BigDecimal.ONE).withUsageMeasureId(4).withSubscriptionNum(1));
+            period.add(new com.huaweicloud.sdk.bss.v2.model.PeriodProductInfo().withId(String.valueOf(i + 1))
+                    .withCloudServiceType("hws.service.type.ebs").withResourceType("hws.resource.type.volume")
+                    .withResourceSpec("ESSD").withRegion(server.region()).withAvailableZone("cn-north-4a")
+                    .withResourceSize(sizes[i]).withSizeMeasureId(17).withPeriodType(2).withPeriodNum(1)
+                    .withSubscriptionNum(1));
+        }
+        var onDemand = strict(sdkWrite(HttpMethod.POST, "/v2/bills/ratings/on-demand-resources",
+                new com.huaweicloud.sdk.bss.v2.model.RateOnDemandReq().withProjectId(PID).withInquiryPrecision(0)
+                        .withProductInfos(demand)),
+                com.huaweicloud.sdk.bss.v2.model.ListOnDemandResourceRatingsResponse.class);
+        assertEquals(List.of("0o", "1o", "2o"), onDemand.getProductRatingResults().stream()
+                .map(com.huaweicloud.sdk.bss.v2.model.DemandProductRatingResult::getId).toList());
+        assertEquals(0, new java.math.BigDecimal("0.4167").compareTo(onDemand.getProductRatingResults().get(1)
+                .getAmount()), "300 GB SSD an hour");
+        assertEquals(0, onDemand.getAmount().compareTo(onDemand.getProductRatingResults().stream()
+                .map(com.huaweicloud.sdk.bss.v2.model.DemandProductRatingResult::getAmount)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)), "the total is the sum");
+
+        var monthly = strict(sdkWrite(HttpMethod.POST, "/v2/bills/ratings/period-resources/subscribe-rate",
+                new com.huaweicloud.sdk.bss.v2.model.RateOnPeriodReq().withProjectId(PID).withProductInfos(period)),
+                com.huaweicloud.sdk.bss.v2.model.ListRateOnPeriodDetailResponse.class);
+        var perProduct = monthly.getOfficialWebsiteRatingResult().getProductRatingResults();
+        assertEquals(List.of("1", "2", "3"), perProduct.stream()
+                .map(com.huaweicloud.sdk.bss.v2.model.PeriodProductOfficialRatingResult::getId).toList());
+        assertEquals(0, new java.math.BigDecimal("450.00").compareTo(perProduct.get(1).getOfficialWebsiteAmount()),
+                "300 GB ESSD a month");
+    }
+
     @Test
     void subscriptionsOrdersPayAndCancelParseWithTheSdksBssModels() throws Exception {
         String billing02 = SandboxSeed.volumeId("billing-02");

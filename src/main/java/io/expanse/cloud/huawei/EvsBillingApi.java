@@ -35,6 +35,39 @@ public interface EvsBillingApi {
     PeriodPrice rateMonthly(RatedDisk disk, int sizeGb) throws ApiException;
 
     /**
+     * The most products one rating request lists. UNCONFIRMED for the real BSS (its reference lists
+     * {@code product_infos} without a stated maximum in our notes; the sandbox takes 1 to 100): requests are cut
+     * at this size, so a smaller real limit only means more calls.
+     */
+    int MAX_RATED_PRODUCTS = 100;
+
+    /**
+     * The on-demand price per hour of several disks at their current and new sizes, in as few calls as possible:
+     * the client sends every disk's two sizes as products of one request (at most {@value #MAX_RATED_PRODUCTS}
+     * products per call). The answer is in the order asked. This default asks one disk at a time.
+     */
+    default List<OnDemandPrice> rateOnDemandAll(List<RatedChange> changes) throws ApiException {
+        List<OnDemandPrice> out = new java.util.ArrayList<>();
+        for (RatedChange c : changes) {
+            out.add(rateOnDemand(c.disk(), c.newSizeGb()));
+        }
+        return out;
+    }
+
+    /**
+     * The one-month price of each disk at its {@link RatedDisk#sizeGb()}, as {@link #rateMonthly} gives it, in as
+     * few calls as possible (several products in one period rating request). In the order asked; a disk named twice
+     * is asked once. This default asks one at a time.
+     */
+    default List<PeriodPrice> rateMonthlyAll(List<RatedDisk> disks) throws ApiException {
+        List<PeriodPrice> out = new java.util.ArrayList<>();
+        for (RatedDisk d : disks) {
+            out.add(rateMonthly(d, d.sizeGb()));
+        }
+        return out;
+    }
+
+    /**
      * The subscriptions of yearly/monthly resources ({@code POST /v2/orders/suscriptions/resources/query}, the
      * path's spelling is Huawei's), asked {@value #MAX_SUBSCRIPTION_IDS} ids per call. Ids Huawei does not know are
      * simply absent from the answer.
@@ -93,6 +126,16 @@ public interface EvsBillingApi {
 
         public static RatedDisk of(Volume v) {
             return new RatedDisk(v.volumeType(), v.availabilityZone(), Math.toIntExact(v.sizeGb()));
+        }
+    }
+
+    /** A disk to price on demand at its current size and at {@code newSizeGb}. */
+    record RatedChange(RatedDisk disk, int newSizeGb) {
+        public RatedChange {
+            Objects.requireNonNull(disk, "disk");
+            if (newSizeGb < 1) {
+                throw new IllegalArgumentException("newSizeGb must be positive");
+            }
         }
     }
 

@@ -144,6 +144,113 @@ public final class HuaweiBillingClient implements EvsBillingApi {
         return new PeriodPrice(listPrice, best == null ? listPrice : best, HuaweiJson.text(root, "currency"));
     }
 
+    /**
+     * Every disk's current and new size as two products ({@code "<n>o"}, {@code "<n>n"}) of one on-demand rating
+     * request, {@value #MAX_RATED_PRODUCTS} products a call; the answer's {@code product_rating_results} are matched
+     * back by id.
+     */
+    @Override
+    public List<OnDemandPrice> rateOnDemandAll(List<RatedChange> changes) throws ApiException {
+        List<OnDemandPrice> out = new ArrayList<>();
+        int perCall = MAX_RATED_PRODUCTS / 2;
+        for (int from = 0; from < changes.size(); from += perCall) {
+            List<RatedChange> chunk = changes.subList(from, Math.min(changes.size(), from + perCall));
+            ObjectNode body = HuaweiJson.MAPPER.createObjectNode();
+            body.put("project_id", projectId);
+            body.put("inquiry_precision", 0);
+            ArrayNode products = body.putArray("product_infos");
+            for (int i = 0; i < chunk.size(); i++) {
+                RatedChange c = chunk.get(i);
+                requirePositive(c.newSizeGb());
+                onDemandProduct(products.addObject(), i + "o", c.disk(), c.disk().sizeGb());
+                onDemandProduct(products.addObject(), i + "n", c.disk(), c.newSizeGb());
+            }
+            String what = Texts.get("cloud.huawei.what.onDemandPrices", chunk.size());
+            JsonNode root = bss(() -> transport.postRead(what, endpoints.bss(), bytes(body), "v2", "bills",
+                    "ratings", "on-demand-resources"));
+            BillingJson json = new BillingJson(what, 200);
+            Long measure = json.json().optionalLong(root, "measure_id");
+            java.util.Map<String, BigDecimal> byId = new java.util.HashMap<>();
+            for (JsonNode r : json.json().array(root, "product_rating_results")) {
+                Long own = json.json().optionalLong(r, "measure_id");
+                byId.put(HuaweiJson.text(r, "id"), json.requiredAmount(r, "amount", own != null ? own : measure));
+            }
+            String currency = HuaweiJson.text(root, "currency");
+            for (int i = 0; i < chunk.size(); i++) {
+                BigDecimal oldPrice = byId.get(i + "o");
+                BigDecimal newPrice = byId.get(i + "n");
+                if (oldPrice == null || newPrice == null) {
+                    throw json.json().bad(Texts.get("cloud.huawei.billing.priceMissing", what,
+                            i + (oldPrice == null ? "o" : "n")));
+                }
+                out.add(new OnDemandPrice(oldPrice, newPrice, currency));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each distinct disk (type, zone, size) as one product of a period rating request, {@value #MAX_RATED_PRODUCTS}
+     * a call. Per product, the list price is in {@code official_website_rating_result.product_rating_results} and the
+     * account's best offer in the {@code product_rating_results} of the {@code optional_discount_rating_results}
+     * entry with {@code best_offer} 1 (the official SDK's {@code PeriodProductOfficialRatingResult} and
+     * {@code PeriodProductRatingResult}); without a best offer for a product its list price is used.
+     */
+    @Override
+    public List<PeriodPrice> rateMonthlyAll(List<RatedDisk> disks) throws ApiException {
+        List<RatedDisk> distinct = disks.stream().distinct().toList();
+        java.util.Map<RatedDisk, PeriodPrice> prices = new java.util.HashMap<>();
+        for (int from = 0; from < distinct.size(); from += MAX_RATED_PRODUCTS) {
+            List<RatedDisk> chunk = distinct.subList(from, Math.min(distinct.size(), from + MAX_RATED_PRODUCTS));
+            ObjectNode body = HuaweiJson.MAPPER.createObjectNode();
+            body.put("project_id", projectId);
+            ArrayNode products = body.putArray("product_infos");
+            for (int i = 0; i < chunk.size(); i++) {
+                ObjectNode p = products.addObject();
+                product(p, String.valueOf(i + 1), chunk.get(i), chunk.get(i).sizeGb());
+                p.put("period_type", PERIOD_TYPE_MONTH);
+                p.put("period_num", 1);
+                p.put("subscription_num", 1);
+            }
+            String what = Texts.get("cloud.huawei.what.monthlyPrices", chunk.size());
+            JsonNode root = bss(() -> transport.postRead(what, endpoints.bss(), bytes(body), "v2", "bills",
+                    "ratings", "period-resources", "subscribe-rate"));
+            BillingJson json = new BillingJson(what, 200);
+            JsonNode official = json.json().object(root, "official_website_rating_result");
+            Long officialMeasure = json.json().optionalLong(official, "measure_id");
+            java.util.Map<String, BigDecimal> list = new java.util.HashMap<>();
+            for (JsonNode r : json.json().array(official, "product_rating_results")) {
+                Long own = json.json().optionalLong(r, "measure_id");
+                list.put(HuaweiJson.text(r, "id"), json.requiredAmount(r, "official_website_amount",
+                        own != null ? own : officialMeasure));
+            }
+            java.util.Map<String, BigDecimal> best = new java.util.HashMap<>();
+            for (JsonNode d : json.json().array(root, "optional_discount_rating_results")) {
+                Long bestOffer = json.json().optionalLong(d, "best_offer");
+                JsonNode perProduct = d.get("product_rating_results");
+                if (bestOffer == null || bestOffer != 1 || perProduct == null || !perProduct.isArray()) {
+                    continue;
+                }
+                Long measure = json.json().optionalLong(d, "measure_id");
+                for (JsonNode r : perProduct) {
+                    Long own = json.json().optionalLong(r, "measure_id");
+                    best.put(HuaweiJson.text(r, "id"), json.requiredAmount(r, "amount",
+                            own != null ? own : measure));
+                }
+            }
+            String currency = HuaweiJson.text(root, "currency");
+            for (int i = 0; i < chunk.size(); i++) {
+                String id = String.valueOf(i + 1);
+                BigDecimal listPrice = list.get(id);
+                if (listPrice == null) {
+                    throw json.json().bad(Texts.get("cloud.huawei.billing.priceMissing", what, id));
+                }
+                prices.put(chunk.get(i), new PeriodPrice(listPrice, best.getOrDefault(id, listPrice), currency));
+            }
+        }
+        return disks.stream().map(prices::get).toList();
+    }
+
     @Override
     public List<Subscription> subscriptions(List<String> resourceIds) throws ApiException {
         List<String> ids = resourceIds.stream().map(id -> requireId(id, "resourceId")).distinct().toList();

@@ -23,6 +23,8 @@ public final class BatchDialogController {
     @FXML private TextField targetField;
     @FXML private Label targetErrorLabel;
     @FXML private Label factsLabel;
+    @FXML private Button batchUseSuggestedButton;
+    @FXML private Label batchSuggestionLabel;
     @FXML private TableView<BatchViewModel.Line> linesTable;
     @FXML private TableColumn<BatchViewModel.Line, String> nameColumn;
     @FXML private TableColumn<BatchViewModel.Line, String> currentColumn;
@@ -63,6 +65,8 @@ public final class BatchDialogController {
             label.visibleProperty().bind(has);
             label.managedProperty().bind(has);
         }
+        batchSuggestionLabel.textProperty().bind(vm.suggestionNoteProperty());
+        batchUseSuggestedButton.disableProperty().bind(vm.sentProperty());
         linesTable.setItems(vm.lines());
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         currentColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().current()));
@@ -84,16 +88,29 @@ public final class BatchDialogController {
                 e.getNewValue() == null ? null : e.getNewValue().replaceAll("(?i)\\s*gb?$", "")));
         outcomeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         outcomeColumn.setCellFactory(col -> new TableCell<>() {
+            // The reason a disk is left out or keeps the rule is a sentence: it wraps in the column, not cut.
+            private final javafx.scene.text.Text wrapped = new javafx.scene.text.Text();
+
+            {
+                wrapped.wrappingWidthProperty().bind(col.widthProperty().subtract(14));
+                wrapped.fillProperty().bind(textFillProperty());
+                wrapped.fontProperty().bind(fontProperty());
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+
             @Override
             protected void updateItem(BatchViewModel.Line line, boolean empty) {
                 super.updateItem(line, empty);
                 getStyleClass().removeAll("status-bad", "status-ok");
                 if (empty || line == null) {
                     setText(null);
+                    setGraphic(null);
                     setTooltip(null);
                     return;
                 }
                 setText(line.outcome());
+                wrapped.setText(line.outcome());
+                setGraphic(wrapped);
                 setTooltip(new javafx.scene.control.Tooltip(line.outcome()));
                 getStyleClass().add(line.refused() ? "status-bad" : "status-ok");
             }
@@ -110,6 +127,11 @@ public final class BatchDialogController {
     @FXML
     private void confirm() {
         vm.submit();
+    }
+
+    @FXML
+    private void useSuggested() {
+        vm.useSuggestedSizes();
     }
 
     @FXML

@@ -35,6 +35,23 @@ public class BatchDialogs {
         this.fxml = fxml;
     }
 
+    /**
+     * Sizes the dialog to its content but never taller than the screen it is on: on a small screen (1024×700) the
+     * table of disks gives up the height, and the summary, prices and buttons stay visible.
+     */
+    static void fit(Stage stage) {
+        stage.sizeToScene();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(stage.getX(), stage.getY(),
+                Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight())).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        if (stage.getHeight() > screen.getHeight()) {
+            stage.setHeight(screen.getHeight());
+            stage.setY(screen.getMinY());
+        } else if (stage.getY() + stage.getHeight() > screen.getMaxY()) {
+            stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - stage.getHeight()));
+        }
+    }
+
     /** Opens the dialog for these rows; nothing when no account is shown. */
     public Stage open(Window owner, List<VolumeRow> rows) {
         EvsAccount account = session.connection();
@@ -46,7 +63,7 @@ public class BatchDialogs {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(Texts.get("batch.title", rows.size()));
         BatchViewModel vm = new BatchViewModel(account, journal, policy, tasks, Clock.systemUTC(),
-                rows.stream().map(r -> new BatchViewModel.Disk(r.volume(), r.server())).toList());
+                rows.stream().map(r -> new BatchViewModel.Disk(r.volume(), r.server(), r.usage())).toList());
         BatchDialogController controller = new BatchDialogController(vm, stage::close, rows.size());
         Fxml.View<BatchDialogController> view = fxml.load("batch.fxml", controller);
         // The order of a yearly/monthly batch is shown with the same pay / cancel / pay later step as one disk's.
@@ -66,11 +83,13 @@ public class BatchDialogs {
         }
         stage.setScene(scene);
         for (var text : List.of(vm.summaryProperty(), vm.refusedSummaryProperty(), vm.targetErrorProperty(),
-                vm.onDemandPriceProperty(), vm.yearlyPriceProperty(), vm.resultProperty(), order.orderTextProperty(),
+                vm.onDemandPriceProperty(), vm.yearlyPriceProperty(), vm.resultProperty(), vm.suggestionNoteProperty(),
+                order.orderTextProperty(),
                 order.orderStepProperty().asString())) {
-            text.addListener((o, a, b) -> javafx.application.Platform.runLater(stage::sizeToScene));
+            text.addListener((o, a, b) -> javafx.application.Platform.runLater(() -> fit(stage)));
         }
         stage.show();
+        fit(stage);
         controller.targetField().requestFocus();
         vm.reloadFacts();
         return stage;

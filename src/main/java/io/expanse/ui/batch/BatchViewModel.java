@@ -11,10 +11,12 @@ import io.expanse.domain.resize.NewSizeParser;
 import io.expanse.domain.resize.ParsedSize;
 import io.expanse.domain.resize.ResizeContext;
 import io.expanse.domain.resize.ResizePolicy;
+import io.expanse.domain.usage.SizeAdvice;
 import io.expanse.text.Texts;
 import io.expanse.ui.common.ErrorText;
 import io.expanse.ui.common.task.BackgroundTask;
 import io.expanse.ui.common.task.TaskExecutor;
+import io.expanse.ui.volumes.RowUsage;
 import io.expanse.work.Activity;
 import io.expanse.work.ActivityJournal;
 import io.expanse.work.ActivityState;
@@ -49,10 +51,18 @@ import javafx.collections.ObservableList;
  */
 public final class BatchViewModel {
 
-    /** One selected disk as the table shows it. */
-    public record Disk(Volume volume, ServerInfo server) {
+    /**
+     * One selected disk as the table shows it.
+     *
+     * @param usage how full it is as the table knows it (for "Use suggested sizes"), or null when not read
+     */
+    public record Disk(Volume volume, ServerInfo server, RowUsage usage) {
         public Disk {
             Objects.requireNonNull(volume, "volume");
+        }
+
+        public Disk(Volume volume, ServerInfo server) {
+            this(volume, server, null);
         }
     }
 
@@ -74,6 +84,10 @@ public final class BatchViewModel {
     private List<Disk> disks;
     private final BatchPlanner planner;
     private final Map<String, Long> overrides = new LinkedHashMap<>();
+    /** Disks whose size came from "Use suggested sizes". */
+    private final java.util.Set<String> suggested = new java.util.HashSet<>();
+    /** Why a disk kept the rule when the suggested sizes were taken, by volume id. */
+    private final Map<String, String> noSuggestion = new HashMap<>();
     /** Prices already had, per disk and size: changing the rule back does not ask again. */
     private final Map<String, Object> quotes = new ConcurrentHashMap<>();
     private final Object priceKey = new Object();
@@ -93,6 +107,7 @@ public final class BatchViewModel {
     /** While the disks and their servers are read again. */
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
     private final ReadOnlyStringWrapper factsNote = new ReadOnlyStringWrapper(this, "factsNote");
+    private final ReadOnlyStringWrapper suggestionNote = new ReadOnlyStringWrapper(this, "suggestionNote");
     private BatchPlanner.BatchPlan plan = new BatchPlanner.BatchPlan(List.of(), List.of());
     /** Called with the first activity of a yearly/monthly order awaiting payment once sent, or null. */
     private java.util.function.Consumer<Activity> onSent = a -> { };
@@ -126,8 +141,10 @@ public final class BatchViewModel {
             java.util.Set<String> serverIds = new java.util.LinkedHashSet<>();
             volumes.stream().map(Volume::firstServerId).filter(Objects::nonNull).forEach(serverIds::add);
             Map<String, ServerInfo> servers = serverIds.isEmpty() ? Map.of() : account.api().servers(serverIds);
+            Map<String, RowUsage> usage = new HashMap<>();
+            before.stream().filter(d -> d.usage() != null).forEach(d -> usage.put(d.volume().id(), d.usage()));
             return volumes.stream().map(v -> new Disk(v, v.firstServerId() == null ? null
-                    : servers.get(v.firstServerId()))).toList();
+                    : servers.get(v.firstServerId()), usage.get(v.id()))).toList();
         }).onSuccess(fresh -> {
             disks = fresh;
             factsNote.set(null);
@@ -142,6 +159,8 @@ public final class BatchViewModel {
 
     /** Gives one disk its own size ("" or null goes back to the rule). */
     public void setOverride(String volumeId, String text) {
+        suggested.remove(volumeId);
+        noSuggestion.remove(volumeId);
         if (text == null || text.isBlank()) {
             overrides.remove(volumeId);
         } else {
@@ -153,6 +172,69 @@ public final class BatchViewModel {
             overrides.put(volumeId, p.gb());
         }
         replan();
+    }
+
+    /**
+     * Gives every disk with a suggested size from its usage ({@link RowUsage#suggestedSizeGb()}: the seven-day peak
+     * at 70 % used) that size as its own; the others keep the rule, and their line says why there is none. The
+     * sizes are checked by the same rules as any other. What was done is in {@link #suggestionNoteProperty()}.
+     */
+    public void useSuggestedSizes() {
+        if (sent.get()) {
+            return;
+        }
+        int taken = 0;
+        for (Disk d : disks) {
+            String id = d.volume().id();
+            Long gb = d.usage() == null ? null : d.usage().suggestedSizeGb();
+            if (gb != null && gb > d.volume().sizeGb()) {
+                overrides.put(id, gb);
+                suggested.add(id);
+                noSuggestion.remove(id);
+                taken++;
+            } else {
+                if (suggested.remove(id)) {
+                    overrides.remove(id);
+                }
+                // A disk given its own size by hand keeps it; the others keep the rule and say why.
+                if (!overrides.containsKey(id)) {
+                    noSuggestion.put(id, whyNoSuggestion(d));
+                }
+            }
+        }
+        int kept = disks.size() - taken;
+        suggestionNote.set(taken == 0 ? Texts.get("batch.suggested.none")
+                : Texts.get("batch.suggested.taken", taken, kept));
+        replan();
+    }
+
+    /** Why a disk has no suggested size, as the end of a sentence. */
+    static String whyNoSuggestion(Disk d) {
+        RowUsage u = d.usage();
+        if (u == null && d.volume().firstServerId() == null) {
+            return Texts.get("batch.suggested.why.detached");
+        }
+        if (u == null) {
+            return Texts.get("batch.suggested.why.notRead");
+        }
+        return switch (u.kind()) {
+            case NO_AGENT -> Texts.get("batch.suggested.why.noAgent");
+            case PER_SERVER -> Texts.get("batch.suggested.why.perServer");
+            case NO_FILE_SYSTEM -> Texts.get("batch.suggested.why.noFileSystem");
+            case UNREAD -> Texts.get("batch.suggested.why.notRead");
+            case MAPPED -> {
+                SizeAdvice.Suggestion s = u.usage().suggestion();
+                if (s == null) {
+                    yield Texts.get("batch.suggested.why.tooLittle");
+                } else if (s.outcome() == SizeAdvice.Outcome.AT_LIMIT) {
+                    yield Texts.get("batch.suggested.why.atLimit");
+                } else if (s.outcome() == SizeAdvice.Outcome.NOT_NEEDED) {
+                    yield Texts.get("batch.suggested.why.notNeeded", RowUsage.percentText(SizeAdvice.TARGET_PERCENT));
+                }
+                // Suggested, but not above the size the disk has now (it grew since the usage was read).
+                yield Texts.get("batch.suggested.why.notLarger");
+            }
+        };
     }
 
     /** The rule as typed, or null when it cannot be read (the reason is in {@link #targetErrorProperty()}). */
@@ -191,15 +273,23 @@ public final class BatchViewModel {
             String billing = Texts.get(v.yearlyMonthly() ? "batch.billing.yearly" : "batch.billing.onDemand");
             BatchPlanner.Planned p = planned.get(v.id());
             BatchPlanner.Refused r = refused.get(v.id());
+            String why = noSuggestion.get(v.id());
             if (p != null) {
+                String grows = Texts.get("batch.line.grows", Texts.gb(p.addedGb()));
+                if (suggested.contains(v.id())) {
+                    grows = Texts.get("batch.line.suggested", grows);
+                } else if (why != null) {
+                    grows = Texts.get("batch.line.keepsRule", grows, why);
+                }
                 out.add(new Line(v.id(), v.name(), Texts.gb(v.sizeGb()), Texts.gb(p.targetGb()), billing,
-                        p.overridden(), false, Texts.get("batch.line.grows", Texts.gb(p.addedGb()))));
+                        p.overridden(), false, grows));
             } else if (r != null) {
                 out.add(new Line(v.id(), v.name(), Texts.gb(v.sizeGb()), Texts.gb(r.targetGb()), billing,
                         overrides.containsKey(v.id()), true, Texts.get("batch.line.leftOut", r.reason())));
             } else {
                 out.add(new Line(v.id(), v.name(), Texts.gb(v.sizeGb()), "", billing, false, true,
-                        Texts.get("batch.line.noTarget")));
+                        why == null ? Texts.get("batch.line.noTarget")
+                                : Texts.get("batch.line.noSuggestion", why)));
             }
         }
         lines.setAll(out);
@@ -255,15 +345,21 @@ public final class BatchViewModel {
         BigDecimal after = BigDecimal.ZERO;
         String currency = null;
         try {
-            for (BatchPlanner.Planned p : disks) {
-                String key = "h|" + p.volume().id() + "|" + p.volume().sizeGb() + "|" + p.targetGb();
-                Hourly h = (Hourly) quotes.get(key);
-                if (h == null) {
-                    EvsBillingApi.OnDemandPrice price = api.rateOnDemand(EvsBillingApi.RatedDisk.of(p.volume()),
-                            Math.toIntExact(p.targetGb()));
-                    h = new Hourly(price.oldPerHour(), price.newPerHour(), price.currency());
-                    quotes.put(key, h);
+            // The disks not priced yet go in one request (two products each), not one call per disk.
+            List<BatchPlanner.Planned> unpriced = disks.stream().filter(p -> !quotes.containsKey(hourlyKey(p)))
+                    .toList();
+            if (!unpriced.isEmpty()) {
+                List<EvsBillingApi.OnDemandPrice> prices = api.rateOnDemandAll(unpriced.stream()
+                        .map(p -> new EvsBillingApi.RatedChange(EvsBillingApi.RatedDisk.of(p.volume()),
+                                Math.toIntExact(p.targetGb()))).toList());
+                for (int i = 0; i < unpriced.size(); i++) {
+                    EvsBillingApi.OnDemandPrice price = prices.get(i);
+                    quotes.put(hourlyKey(unpriced.get(i)), new Hourly(price.oldPerHour(), price.newPerHour(),
+                            price.currency()));
                 }
+            }
+            for (BatchPlanner.Planned p : disks) {
+                Hourly h = (Hourly) quotes.get(hourlyKey(p));
                 before = before.add(h.oldPerHour());
                 after = after.add(h.newPerHour());
                 currency = h.currency();
@@ -298,6 +394,27 @@ public final class BatchViewModel {
                     subs.put(p.volume().id(), sub);
                 }
             }
+            // Every size still unpriced (old and new, per type and zone) in one period rating request.
+            List<EvsBillingApi.RatedDisk> unpriced = new ArrayList<>();
+            for (BatchPlanner.Planned p : disks) {
+                if (!subs.containsKey(p.volume().id())) {
+                    continue;
+                }
+                EvsBillingApi.RatedDisk disk = EvsBillingApi.RatedDisk.of(p.volume());
+                for (long gb : new long[] {p.volume().sizeGb(), p.targetGb()}) {
+                    EvsBillingApi.RatedDisk sized = new EvsBillingApi.RatedDisk(disk.volumeType(),
+                            disk.availabilityZone(), Math.toIntExact(gb));
+                    if (!quotes.containsKey(monthlyKey(sized)) && !unpriced.contains(sized)) {
+                        unpriced.add(sized);
+                    }
+                }
+            }
+            if (!unpriced.isEmpty()) {
+                List<EvsBillingApi.PeriodPrice> prices = api.rateMonthlyAll(unpriced);
+                for (int i = 0; i < unpriced.size(); i++) {
+                    quotes.put(monthlyKey(unpriced.get(i)), prices.get(i));
+                }
+            }
             for (BatchPlanner.Planned p : disks) {
                 EvsBillingApi.Subscription sub = subs.get(p.volume().id());
                 if (sub == null) {
@@ -325,13 +442,22 @@ public final class BatchViewModel {
 
     private EvsBillingApi.PeriodPrice monthly(EvsBillingApi api, EvsBillingApi.RatedDisk disk, long sizeGb)
             throws Exception {
-        String key = "m|" + disk.volumeType() + "|" + disk.availabilityZone() + "|" + sizeGb;
-        EvsBillingApi.PeriodPrice p = (EvsBillingApi.PeriodPrice) quotes.get(key);
+        EvsBillingApi.RatedDisk sized = new EvsBillingApi.RatedDisk(disk.volumeType(), disk.availabilityZone(),
+                Math.toIntExact(sizeGb));
+        EvsBillingApi.PeriodPrice p = (EvsBillingApi.PeriodPrice) quotes.get(monthlyKey(sized));
         if (p == null) {
-            p = api.rateMonthly(disk, Math.toIntExact(sizeGb));
-            quotes.put(key, p);
+            p = api.rateMonthly(sized, sized.sizeGb());
+            quotes.put(monthlyKey(sized), p);
         }
         return p;
+    }
+
+    private static String monthlyKey(EvsBillingApi.RatedDisk sized) {
+        return "m|" + sized.volumeType() + "|" + sized.availabilityZone() + "|" + sized.sizeGb();
+    }
+
+    private static String hourlyKey(BatchPlanner.Planned p) {
+        return "h|" + p.volume().id() + "|" + p.volume().sizeGb() + "|" + p.targetGb();
     }
 
     // ------------------------------------------------------------------------------------------ sending
@@ -466,6 +592,11 @@ public final class BatchViewModel {
     /** Whether the disks are being read again (nothing is sent meanwhile). */
     public ReadOnlyBooleanProperty readingProperty() {
         return reading.getReadOnlyProperty();
+    }
+
+    /** What "Use suggested sizes" did ("Suggested sizes taken for 3 disks; 2 keep the rule…"), or null. */
+    public ReadOnlyStringProperty suggestionNoteProperty() {
+        return suggestionNote.getReadOnlyProperty();
     }
 
     /** "Checking the current state of the disks…", or why they could not be read again; else null. */
