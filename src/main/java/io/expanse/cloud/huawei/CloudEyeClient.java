@@ -131,25 +131,25 @@ public final class CloudEyeClient implements DiskUsageApi {
             }
         }
         Map<String, Set<String>> listed = stale.size() >= LIST_METRICS_FROM ? listAgentMetrics() : null;
-        Map<String, AgentDimensions> fresh = new HashMap<>();
+        Map<String, AgentDimensions> answered = new HashMap<>();
         List<String> toRead = new ArrayList<>();
         for (String id : stale) {
             DimensionStore.Entry cached = known.get(id);
             if (listed != null && !listed.containsKey(id)) {
-                fresh.put(id, AgentDimensions.noAgent(id, noAgentMetrics()));
+                answered.put(id, AgentDimensions.noAgent(id, noAgentMetrics()));
             } else if (listed != null && fresh(cached, attachmentsByServer.get(id), now, listed.get(id))) {
-                fresh.put(id, cached.dimensions()); // only its lifetime had run out, and the list confirms it
+                answered.put(id, cached.dimensions()); // only its lifetime had run out, and the list confirms it
             } else {
                 toRead.add(id);
             }
         }
-        bounded(toRead, this::readDimensions).forEach(d -> fresh.put(d.serverId(), d));
-        if (!fresh.isEmpty()) {
-            remember(fresh, attachmentsByServer, now);
+        bounded(toRead, this::readDimensions).forEach(d -> answered.put(d.serverId(), d));
+        if (!answered.isEmpty()) {
+            remember(answered, attachmentsByServer, now);
         }
         Map<String, AgentDimensions> out = new LinkedHashMap<>();
         for (String id : attachmentsByServer.keySet()) {
-            out.put(id, fresh.containsKey(id) ? fresh.get(id) : known.get(id).dimensions());
+            out.put(id, answered.containsKey(id) ? answered.get(id) : known.get(id).dimensions());
         }
         return out;
     }
