@@ -41,13 +41,16 @@ import java.util.regex.Pattern;
  * {@link #growFileSystem} or, when set, {@link #growFileSystemsAfter} the disk reached its new size.
  *
  * <p>Limits: more than 500 metrics or a body over 512 KB is refused (400 {@code ces.0014}); metrics × (to − from) /
- * period over 3000 silently moves {@code from} later, like Cloud Eye; more than {@link #callsPerMinute} metric
- * calls within a minute answer 429 {@code ces.0429} with a {@code Retry-After}.
+ * period over 3000 silently moves {@code from} later, like Cloud Eye; more than {@link #callsPerMinute} metric and
+ * metric-list calls within a minute answer 429 {@code ces.0429} with a {@code Retry-After}.
  */
 public final class SandboxCloudEye {
 
     static final Pattern AGENT_DIMENSIONS = Pattern.compile("/v2/([^/]+)/instances/([^/]+)/agent-dimensions");
     static final Pattern BATCH_QUERY = Pattern.compile("/V1\\.0/([^/]+)/batch-query-metric-data");
+    static final Pattern LIST_METRICS = Pattern.compile("/V1\\.0/([^/]+)/metrics");
+    /** The disk metrics the agent reports per mount point, in the order the metric list gives them. */
+    private static final List<String> DISK_METRICS = List.of("disk_total", "disk_used", "disk_usedPercent");
     public static final int MAX_METRICS = 500;
     public static final int MAX_POINTS = 3000;
     public static final int MAX_BODY_BYTES = 512 * 1024;
@@ -276,7 +279,87 @@ public final class SandboxCloudEye {
         return root;
     }
 
-    synchronized JsonNode batchQuery(byte[] body) {
+    /**
+     * {@code GET /V1.0/{project_id}/metrics} (the official SDK's {@code ces.v1 ListMetrics}): the metrics that have
+     * data, filtered by {@code namespace}, {@code metric_name} and {@code dim.0} ({@code instance_id,<id>}),
+     * {@code limit} (1 to 1000, default 1000) at a time, ordered by namespace, metric, instance and mount point;
+     * {@code start} is the {@code meta_data.marker} of the page before: the key of its last metric,
+     * {@code namespace.metric_name.instance_id:<id>,mount_point:<value>}. That marker form is UNCONFIRMED (the
+     * reference documents it for one dimension); the client hands it back unread, so either form works.
+     */
+    synchronized JsonNode listMetrics(Map<String, String> query) {
+        countCall();
+        String namespace = query.get("namespace");
+        String metricName = query.get("metric_name");
+        String dim0 = query.get("dim.0");
+        int limit = intParam(query, "limit", 1000);
+        if (limit < 1 || limit > 1000) {
+            throw invalid("limit must be from 1 to 1000");
+        }
+        if (query.containsKey("order") && !Set.of("asc", "desc").contains(query.get("order"))) {
+            throw invalid("order must be asc or desc");
+        }
+        List<String[]> all = new ArrayList<>(); // {namespace, metric, instance, mount value}
+        List<String> serverIds = new ArrayList<>(mounts.keySet());
+        serverIds.sort(null);
+        if (namespace == null || "AGT.ECS".equals(namespace)) {
+            for (String metric : DISK_METRICS) {
+                if (metricName != null && !metricName.equals(metric)) {
+                    continue;
+                }
+                for (String serverId : serverIds) {
+                    if (dim0 != null && !dim0.equals("instance_id," + serverId)) {
+                        continue;
+                    }
+                    List<String> values = new ArrayList<>();
+                    mounts.get(serverId).forEach(m -> values.add(opaque(serverId, "mount_point", m.origin())));
+                    values.sort(null);
+                    values.forEach(v -> all.add(new String[] {"AGT.ECS", metric, serverId, v}));
+                }
+            }
+        }
+        if ("desc".equals(query.get("order"))) {
+            java.util.Collections.reverse(all);
+        }
+        int from = 0;
+        String start = query.get("start");
+        if (start != null && !start.isEmpty()) {
+            from = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (marker(all.get(i)).equals(start)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+            if (from < 0) {
+                throw invalid("start is not a marker of this list");
+            }
+        }
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ArrayNode out = root.putArray("metrics");
+        int to = Math.min(all.size(), from + limit);
+        for (int i = from; i < to; i++) {
+            String[] m = all.get(i);
+            ObjectNode item = out.addObject();
+            item.put("namespace", m[0]).put("metric_name", m[1]).put("unit", "disk_usedPercent".equals(m[1]) ? "%"
+                    : "GB");
+            ArrayNode dims = item.putArray("dimensions");
+            dims.addObject().put("name", "instance_id").put("value", m[2]);
+            dims.addObject().put("name", "mount_point").put("value", m[3]);
+        }
+        ObjectNode meta = root.putObject("meta_data");
+        meta.put("count", to - from);
+        meta.put("total", all.size());
+        meta.put("marker", to > from ? marker(all.get(to - 1)) : "");
+        return root;
+    }
+
+    private static String marker(String[] m) {
+        return m[0] + "." + m[1] + ".instance_id:" + m[2] + ",mount_point:" + m[3];
+    }
+
+    /** Counts a Cloud Eye call against {@link #callsPerMinute}; over it, 429 {@code ces.0429}. */
+    private void countCall() {
         Instant now = cloud.clock().instant();
         while (!calls.isEmpty() && !calls.peekFirst().isAfter(now.minusSeconds(60))) {
             calls.removeFirst();
@@ -287,6 +370,11 @@ public final class SandboxCloudEye {
                     + callsPerMinute + " calls a minute.").retryAfter(wait);
         }
         calls.addLast(now);
+    }
+
+    synchronized JsonNode batchQuery(byte[] body) {
+        countCall();
+        Instant now = cloud.clock().instant();
         if (body.length > MAX_BODY_BYTES) {
             throw invalid("the request body is larger than 512 KB");
         }

@@ -124,6 +124,8 @@ final class SandboxRoutes {
             return batchExtend(body);
         } else if (get && (m = match(SandboxCloudEye.AGENT_DIMENSIONS, path)) != null) {
             return ok(cloud.cloudEye().agentDimensions(m.group(2), first(query)));
+        } else if (get && match(SandboxCloudEye.LIST_METRICS, path) != null) {
+            return ok(cloud.cloudEye().listMetrics(first(query)));
         } else if (post && match(SandboxCloudEye.BATCH_QUERY, path) != null) {
             return ok(cloud.cloudEye().batchQuery(body));
         }

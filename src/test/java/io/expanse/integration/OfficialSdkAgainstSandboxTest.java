@@ -473,6 +473,50 @@ class OfficialSdkAgainstSandboxTest {
     }
 
     @Test
+    void agentMetricListPagesWithMarkersAndParsesWithTheSdksCesV1Model() throws Exception {
+        String path = "/V1.0/" + PID + "/metrics";
+        Map<String, java.util.Set<String>> seen = new java.util.HashMap<>();
+        String marker = null;
+        int pages = 0;
+        int total;
+        do {
+            Map<String, List<String>> query = new java.util.HashMap<>(Map.of("namespace", List.of("AGT.ECS"),
+                    "metric_name", List.of("disk_usedPercent"), "limit", List.of("3")));
+            if (marker != null) {
+                query.put("start", List.of(marker));
+            }
+            var page = strict(sdkGet(path, query), com.huaweicloud.sdk.ces.v1.model.ListMetricsResponse.class);
+            pages++;
+            assertTrue(page.getMetrics().size() <= 3, "limit holds");
+            for (var m : page.getMetrics()) {
+                assertEquals("AGT.ECS", m.getNamespace());
+                assertEquals("disk_usedPercent", m.getMetricName());
+                assertEquals("instance_id", m.getDimensions().get(0).getName());
+                assertEquals("mount_point", m.getDimensions().get(1).getName());
+                assertTrue(seen.computeIfAbsent(m.getDimensions().get(0).getValue(), k -> new java.util.HashSet<>())
+                        .add(m.getDimensions().get(1).getValue()), "no metric twice");
+            }
+            total = page.getMetaData().getTotal();
+            marker = page.getMetaData().getMarker();
+        } while (marker != null && !marker.isEmpty() && pages < 1000);
+        assertTrue(pages > 1, "paged: " + pages);
+        assertEquals(total, seen.values().stream().mapToInt(java.util.Set::size).sum());
+        String web = io.expanse.sandbox.SandboxSeed.serverId("web-01");
+        assertEquals(cloud.cloudEye().mountPoints(web).size(), seen.get(web).size(), "every mount point of web-01");
+        assertTrue(!seen.containsKey(io.expanse.sandbox.SandboxSeed.serverId("batch-01")), "no agent, no metric");
+        // the mount point values are those of the agent dimensions, so the client can match them
+        var mounts = strict(sdkGet("/v2/" + PID + "/instances/" + web + "/agent-dimensions",
+                Map.of("dim_name", List.of("mount_point"))),
+                com.huaweicloud.sdk.ces.v2.model.ListAgentDimensionInfoResponse.class);
+        assertEquals(seen.get(web), mounts.getDimensions().stream()
+                .map(com.huaweicloud.sdk.ces.v2.model.AgentDimension::getValue)
+                .collect(java.util.stream.Collectors.toSet()));
+        var one = strict(sdkGet(path, Map.of("namespace", List.of("AGT.ECS"), "dim.0",
+                List.of("instance_id," + web))), com.huaweicloud.sdk.ces.v1.model.ListMetricsResponse.class);
+        assertEquals(3 * seen.get(web).size(), one.getMetrics().size(), "three disk metrics per mount point");
+    }
+
+    @Test
     void metricDataParsesWithTheSdksCesV1ModelAndCloudEyesLimitsHold() throws Exception {
         String web = io.expanse.sandbox.SandboxSeed.serverId("web-01");
         String path = "/v2/" + PID + "/instances/" + web + "/agent-dimensions";

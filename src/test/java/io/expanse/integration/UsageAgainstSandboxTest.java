@@ -18,10 +18,12 @@ import io.expanse.sandbox.SandboxCloud;
 import io.expanse.sandbox.SandboxSeed;
 import io.expanse.sandbox.SandboxServer;
 import io.expanse.sandbox.SandboxTimings;
+import io.expanse.work.usage.DimensionCacheFile;
 import io.expanse.work.usage.Expansion;
 import io.expanse.work.usage.MountUsage;
 import io.expanse.work.usage.UsageReader;
 import io.expanse.work.usage.UsageReport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +36,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The usage reader through the real Cloud Eye client against the sandbox's simulated agents: mapping, trends,
@@ -52,6 +55,7 @@ class UsageAgainstSandboxTest {
     private ExecutorService pool;
     private HuaweiClient evs;
     private CloudEyeClient ces;
+    private HuaweiClient.Builder builder;
 
     @BeforeEach
     void start() {
@@ -68,6 +72,7 @@ class UsageAgainstSandboxTest {
                 .clock(clock).retry(retry).pageExecutor(pool);
         evs = b.build();
         ces = b.buildCloudEye(pool, 4);
+        builder = b;
     }
 
     @AfterEach
@@ -168,12 +173,34 @@ class UsageAgainstSandboxTest {
 
     @Test
     void overTheCallLimitCloudEyeAnswers429AndTheReaderWaitsAsTold() throws Exception {
-        cloud.cloudEye().callsPerMinute(1);
+        cloud.cloudEye().callsPerMinute(2); // the agents' metric list and the first metric call fit
         UsageReport r = read(List.of());
         assertEquals(Map.of(), r.unread());
         assertEquals(2, cloud.cloudEye().metricCalls());
         assertEquals(1, sleeps.size(), "one ces.0429: " + sleeps);
         assertTrue(sleeps.get(0).compareTo(Duration.ofSeconds(60)) >= 0, "the Retry-After: " + sleeps);
         assertTrue(r.byVolume().get(id("data-01")).attention());
+    }
+
+    @Test
+    void aSecondLaunchOverTheSameDataFolderAsksOnlyForTheMetrics(@TempDir Path data) throws Exception {
+        ces = builder.buildCloudEye(pool, 4, DimensionCacheFile.of(data, "Sandbox", server.projectId()));
+        UsageReport first = read(List.of());
+        int firstCalls = ces.dimensionCalls();
+        assertTrue(firstCalls > 0);
+        int metricCallsBefore = cloud.cloudEye().metricCalls();
+
+        ces = builder.buildCloudEye(pool, 4, DimensionCacheFile.of(data, "Sandbox", server.projectId()));
+        UsageReport second = read(List.of());
+        assertEquals(0, ces.dimensionCalls(), "no agent dimensions asked again");
+        assertEquals(metricCallsBefore + 2, cloud.cloudEye().metricCalls(), "the two batched metric reads");
+        assertEquals(first.byVolume().keySet(), second.byVolume().keySet());
+        assertEquals(first.withoutAgent().keySet(), second.withoutAgent().keySet());
+        assertTrue(second.byVolume().get(id("data-01")).attention());
+
+        clock.advance(Duration.ofHours(25)); // past the lifetime: asked again
+        ces = builder.buildCloudEye(pool, 4, DimensionCacheFile.of(data, "Sandbox", server.projectId()));
+        read(List.of());
+        assertTrue(ces.dimensionCalls() > 0);
     }
 }

@@ -36,6 +36,22 @@ public interface DiskUsageApi {
     Map<String, AgentDimensions> agentDimensions(Collection<String> serverIds) throws InterruptedException;
 
     /**
+     * As {@link #agentDimensions(Collection)}, with each server's attachments as they are now
+     * ({@link #attachmentKey}; null where not known): a server whose attachments changed since its dimensions were
+     * read is asked again, since a new disk brings a new mount point.
+     */
+    default Map<String, AgentDimensions> agentDimensions(Map<String, String> attachmentsByServer)
+            throws InterruptedException {
+        return agentDimensions(attachmentsByServer.keySet());
+    }
+
+    /** A server's attachments in a form that changes when a disk is attached, detached or moved to another device. */
+    static String attachmentKey(Collection<ServerInfo.AttachedVolume> attached) {
+        return attached.stream().map(a -> a.id() + "=" + (a.device() == null ? "" : a.device())).sorted()
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /**
      * The values of {@code queries} between {@code from} and {@code to} aggregated per {@code periodSeconds} with
      * {@code filter "max"} ({@code POST /V1.0/{project_id}/batch-query-metric-data}), split into as few calls as
      * Cloud Eye's limits allow ({@link #MAX_METRICS_PER_CALL}, {@link #MAX_POINTS_PER_CALL},
@@ -45,7 +61,7 @@ public interface DiskUsageApi {
     MetricData metricData(List<MetricQuery> queries, Instant from, Instant to, int periodSeconds)
             throws InterruptedException;
 
-    /** Forgets the cached dimensions of every server (e.g. after an agent was installed). */
+    /** Forgets the cached dimensions of every server (e.g. after an agent was installed), kept ones too. */
     void forgetDimensions();
 
     /** The three disk metrics Expanse reads, with their Cloud Eye names. */

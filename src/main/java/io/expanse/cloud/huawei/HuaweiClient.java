@@ -489,10 +489,25 @@ public final class HuaweiClient implements EvsApi {
          * run on {@code executor}.
          */
         public CloudEyeClient buildCloudEye(Executor executor, int concurrency) {
+            return buildCloudEye(executor, concurrency, DimensionStore.NONE);
+        }
+
+        /**
+         * As {@link #buildCloudEye(Executor, int)}, keeping the servers' agent dimensions in {@code store} between
+         * reads and launches; every Cloud Eye call is held to 500 a minute.
+         */
+        public CloudEyeClient buildCloudEye(Executor executor, int concurrency, DimensionStore store) {
+            return buildCloudEye(executor, concurrency, store, clock,
+                    CallRateLimit.perMinute(CallRateLimit.CLOUD_EYE_CALLS_PER_MINUTE));
+        }
+
+        /** For tests: the lifetimes of kept dimensions on {@code cacheClock}, and the given rate limit. */
+        CloudEyeClient buildCloudEye(Executor executor, int concurrency, DimensionStore store, Clock cacheClock,
+                                     CallRateLimit rateLimit) {
             requireCommon();
             requireId(projectId, "projectId");
             return new CloudEyeClient(new HuaweiTransport(http, credentials, clock, retry, limits, projectId),
-                    endpoints.ces(), projectId, executor, concurrency);
+                    endpoints.ces(), projectId, executor, concurrency, store, cacheClock, rateLimit);
         }
 
         public HuaweiClient build() {

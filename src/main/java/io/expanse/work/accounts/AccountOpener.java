@@ -20,6 +20,7 @@ import io.expanse.work.PollSchedule;
 import io.expanse.work.ResizeTracker;
 import io.expanse.work.nas.NasUpgradeTracker;
 import io.expanse.work.nas.PackInventory;
+import io.expanse.work.usage.DimensionCacheFile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,7 +110,8 @@ public final class AccountOpener implements AutoCloseable {
             SandboxProvider.EvsSandbox s = evsSandbox();
             HuaweiClient.Builder b = huawei(s.endpoints(), s.credentials(), s.region()).projectId(s.projectId());
             return evsAccount(SANDBOX_LABEL, true, s.region(), s.projectId(), b.build(),
-                    billing(s.endpoints(), s.credentials(), s.region(), s.projectId()), cloudEye(b));
+                    billing(s.endpoints(), s.credentials(), s.region(), s.projectId()),
+                    cloudEye(b, SANDBOX_LABEL, s.projectId()));
         }
         Credentials credentials = profiles.huaweiCredentials(checked(profile, Profile.Kind.HUAWEI))
                 .orElseThrow(() -> noSecret(profile));
@@ -119,7 +121,8 @@ public final class AccountOpener implements AutoCloseable {
         HuaweiClient.Builder b = huawei(endpoints, credentials, profile.region()).projectId(projectId)
                 .enterpriseProject(profile.enterpriseProjectId());
         return evsAccount(profile.label(), false, profile.region(), projectId, b.build(),
-                billing(endpoints, credentials, profile.region(), projectId), cloudEye(b));
+                billing(endpoints, credentials, profile.region(), projectId),
+                cloudEye(b, "profile-" + profile.id(), projectId));
     }
 
     /**
@@ -233,11 +236,13 @@ public final class AccountOpener implements AutoCloseable {
 
     /**
      * The account's Cloud Eye client, for how full its disks are: the same credentials and project, its calls on
-     * the page executor, at most {@link #USAGE_CONCURRENCY} at once; it caches each server's agent dimensions for as
-     * long as the account is open.
+     * the page executor, at most {@link #USAGE_CONCURRENCY} at once; it keeps each server's agent dimensions in a
+     * file of the data folder per account and project ({@link DimensionCacheFile}), so that a restart does not ask
+     * them again.
      */
-    private DiskUsageApi cloudEye(HuaweiClient.Builder builder) {
-        return builder.buildCloudEye(shared.pageExecutor(), USAGE_CONCURRENCY);
+    private DiskUsageApi cloudEye(HuaweiClient.Builder builder, String account, String projectId) {
+        return builder.buildCloudEye(shared.pageExecutor(), USAGE_CONCURRENCY,
+                DimensionCacheFile.of(shared.dataDir(), account, projectId));
     }
 
     private NasAccount nasAccount(String label, boolean sandbox, NasApi api, PackInventory inventory) {

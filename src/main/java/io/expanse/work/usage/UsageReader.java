@@ -39,7 +39,7 @@ import java.util.concurrent.Executor;
 
 /**
  * Reads how full the listed volumes are, in the background, after the volume list: the agents' mount points
- * (cached per server by the client), then two batched metric reads for every mount point at once (the daily
+ * (kept per server by the client, and asked again when a server's attachments change), then two batched metric reads for every mount point at once (the daily
  * maximum of the last seven days of {@code disk_usedPercent} and {@code disk_total}; the latest five-minute
  * maximum of {@code disk_usedPercent}, {@code disk_total} and {@code disk_used}), then the rules of
  * {@code domain/usage}: which volume, the trend, the suggested size, the attention threshold and the "not grown"
@@ -112,7 +112,9 @@ public final class UsageReader {
             attachedByServer.put(serverId, s != null && !s.volumes().isEmpty() ? s.volumes()
                     : fromVolumes(serverId, volumes));
         }
-        Map<String, AgentDimensions> agents = api.agentDimensions(attachedByServer.keySet());
+        Map<String, String> attachmentKeys = new LinkedHashMap<>();
+        attachedByServer.forEach((id, attached) -> attachmentKeys.put(id, DiskUsageApi.attachmentKey(attached)));
+        Map<String, AgentDimensions> agents = api.agentDimensions(attachmentKeys);
 
         Map<String, String> withoutAgent = new LinkedHashMap<>();
         Map<String, String> unread = new LinkedHashMap<>();
