@@ -43,6 +43,47 @@ public class ResizeDialogs {
     }
 
     /**
+     * Moves everything above the dialog's buttons into a scroll pane, so that on a short screen the content scrolls
+     * and the Cancel and Expand buttons stay visible. Done after the sections were put in their places (they are
+     * found by id, which a scroll pane's content only answers once shown).
+     */
+    private static void scrollAboveTheButtons(javafx.scene.Parent root) {
+        if (!(root instanceof javafx.scene.layout.VBox box) || box.getChildren().isEmpty()
+                || !(box.getChildren().get(box.getChildren().size() - 1) instanceof javafx.scene.control.ButtonBar)) {
+            return;
+        }
+        javafx.scene.Node buttons = box.getChildren().remove(box.getChildren().size() - 1);
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(box.getSpacing());
+        content.getChildren().setAll(java.util.List.copyOf(box.getChildren()));
+        content.setPadding(box.getPadding());
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setId("resizeScroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setFocusTraversable(false);
+        javafx.scene.layout.VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        box.getChildren().setAll(scroll, buttons);
+        box.setSpacing(0);
+        javafx.geometry.Insets p = box.getPadding();
+        box.setPadding(new javafx.geometry.Insets(0, p.getRight(), p.getBottom(), p.getLeft()));
+        content.setPadding(new javafx.geometry.Insets(p.getTop(), 0, p.getBottom(), 0));
+    }
+
+    /** Keeps the dialog within the visual bounds of its screen. */
+    private static void fitScreen(Stage stage) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(stage.getX(), stage.getY(),
+                Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight())).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        if (stage.getHeight() > screen.getHeight()) {
+            stage.setHeight(screen.getHeight());
+            stage.setY(screen.getMinY());
+        } else if (stage.getY() + stage.getHeight() > screen.getMaxY()) {
+            stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - stage.getHeight()));
+        }
+    }
+
+    /**
      * The price section ({@code price.fxml}) in the dialog's {@code priceBox}: it follows the disk and the size
      * the rules allow, and after a yearly/monthly expansion is accepted it shows the order before the dialog closes.
      */
@@ -172,6 +213,9 @@ public class ResizeDialogs {
         }
         vm.checkAgainOfferedProperty().addListener((o, a, b) ->
                 javafx.application.Platform.runLater(stage::sizeToScene));
+        scrollAboveTheButtons(view.root());
+        // Never taller than the screen (1024×700): the content scrolls, the buttons stay in view.
+        stage.heightProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> fitScreen(stage)));
         stage.show();
         controller.newSizeField().requestFocus();
         vm.reloadFacts();

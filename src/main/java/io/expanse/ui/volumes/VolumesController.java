@@ -72,6 +72,8 @@ public final class VolumesController {
     @FXML private TableColumn<VolumeRow, RowUsage> fullInColumn;
     @FXML private javafx.scene.control.ToggleButton attentionToggle;
     @FXML private UsageDetailsPane usageDetails;
+    /** The volumes view's height from which the usage pane is shown under the table. */
+    static final double USAGE_PANE_FROM_HEIGHT = 480;
 
     public VolumesController(VolumesViewModel vm, ResizeDialogs resizeDialogs, LayoutMemory layout) {
         this(vm, resizeDialogs, layout, null);
@@ -238,6 +240,15 @@ public final class VolumesController {
                         || table.getSortOrder().contains(fullInColumn)));
         if (usageDetails != null) {
             usageDetails.follow(vm.selectedRowProperty(), usage);
+            // In a short window (1024×700) the table keeps the height: the pane goes, the Used and Full in
+            // columns and the resize dialog still show how full each disk is.
+            if (usageDetails.getParent() instanceof javafx.scene.layout.Region view) {
+                view.heightProperty().addListener((o, a, h) -> {
+                    boolean room = h.doubleValue() >= USAGE_PANE_FROM_HEIGHT;
+                    usageDetails.setVisible(room);
+                    usageDetails.setManaged(room);
+                });
+            }
         }
     }
 
