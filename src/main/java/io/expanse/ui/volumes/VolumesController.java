@@ -313,7 +313,6 @@ public final class VolumesController {
         parent.getChildren().add(warm);
         Runnable[] remove = new Runnable[1];
         remove[0] = () -> {
-            if (Boolean.getBoolean("dbg.slices")) System.err.printf("warm frame %.1f cells %d%n", (System.nanoTime() - frameBegan) / 1e6, warm.lookupAll(".table-cell").size());
             var scene = warm.getScene();
             if (scene != null) {
                 scene.removePostLayoutPulseListener(remove[0]);

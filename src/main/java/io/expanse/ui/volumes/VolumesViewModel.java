@@ -431,7 +431,6 @@ public final class VolumesViewModel {
                 // The slice's event and the frame that made its rows' cells: on a cold JVM the frame is the
                 // larger part, and it grows with the rows the slice added.
                 sizes.took(lastNanos + frameNanos);
-                if (Boolean.getBoolean("dbg.slices")) System.err.printf("slice from %d event %.1f frame %.1f next %d%n", from, lastNanos/1e6, frameNanos/1e6, sizes.next());
                 long began = System.nanoTime();
                 int to = Math.min(all.size(), from + sizes.next());
                 adjust(() -> rows.addAll(all.subList(from, to)));
