@@ -73,7 +73,7 @@ public final class VolumesController {
     @FXML private javafx.scene.control.ToggleButton attentionToggle;
     @FXML private UsageDetailsPane usageDetails;
     /** The volumes view's height from which the usage pane is shown under the table. */
-    static final double USAGE_PANE_FROM_HEIGHT = 480;
+    static final double USAGE_PANE_FROM_HEIGHT = 440;
 
     public VolumesController(VolumesViewModel vm, ResizeDialogs resizeDialogs, LayoutMemory layout) {
         this(vm, resizeDialogs, layout, null);
