@@ -3,6 +3,7 @@ package io.expanse.ui.activity;
 import io.expanse.ui.common.Fonts;
 import io.expanse.ui.common.Buttons;
 import io.expanse.text.Texts;
+import io.expanse.work.accounts.AccountOpener;
 import io.expanse.ui.common.task.TaskExecutor;
 import io.expanse.ui.profiles.LayoutMemory;
 import io.expanse.work.Activity;
@@ -80,7 +81,8 @@ public final class ActivityController {
     @FXML
     private void initialize() {
         text(volumeColumn, Activity::resourceName);
-        text(accountColumn, a -> a.region() == null ? a.account() : Texts.get("activity.accountInRegion", a.account(),
+        text(accountColumn, a -> a.region() == null ? AccountOpener.shownLabel(a.account())
+                : Texts.get("activity.accountInRegion", AccountOpener.shownLabel(a.account()),
                 a.region()));
         activityFilterField.textProperty().bindBidirectional(vm.filterTextProperty());
         unfinishedOnlyCheck.selectedProperty().bindBidirectional(vm.unfinishedOnlyProperty());

@@ -72,7 +72,8 @@ public final class OrderActions {
                                 row.orderId()));
                         return;
                     }
-                    if (prompts.confirm(OrderTexts.pay(detail, disksOf(row.orderId()), session.connection().label()),
+                    if (prompts.confirm(OrderTexts.pay(detail, disksOf(row.orderId()),
+                            io.expanse.work.accounts.AccountOpener.shownLabel(session.connection().label())),
                             "confirmPayButton")) {
                         act(tracker, row, true, prompts);
                     }

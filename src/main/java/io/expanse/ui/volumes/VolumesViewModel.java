@@ -571,7 +571,8 @@ public final class VolumesViewModel {
             statusLine.set(connecting != null ? Texts.get("status.connecting", connecting) : Texts.get("status.notConnected"));
             return;
         }
-        String account = Texts.get("status.account", c.label(), c.region(), c.projectId());
+        String account = Texts.get("status.account", io.expanse.work.accounts.AccountOpener.shownLabel(c.label()),
+                c.region(), c.projectId());
         statusLine.set(switch (state.get()) {
             case LOADING -> Texts.get("status.loading", account);
             case ERROR -> Texts.get("status.error", account);

@@ -49,6 +49,14 @@ public final class AccountOpener implements AutoCloseable {
     public static final String SANDBOX_LABEL = "Sandbox";
 
     /**
+     * An account's label as the operator reads it: the sandbox's in the language in use ({@link #SANDBOX_LABEL}
+     * itself stays what the history and the files name it by), any other as it was given.
+     */
+    public static String shownLabel(String label) {
+        return SANDBOX_LABEL.equals(label) ? Texts.get("accounts.sandbox.shown") : label;
+    }
+
+    /**
      * Cloud Eye calls in flight at once for one account. The first usage read asks every attached server for its
      * agent's mount points and disks (two GETs a server, cached afterwards): 1,250 servers are 2,500 calls, about
      * 8 s at 100 ms a call with 32 in flight (16 would double it). Cloud Eye documents no limit for these GETs; the

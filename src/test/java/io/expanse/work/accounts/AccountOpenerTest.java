@@ -295,4 +295,17 @@ class AccountOpenerTest {
         }
         assertEquals(0, sandboxes.nasStarts, "a profile started the sandbox");
     }
+
+    @Test
+    void theSandboxIsShownInTheLanguageInUseAndStoredAsItIs() {
+        try {
+            io.expanse.text.Texts.use(io.expanse.text.Texts.CHINESE);
+            assertEquals("沙箱", AccountOpener.shownLabel(AccountOpener.SANDBOX_LABEL));
+            assertEquals("ops-prod", AccountOpener.shownLabel("ops-prod"));
+            assertEquals("Sandbox", AccountOpener.SANDBOX_LABEL, "the history and the files keep the stored label");
+        } finally {
+            io.expanse.text.Texts.use(io.expanse.text.Texts.ENGLISH);
+        }
+        assertEquals("Sandbox", AccountOpener.shownLabel(AccountOpener.SANDBOX_LABEL));
+    }
 }
