@@ -2,6 +2,7 @@ package io.expanse.ui;
 
 import static io.expanse.ui.UiHarness.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.expanse.cloud.ApiException;
@@ -139,8 +140,19 @@ class VolumesStatesUiTest {
         waitUntil("error state", 10, () -> vm.stateProperty().get() == VolumesViewModel.LoadState.ERROR);
         Label error = robot.lookup("#errorLabel").queryAs(Label.class);
         assertTrue(robot.lookup("#errorBanner").query().isVisible());
-        assertTrue(error.getText().contains("23 minutes ahead"), error.getText());
-        assertTrue(error.getText().contains("APIGW.0301") && error.getText().contains("req-1"), error.getText());
+        assertEquals("Your computer's clock is 23 minutes ahead of the server's.", error.getText(),
+                "the sentence leads, without the codes");
+        // The codes are in the details, shown on demand and copied as they are.
+        assertFalse(robot.lookup("#errorDetailsText").query().isVisible());
+        robot.clickOn("#errorDetailsToggle");
+        javafx.scene.control.TextField details = robot.lookup("#errorDetailsText").queryAs(
+                javafx.scene.control.TextField.class);
+        assertTrue(details.isVisible());
+        assertEquals("APIGW.0301, HTTP 401, request req-1", details.getText());
+        robot.clickOn("#errorDetailsCopy");
+        String[] clip = new String[1];
+        robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals("APIGW.0301, HTTP 401, request req-1", clip[0]);
 
         robot.clickOn("#retryButton");
         waitUntil("recovered", 10, () -> vm.stateProperty().get() == VolumesViewModel.LoadState.EMPTY);

@@ -16,6 +16,29 @@ public final class ErrorText {
      * The operator message of an API failure (anywhere in the cause chain); for a file problem, what the system
      * said about which file; for anything else (a program error) a plain sentence, the details going to the log.
      */
+    /**
+     * The plain sentence of a failure, without the codes: an API failure's operator message (its code, status
+     * and request id are in {@link #details}); anything else as {@link #describe} says it.
+     */
+    public static String sentence(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api && api.operatorMessage() != null) {
+                return api.operatorMessage();
+            }
+        }
+        return describe(error);
+    }
+
+    /** An API failure's code, HTTP status and request id ("APIGW.0301, HTTP 401, request …"); "" when none. */
+    public static String details(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api.details();
+            }
+        }
+        return "";
+    }
+
     public static String describe(Throwable error) {
         Throwable t = error;
         while (t != null) {

@@ -72,6 +72,7 @@ public final class VolumesController {
     @FXML private TableColumn<VolumeRow, RowUsage> fullInColumn;
     @FXML private javafx.scene.control.ToggleButton attentionToggle;
     @FXML private UsageDetailsPane usageDetails;
+    @FXML private io.expanse.ui.common.ErrorDetails errorDetails;
     /** The volumes view's height from which the usage pane is shown under the table. */
     static final double USAGE_PANE_FROM_HEIGHT = 440;
 
@@ -172,6 +173,7 @@ public final class VolumesController {
         refreshButton.disableProperty().bind(vm.stateProperty().isEqualTo(VolumesViewModel.LoadState.LOADING));
 
         errorLabel.textProperty().bind(vm.errorMessageProperty());
+        errorDetails.detailsProperty().bind(vm.errorDetailsProperty());
         var errorShown = vm.stateProperty().isEqualTo(VolumesViewModel.LoadState.ERROR);
         errorBanner.visibleProperty().bind(errorShown);
         errorBanner.managedProperty().bind(errorShown);

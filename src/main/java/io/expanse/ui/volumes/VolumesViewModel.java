@@ -60,6 +60,8 @@ public final class VolumesViewModel {
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ReadOnlyObjectWrapper<LoadState> state = new ReadOnlyObjectWrapper<>(this, "state", LoadState.IDLE);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
+    /** The failed load's code, HTTP status and request id, shown apart from the sentence; "" when none. */
+    private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails", "");
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper(this, "statusLine", "");
     private final ReadOnlyStringWrapper selectedVolumeId = new ReadOnlyStringWrapper(this, "selectedVolumeId");
     private final ReadOnlyObjectWrapper<VolumeRow> selectedRow = new ReadOnlyObjectWrapper<>(this, "selectedRow");
@@ -146,6 +148,7 @@ public final class VolumesViewModel {
         rowsByServer.clear();
         usage.cleared();
         errorMessage.set(error);
+        errorDetails.set("");
         state.set(next);
         updateStatusLine();
     }
@@ -211,6 +214,11 @@ public final class VolumesViewModel {
 
     public ReadOnlyStringProperty errorMessageProperty() {
         return errorMessage.getReadOnlyProperty();
+    }
+
+    /** The code, HTTP status and request id of the failed load ("" when none): the details under the sentence. */
+    public ReadOnlyStringProperty errorDetailsProperty() {
+        return errorDetails.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusLineProperty() {
@@ -308,6 +316,7 @@ public final class VolumesViewModel {
         usage.listLoading();
         state.set(LoadState.LOADING);
         errorMessage.set(null);
+        errorDetails.set("");
         updateStatusLine();
         EvsApi api = c.api();
         // Rows are built and sorted on the background thread too: they are not shown yet, and with thousands of
@@ -323,7 +332,8 @@ public final class VolumesViewModel {
         }).onFailure(error -> {
             if (gen == generation) {
                 state.set(LoadState.ERROR);
-                errorMessage.set(describe(error));
+                errorMessage.set(ErrorText.sentence(error));
+                errorDetails.set(ErrorText.details(error));
                 updateStatusLine();
             }
         }).latestWins(listKey).executeWith(tasks);

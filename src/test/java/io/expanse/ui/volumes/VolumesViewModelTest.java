@@ -68,6 +68,16 @@ class VolumesViewModelTest {
         VolumesViewModel vm = connected();
         assertEquals(VolumesViewModel.LoadState.ERROR, vm.stateProperty().get());
         assertEquals("The key may not list disks.", vm.errorMessageProperty().get());
+        assertEquals("", vm.errorDetailsProperty().get(), "no code, status or request id known");
+    }
+
+    @Test
+    void aFailedLoadKeepsTheCodesApartFromTheSentence() {
+        api.listFailure = new ApiException(ApiException.Kind.PERMISSION, 403, "EVS.0001", "denied", "req-9",
+                "The key may not list disks.", null, null);
+        VolumesViewModel vm = connected();
+        assertEquals("The key may not list disks.", vm.errorMessageProperty().get());
+        assertEquals("EVS.0001, HTTP 403, request req-9", vm.errorDetailsProperty().get());
     }
 
     @Test
