@@ -23,6 +23,7 @@ public final class Submission {
     private final TaskExecutor tasks;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails", "");
     private Runnable onSubmitted = () -> { };
     /** When set, receives an accepted activity instead of {@link #onSubmitted} running. */
     private java.util.function.Consumer<Activity> onAccepted;
@@ -44,6 +45,7 @@ public final class Submission {
         }
         running.set(true);
         error.set(null);
+        errorDetails.set("");
         BackgroundTask.wrap(send)
                 .onSuccess(activity -> {
                     if (activity.state() == ActivityState.FAILED) {
@@ -54,7 +56,10 @@ public final class Submission {
                         onSubmitted.run();
                     }
                 })
-                .onFailure(e -> error.set(ErrorText.describe(e)))
+                .onFailure(e -> {
+                    error.set(ErrorText.sentence(e));
+                    errorDetails.set(ErrorText.details(e));
+                })
                 .onFinished(() -> running.set(false))
                 .executeWith(tasks);
         return true;
@@ -71,6 +76,11 @@ public final class Submission {
      */
     public void setOnAccepted(java.util.function.Consumer<Activity> action) {
         onAccepted = Objects.requireNonNull(action, "action");
+    }
+
+    /** The failed send's code, HTTP status and request id, shown apart from {@link #errorProperty()}; "" if none. */
+    public ReadOnlyStringProperty errorDetailsProperty() {
+        return errorDetails.getReadOnlyProperty();
     }
 
     /** Whether a send is under way. */

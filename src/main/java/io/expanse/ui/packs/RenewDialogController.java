@@ -20,6 +20,7 @@ public final class RenewDialogController {
     @FXML private Label renewValidationLabel;
     @FXML private Label renewSummaryLabel;
     @FXML private Label renewSubmitErrorLabel;
+    @FXML private io.expanse.ui.common.ErrorDetails renewSubmitErrorDetails;
     @FXML private Button renewCancelButton;
     @FXML private Button renewConfirmButton;
 
@@ -39,6 +40,7 @@ public final class RenewDialogController {
         renewValidationLabel.textProperty().bind(vm.validationProperty());
         renewSummaryLabel.textProperty().bind(vm.summaryProperty());
         renewSubmitErrorLabel.textProperty().bind(vm.submitErrorProperty());
+        renewSubmitErrorDetails.detailsProperty().bind(vm.submitErrorDetailsProperty());
         for (Label l : new Label[] {renewValidationLabel, renewSummaryLabel, renewSubmitErrorLabel}) {
             var has = l.textProperty().isNotEmpty();
             l.visibleProperty().bind(has);

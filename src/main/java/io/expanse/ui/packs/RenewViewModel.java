@@ -136,4 +136,9 @@ public final class RenewViewModel {
     public ReadOnlyStringProperty submitErrorProperty() {
         return submission.errorProperty();
     }
+
+    /** The failed send's code, HTTP status and request id ("" when none). */
+    public ReadOnlyStringProperty submitErrorDetailsProperty() {
+        return submission.errorDetailsProperty();
+    }
 }

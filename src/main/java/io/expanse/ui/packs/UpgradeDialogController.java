@@ -22,6 +22,7 @@ public final class UpgradeDialogController {
     @FXML private Label upgradeValidationLabel;
     @FXML private Label upgradeSummaryLabel;
     @FXML private Label upgradeSubmitErrorLabel;
+    @FXML private io.expanse.ui.common.ErrorDetails upgradeSubmitErrorDetails;
     @FXML private Button upgradeCancelButton;
     @FXML private Button upgradeConfirmButton;
 
@@ -58,6 +59,7 @@ public final class UpgradeDialogController {
         upgradeValidationLabel.textProperty().bind(vm.validationProperty());
         upgradeSummaryLabel.textProperty().bind(vm.summaryProperty());
         upgradeSubmitErrorLabel.textProperty().bind(vm.submitErrorProperty());
+        upgradeSubmitErrorDetails.detailsProperty().bind(vm.submitErrorDetailsProperty());
         for (Label l : new Label[] {upgradeValidationLabel, upgradeSummaryLabel, upgradeSubmitErrorLabel}) {
             var has = l.textProperty().isNotEmpty();
             l.visibleProperty().bind(has);

@@ -28,6 +28,7 @@ public final class ResizeDialogController {
     @FXML private Label summaryLabel;
     @FXML private Label warningLabel;
     @FXML private Label submitErrorLabel;
+    @FXML private io.expanse.ui.common.ErrorDetails submitErrorDetails;
     @FXML private Button cancelButton;
     @FXML private Button confirmButton;
 
@@ -60,6 +61,7 @@ public final class ResizeDialogController {
         warningLabel.textProperty().bind(vm.warningProperty());
         showWhenText(warningLabel);
         submitErrorLabel.textProperty().bind(vm.submitErrorProperty());
+        submitErrorDetails.detailsProperty().bind(vm.submitErrorDetailsProperty());
         showWhenText(submitErrorLabel);
         confirmButton.disableProperty().bind(vm.validProperty().not().or(vm.busyProperty())
                 .or(vm.acceptedProperty()));

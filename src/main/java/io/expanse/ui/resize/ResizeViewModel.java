@@ -390,4 +390,9 @@ public final class ResizeViewModel {
     public ReadOnlyStringProperty submitErrorProperty() {
         return submission.errorProperty();
     }
+
+    /** The failed send's code, HTTP status and request id ("" when none). */
+    public ReadOnlyStringProperty submitErrorDetailsProperty() {
+        return submission.errorDetailsProperty();
+    }
 }
