@@ -113,7 +113,19 @@ public final class ActivityController {
 
         MenuItem copy = new MenuItem(Texts.get("activity.button.copyReference"));
         copy.setOnAction(e -> copyReference());
-        ContextMenu menu = new ContextMenu(copy);
+        MenuItem copyDetails = new MenuItem(Texts.get("activity.menu.copyErrorDetails"));
+        copyDetails.setId("copyErrorDetailsItem");
+        copyDetails.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> errorDetails(selected.get()).isEmpty(), selected));
+        copyDetails.setOnAction(e -> {
+            String details = errorDetails(activityTable.getSelectionModel().getSelectedItem());
+            if (!details.isEmpty()) {
+                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                content.putString(details);
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
+        ContextMenu menu = new ContextMenu(copy, copyDetails);
         activityTable.setContextMenu(menu);
         installRowActions(menu);
         baseMenu = java.util.List.copyOf(menu.getItems());
@@ -301,6 +313,14 @@ public final class ActivityController {
         actions.stream().filter(x -> "guestStepsButton".equals(x.id())).findFirst().ifPresent(this::runAction);
     }
     /** Text that may be cut off in the column, shown whole in a tooltip. */
+    /**
+     * A failed row's code and request id ("EVS.2024, request …"), which its details leave out (they lead with the
+     * sentence); "" when the failure has none.
+     */
+    static String errorDetails(Activity a) {
+        return a == null ? "" : io.expanse.cloud.ApiException.details(a.errorCode(), 0, a.requestId());
+    }
+
     static final class TooltipCell extends TableCell<Activity, String> {
         @Override
         protected void updateItem(String item, boolean empty) {
