@@ -157,11 +157,18 @@ public final class UsageChart extends Region {
         g.setFill(text);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(Texts.get("usage.chart.daysAgo", Math.round(lastX)), PAD_LEFT, PAD_TOP + plotH + 3);
-        // "+N days" at the right edge only where it leaves room for "today".
+        // "N days ago" at the left edge only where it leaves room for "today" (a long trend squeezes the week).
+        String ago = Texts.get("usage.chart.daysAgo", Math.round(lastX));
+        String today = Texts.get("usage.chart.today");
         boolean ahead = x.applyAsDouble(horizon) - x.applyAsDouble(lastX) >= 80;
+        double todayLeft = ahead ? x.applyAsDouble(lastX) - textWidth(g, today) / 2
+                : x.applyAsDouble(lastX) - textWidth(g, today);
+        if (PAD_LEFT + textWidth(g, ago) + 6 <= todayLeft) {
+            g.fillText(ago, PAD_LEFT, PAD_TOP + plotH + 3);
+        }
+        // "+N days" at the right edge only where it leaves room for "today".
         g.setTextAlign(ahead ? TextAlignment.CENTER : TextAlignment.RIGHT);
-        g.fillText(Texts.get("usage.chart.today"), x.applyAsDouble(lastX), PAD_TOP + plotH + 3);
+        g.fillText(today, x.applyAsDouble(lastX), PAD_TOP + plotH + 3);
         if (ahead) {
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(Texts.get("usage.chart.daysAhead", (long) Math.ceil(horizon - lastX - 1e-9)),
@@ -255,5 +262,12 @@ public final class UsageChart extends Region {
     private static Paint paint(Region r, Paint fallback) {
         Background b = r.getBackground();
         return b == null || b.getFills().isEmpty() ? fallback : b.getFills().get(0).getFill();
+    }
+
+    /** How wide a text is drawn in the chart's current font. */
+    private static double textWidth(javafx.scene.canvas.GraphicsContext g, String text) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        probe.setFont(g.getFont());
+        return probe.getLayoutBounds().getWidth();
     }
 }
