@@ -25,8 +25,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -120,9 +118,7 @@ public final class ActivityController {
         copyDetails.setOnAction(e -> {
             String details = errorDetails(activityTable.getSelectionModel().getSelectedItem());
             if (!details.isEmpty()) {
-                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-                content.putString(details);
-                javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+                io.expanse.ui.common.Clipboards.putText(details);
             }
         });
         ContextMenu menu = new ContextMenu(copy, copyDetails);
@@ -299,9 +295,7 @@ public final class ActivityController {
         }
         String id = a.jobId() != null ? a.jobId() : a.orderId();
         if (id != null) {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(id);
-            Clipboard.getSystemClipboard().setContent(content);
+            io.expanse.ui.common.Clipboards.putText(id);
             flash.show(Texts.get(a.jobId() != null ? "status.copied.jobId" : "status.copied.orderId", id,
                     a.displayName()));
         }

@@ -41,15 +41,7 @@ public class BatchDialogs {
      */
     static void fit(Stage stage) {
         stage.sizeToScene();
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(stage.getX(), stage.getY(),
-                Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight())).stream().findFirst()
-                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
-        if (stage.getHeight() > screen.getHeight()) {
-            stage.setHeight(screen.getHeight());
-            stage.setY(screen.getMinY());
-        } else if (stage.getY() + stage.getHeight() > screen.getMaxY()) {
-            stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - stage.getHeight()));
-        }
+        io.expanse.ui.common.Screens.keepOnScreen(stage);
     }
 
     /** Opens the dialog for these rows; nothing when no account is shown. */

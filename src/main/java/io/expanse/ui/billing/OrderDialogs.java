@@ -9,8 +9,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.stage.Window;
 
 /** The confirmations before paying or cancelling an order, and the Billing Center link. */
@@ -69,9 +67,7 @@ public final class OrderDialogs {
             new ProcessBuilder(command(System.getProperty("os.name"), url)).inheritIO().start();
             return null;
         }).onFailure(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(url);
-            Clipboard.getSystemClipboard().setContent(content);
+            io.expanse.ui.common.Clipboards.putText(url);
             copied.run();
         }).executeWith(tasks);
     }

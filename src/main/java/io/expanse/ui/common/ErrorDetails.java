@@ -7,8 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
@@ -42,9 +40,7 @@ public final class ErrorDetails extends HBox {
         copy.getStyleClass().add("small");
         toggle.setOnAction(e -> expand(!text.isVisible()));
         copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text.getText());
-            Clipboard.getSystemClipboard().setContent(content);
+            Clipboards.putText(text.getText());
         });
         getChildren().addAll(toggle, text, copy);
         details.addListener((o, a, b) -> show(b));

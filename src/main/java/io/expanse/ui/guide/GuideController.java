@@ -8,8 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -99,9 +97,7 @@ public final class GuideController {
     }
 
     private void copy(String command) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(command);
-        Clipboard.getSystemClipboard().setContent(content);
+        io.expanse.ui.common.Clipboards.putText(command);
         copiedLabel.setText(Texts.get("guide.copied", command));
     }
 

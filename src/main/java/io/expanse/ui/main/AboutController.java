@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 
 /** Help → About: version, folders (each with a copy button) and the bundled libraries' licences. */
 public final class AboutController {
@@ -56,9 +54,7 @@ public final class AboutController {
     }
 
     private void copy(Path path, String copiedText) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(path.toString());
-        Clipboard.getSystemClipboard().setContent(content);
+        io.expanse.ui.common.Clipboards.putText(path.toString());
         copiedLabel.setText(copiedText);
     }
 }

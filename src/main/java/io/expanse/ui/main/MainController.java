@@ -35,8 +35,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -409,9 +407,7 @@ public final class MainController {
         copy.setAccessibleText(Texts.get("about.button.copyLogFolder.a11y"));
         Label copied = new Label();
         copy.setOnAction(ev -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(dirs.logs().toString());
-            Clipboard.getSystemClipboard().setContent(content);
+            io.expanse.ui.common.Clipboards.putText(dirs.logs().toString());
             copied.setText(Texts.get("main.logFolder.copied"));
         });
         HBox row = new HBox(8, path, copy, copied);

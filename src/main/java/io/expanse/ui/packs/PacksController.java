@@ -25,8 +25,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToolBar;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kordamp.ikonli.Ikon;
@@ -174,9 +172,7 @@ public final class PacksController {
     private void copyPackId() {
         PackRow row = packTable.getSelectionModel().getSelectedItem();
         if (row != null) {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(row.pack().id());
-            Clipboard.getSystemClipboard().setContent(content);
+            io.expanse.ui.common.Clipboards.putText(row.pack().id());
         }
     }
 

@@ -71,8 +71,7 @@ final class EditorSizing {
         }
         // The window's frame: what the stage has beyond its scene (measured, as stage and scene agree, at show).
         double chrome = Math.max(0, Math.min(stage.getHeight() - have, 100));
-        Rectangle2D screen = Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(),
-                stage.getHeight()).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        Rectangle2D screen = io.expanse.ui.common.Screens.visualBoundsOf(stage);
         double height = Math.min(wanted + chrome, screen.getHeight());
         stage.setHeight(height);
         // Some platforms (an X server without a window manager) apply a new height only with the scene's own size.

@@ -70,19 +70,6 @@ public class ResizeDialogs {
         content.setPadding(new javafx.geometry.Insets(p.getTop(), 0, p.getBottom(), 0));
     }
 
-    /** Keeps the dialog within the visual bounds of its screen. */
-    private static void fitScreen(Stage stage) {
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(stage.getX(), stage.getY(),
-                Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight())).stream().findFirst()
-                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
-        if (stage.getHeight() > screen.getHeight()) {
-            stage.setHeight(screen.getHeight());
-            stage.setY(screen.getMinY());
-        } else if (stage.getY() + stage.getHeight() > screen.getMaxY()) {
-            stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - stage.getHeight()));
-        }
-    }
-
     /**
      * The price section ({@code price.fxml}) in the dialog's {@code priceBox}: it follows the disk and the size
      * the rules allow, and after a yearly/monthly expansion is accepted it shows the order before the dialog closes.
@@ -215,7 +202,7 @@ public class ResizeDialogs {
                 javafx.application.Platform.runLater(stage::sizeToScene));
         scrollAboveTheButtons(view.root());
         // Never taller than the screen (1024×700): the content scrolls, the buttons stay in view.
-        stage.heightProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> fitScreen(stage)));
+        stage.heightProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> io.expanse.ui.common.Screens.keepOnScreen(stage)));
         stage.show();
         controller.newSizeField().requestFocus();
         vm.reloadFacts();

@@ -21,8 +21,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -438,9 +436,7 @@ public final class VolumesController {
         VolumeRow row = vm.selectedRow();
         if (row != null) {
             String copied = text.apply(part.apply(row));
-            ClipboardContent content = new ClipboardContent();
-            content.putString(copied);
-            Clipboard.getSystemClipboard().setContent(content);
+            io.expanse.ui.common.Clipboards.putText(copied);
             vm.confirm(Texts.get(confirmKey, row.volume().name() == null || row.volume().name().isBlank()
                     ? row.volume().id() : row.volume().name(), copied));
         }
