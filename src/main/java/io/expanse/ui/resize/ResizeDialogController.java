@@ -17,6 +17,8 @@ public final class ResizeDialogController {
     private final Runnable close;
 
     @FXML private Label volumeLabel;
+    @FXML private javafx.scene.layout.VBox priceBox;
+    @FXML private UsagePane usagePane;
     @FXML private Label attachmentLabel;
     @FXML private Button checkAgainButton;
     @FXML private Label currentSizeLabel;
@@ -131,5 +133,15 @@ public final class ResizeDialogController {
 
     TextField newSizeField() {
         return newSizeField;
+    }
+
+    /** Where the price section goes. */
+    javafx.scene.layout.VBox priceBox() {
+        return priceBox;
+    }
+
+    /** The usage section. */
+    UsagePane usagePane() {
+        return usagePane;
     }
 }

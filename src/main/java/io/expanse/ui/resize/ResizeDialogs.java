@@ -43,43 +43,15 @@ public class ResizeDialogs {
     }
 
     /**
-     * Moves everything above the dialog's buttons into a scroll pane, so that on a short screen the content scrolls
-     * and the Cancel and Expand buttons stay visible. Done after the sections were put in their places (they are
-     * found by id, which a scroll pane's content only answers once shown).
-     */
-    private static void scrollAboveTheButtons(javafx.scene.Parent root) {
-        if (!(root instanceof javafx.scene.layout.VBox box) || box.getChildren().isEmpty()
-                || !(box.getChildren().get(box.getChildren().size() - 1) instanceof javafx.scene.control.ButtonBar)) {
-            return;
-        }
-        javafx.scene.Node buttons = box.getChildren().remove(box.getChildren().size() - 1);
-        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(box.getSpacing());
-        content.getChildren().setAll(java.util.List.copyOf(box.getChildren()));
-        content.setPadding(box.getPadding());
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
-        scroll.setId("resizeScroll");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("edge-to-edge");
-        scroll.setFocusTraversable(false);
-        javafx.scene.layout.VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
-        box.getChildren().setAll(scroll, buttons);
-        box.setSpacing(0);
-        javafx.geometry.Insets p = box.getPadding();
-        box.setPadding(new javafx.geometry.Insets(0, p.getRight(), p.getBottom(), p.getLeft()));
-        content.setPadding(new javafx.geometry.Insets(p.getTop(), 0, p.getBottom(), 0));
-    }
-
-    /**
      * The price section ({@code price.fxml}) in the dialog's {@code priceBox}: it follows the disk and the size
      * the rules allow, and after a yearly/monthly expansion is accepted it shows the order before the dialog closes.
      */
-    private PriceViewModel addPrice(javafx.scene.Parent root, ResizeViewModel vm, Stage stage) {
+    private PriceViewModel addPrice(javafx.scene.layout.Pane priceBox, ResizeViewModel vm, Stage stage) {
         var account = session.connection();
         PriceViewModel price = new PriceViewModel(account == null ? null : account.billing(), session.tracker(),
                 journal, tasks, java.time.Clock.systemUTC(), account == null ? "" : account.label());
         Fxml.View<PricePane> pane = fxml.load("price.fxml", new PricePane(price, tasks));
-        ((javafx.scene.layout.Pane) root.lookup("#priceBox")).getChildren().add(pane.root());
+        priceBox.getChildren().add(pane.root());
         Runnable reprice = () -> price.show(vm.currentVolumeProperty().get(), vm.plannedSizeProperty().get());
         vm.currentVolumeProperty().addListener((o, a, b) -> reprice.run());
         vm.plannedSizeProperty().addListener((o, a, b) -> reprice.run());
@@ -179,8 +151,8 @@ public class ResizeDialogs {
         }
         ResizeDialogController controller = new ResizeDialogController(vm, stage::close);
         Fxml.View<ResizeDialogController> view = fxml.load("resize.fxml", controller);
-        if (view.root().lookup("#usagePane") instanceof UsagePane usagePane) {
-            usagePane.show(new UsagePaneViewModel(volume, server, usage,
+        if (controller.usagePane() != null) {
+            controller.usagePane().show(new UsagePaneViewModel(volume, server, usage,
                     usageThreshold.getAsDouble(), vm.newSizeTextProperty()::set));
         }
         Scene scene = new Scene(view.root());
@@ -188,7 +160,7 @@ public class ResizeDialogs {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
-        PriceViewModel price = addPrice(view.root(), vm, stage);
+        PriceViewModel price = addPrice(controller.priceBox(), vm, stage);
         // Messages come and go as the operator types; let the window follow their height instead of clipping them.
         for (var text : java.util.List.of(vm.validationProperty(), vm.summaryProperty(), vm.submitErrorProperty(),
                 vm.factsNoteProperty(), vm.attachmentTextProperty())) {
@@ -200,7 +172,6 @@ public class ResizeDialogs {
         }
         vm.checkAgainOfferedProperty().addListener((o, a, b) ->
                 javafx.application.Platform.runLater(stage::sizeToScene));
-        scrollAboveTheButtons(view.root());
         // Never taller than the screen (1024×700): the content scrolls, the buttons stay in view.
         stage.heightProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> io.expanse.ui.common.Screens.keepOnScreen(stage)));
         stage.show();
