@@ -13,9 +13,7 @@ import io.expanse.cloud.huawei.ResizeAccepted;
 import io.expanse.cloud.huawei.ServerInfo;
 import io.expanse.cloud.huawei.Volume;
 import io.expanse.files.AppDirs;
-import io.expanse.sandbox.SandboxCloud;
 import io.expanse.sandbox.SandboxSeed;
-import io.expanse.sandbox.SandboxServer;
 import io.expanse.sandbox.SandboxTimings;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.volumes.UsageColumnModel;
@@ -63,7 +61,8 @@ import okhttp3.OkHttpClient;
  * on headless Monocle, and retained heap. A plain program, not a test: {@code mvn verify} never runs it, and it
  * asserts nothing. It prints figures; judge them.
  *
- * <p>Run (Maven 3.8.7+, JDK 17; forks a JVM with {@code -Xmx2g} and the Monocle headless properties):
+ * <p>Run (Maven 3.8.7+, JDK 17; forks a JVM with the installed app's {@code -Xmx512m} and the Monocle headless
+ * properties, and the sandbox in a JVM of its own):
  * <pre>
  * mvn -B -q -Pbench test-compile exec:exec
  * mvn -B -q -Pbench test-compile exec:exec -Dbench.sizes=10000      # one size only
@@ -74,7 +73,8 @@ import okhttp3.OkHttpClient;
  * counts (default {@code 1000,10000}; 50,000 works, {@code -Dbench.sizes=50000}, but its
  * server lookup pass alone takes minutes, see below).
  *
- * <p>Per size it starts a sandbox seeded with {@link SandboxSeed#generated(int, long)} and measures:
+ * <p>Per size it starts a sandbox seeded with {@link SandboxSeed#generated(int, int, long)} in a process of its own
+ * ({@link SandboxProcess}: an independent server, as a Huawei region is) and measures:
  * <ol>
  *   <li>Client: {@link HuaweiClient#listVolumes()} over loopback, pages of 1000 fetched concurrently; median of
  *       several runs after warm-up.</li>
@@ -188,14 +188,14 @@ public final class VolumeListBenchmark {
     private static void runSize(int n) throws Exception {
         System.out.printf(Locale.ROOT, "%n=== %,d volumes ===%n", n);
         long t0 = System.nanoTime();
-        SandboxSeed seed = SandboxSeed.generated(n, Math.max(1, n / VOLUMES_PER_SERVER), SEED);
-        SandboxServer sandbox = SandboxServer.start(new SandboxCloud(seed, Clock.systemUTC(), SandboxTimings.DEFAULT),
-                0, null, java.time.Duration.ofMillis(LATENCY_MS));
+        int serverCount = Math.max(1, n / VOLUMES_PER_SERVER);
+        SandboxSeed seed = SandboxSeed.generated(n, serverCount, SEED);
         long servers = seed.volumes().stream().filter(v -> !v.attachments().isEmpty())
                 .map(v -> v.attachments().get(0).serverId()).distinct().count();
-        System.out.printf(Locale.ROOT, "sandbox: %,d volumes, %,d servers with attached volumes, started in %.0f ms%n",
-                seed.volumes().size(), servers, ms(System.nanoTime() - t0));
         seed = null;
+        SandboxProcess sandbox = SandboxProcess.start(n, serverCount, SEED, LATENCY_MS);
+        System.out.printf(Locale.ROOT, "sandbox: %,d volumes, %,d servers with attached volumes, started in its own "
+                + "process in %.0f ms%n", n, servers, ms(System.nanoTime() - t0));
         ExecutorService io = benchIo();
         OkHttpClient http = benchHttp();
         try {

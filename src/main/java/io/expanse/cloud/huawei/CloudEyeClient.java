@@ -378,9 +378,33 @@ public final class CloudEyeClient implements DiskUsageApi {
     @Override
     public MetricData metricData(List<MetricQuery> queries, Instant from, Instant to, int periodSeconds)
             throws InterruptedException {
-        List<MetricBatches.Batch> batches = MetricBatches.plan(List.copyOf(new LinkedHashSet<>(queries)), from, to,
-                periodSeconds);
-        List<BatchAnswer> answers = bounded(batches, this::query);
+        return metricData(List.of(new MetricRead(queries, from, to, periodSeconds))).get(0);
+    }
+
+    /** Plans every read's calls, makes them all under one bound, then gives each read its answers. */
+    @Override
+    public List<MetricData> metricData(List<MetricRead> reads) throws InterruptedException {
+        List<List<MetricBatches.Batch>> planned = new ArrayList<>(reads.size());
+        List<MetricBatches.Batch> all = new ArrayList<>();
+        for (MetricRead r : reads) {
+            List<MetricBatches.Batch> batches = r.queries().isEmpty() ? List.of()
+                    : MetricBatches.plan(List.copyOf(new LinkedHashSet<>(r.queries())), r.from(), r.to(),
+                    r.periodSeconds());
+            planned.add(batches);
+            all.addAll(batches);
+        }
+        List<BatchAnswer> answers = bounded(all, this::query);
+        List<MetricData> out = new ArrayList<>(reads.size());
+        int from = 0;
+        for (List<MetricBatches.Batch> batches : planned) {
+            out.add(assemble(answers.subList(from, from + batches.size())));
+            from += batches.size();
+        }
+        return out;
+    }
+
+    /** One read's series from the answers of its calls. */
+    private static MetricData assemble(List<BatchAnswer> answers) {
         Map<MetricQuery, List<Point>> points = new LinkedHashMap<>();
         Map<MetricQuery, String> units = new HashMap<>();
         Map<MetricQuery, String> unread = new LinkedHashMap<>();
@@ -404,7 +428,7 @@ public final class CloudEyeClient implements DiskUsageApi {
                 series.put(q, new Series(q, units.get(q), sorted));
             }
         });
-        return new MetricData(series, unread, batches.size());
+        return new MetricData(series, unread, answers.size());
     }
 
     private static final class BatchAnswer {

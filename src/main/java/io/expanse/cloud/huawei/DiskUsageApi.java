@@ -61,6 +61,27 @@ public interface DiskUsageApi {
     MetricData metricData(List<MetricQuery> queries, Instant from, Instant to, int periodSeconds)
             throws InterruptedException;
 
+    /**
+     * Several {@link #metricData} reads at once (e.g. a week of daily maxima and the latest minutes), their calls
+     * run side by side under the same bound instead of one read after the other; the answers in the order asked.
+     */
+    default List<MetricData> metricData(List<MetricRead> reads) throws InterruptedException {
+        List<MetricData> out = new java.util.ArrayList<>(reads.size());
+        for (MetricRead r : reads) {
+            out.add(metricData(r.queries(), r.from(), r.to(), r.periodSeconds()));
+        }
+        return out;
+    }
+
+    /** One read of {@link #metricData(List)}: these queries, between these times, per this period. */
+    record MetricRead(List<MetricQuery> queries, Instant from, Instant to, int periodSeconds) {
+        public MetricRead {
+            queries = List.copyOf(queries);
+            java.util.Objects.requireNonNull(from, "from");
+            java.util.Objects.requireNonNull(to, "to");
+        }
+    }
+
     /** Forgets the cached dimensions of every server (e.g. after an agent was installed), kept ones too. */
     void forgetDimensions();
 

@@ -2,6 +2,7 @@ package io.expanse.ui.common;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
@@ -27,10 +28,31 @@ public final class TableFit {
 
     /**
      * Once the table's headers exist, gives every column the width of its heading as its minimum; again whenever
-     * the table gets a new skin (after a language switch the headings change).
+     * the table gets a new skin (after a language switch the headings change). The headings are measured right
+     * after a layout pulse, as that pulse styled and laid them out: measuring them in an event of its own would make
+     * the whole table, with the rows that have just arrived, work out its CSS and layout there and then, a second
+     * time in that frame.
      */
     public static void headingsNeverCut(TableView<?> table) {
-        Runnable apply = () -> Platform.runLater(() -> setMinimums(table));
+        Scene[] registeredOn = new Scene[1];
+        Runnable[] afterLayout = new Runnable[1];
+        afterLayout[0] = () -> {
+            registeredOn[0].removePostLayoutPulseListener(afterLayout[0]);
+            registeredOn[0] = null;
+            setMinimums(table);
+        };
+        Runnable apply = () -> {
+            Scene scene = table.getScene();
+            if (scene == null || registeredOn[0] == scene) {
+                return;
+            }
+            if (registeredOn[0] != null) {
+                registeredOn[0].removePostLayoutPulseListener(afterLayout[0]);
+            }
+            registeredOn[0] = scene;
+            scene.addPostLayoutPulseListener(afterLayout[0]);
+            Platform.requestNextPulse();
+        };
         table.skinProperty().addListener((o, a, b) -> apply.run());
         table.getSortOrder().addListener((javafx.beans.InvalidationListener) o -> apply.run());
         table.sceneProperty().addListener((o, a, b) -> {
@@ -53,9 +75,8 @@ public final class TableFit {
         table.getItems().addListener(once[0]);
     }
 
+    /** Each heading's width as its column's minimum, measured as the last layout pulse left the headers. */
     private static void setMinimums(TableView<?> table) {
-        table.applyCss();
-        table.layout();
         for (Node n : table.lookupAll(".column-header")) {
             if (n instanceof TableColumnHeader header && header.getTableColumn() != null
                     && header.getTableColumn().getColumns().isEmpty()

@@ -25,7 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -231,6 +235,52 @@ public final class UsageColumnModel {
      * @param current whether the list these volumes came from is still the shown one (asked on the UI thread)
      */
     void read(EvsAccount account, List<Volume> volumes, Map<String, ServerInfo> servers, BooleanSupplier current) {
+        read(account, volumes, servers, current, null);
+    }
+
+    /**
+     * Starts the Cloud Eye part of a read of {@code volumes} on {@code executor} ({@link UsageReader#fetch}: mount
+     * points and metric values, which need only the volume list), so that it runs while the servers' details are
+     * read; hand the result to {@link #read(EvsAccount, List, Map, BooleanSupplier, CompletableFuture)} once they
+     * are in. Null for an account that reads no usage or volumes on no server.
+     */
+    CompletableFuture<Prefetched> fetch(EvsAccount account, List<Volume> volumes, Executor executor) {
+        DiskUsageApi api = account == null ? null : account.usage();
+        if (api == null || volumes.stream().allMatch(v -> v.firstServerId() == null)) {
+            return null;
+        }
+        UsageReader reader = new UsageReader(api, clock);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return prefetch(reader, account, volumes);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        }, executor);
+    }
+
+    /**
+     * What a read needs before the server details: the recent expansions (from the journal) and what Cloud Eye says.
+     *
+     * @param activityByVolume volume id → the activity of its latest recent expansion
+     */
+    record Prefetched(UsageReader.Fetched fetched, List<Expansion> recent, Map<String, String> activityByVolume) {
+    }
+
+    private Prefetched prefetch(UsageReader reader, EvsAccount account, List<Volume> volumes)
+            throws InterruptedException {
+        Map<String, String> expansionActivity = new HashMap<>();
+        List<Expansion> recent = recentExpansions(account, expansionActivity);
+        return new Prefetched(reader.fetch(volumes, recent), recent, expansionActivity);
+    }
+
+    /**
+     * As {@link #read(EvsAccount, List, Map, BooleanSupplier)}, with the Cloud Eye part already started by
+     * {@link #fetch} (null: read it now).
+     */
+    void read(EvsAccount account, List<Volume> volumes, Map<String, ServerInfo> servers, BooleanSupplier current,
+              CompletableFuture<Prefetched> fetched) {
         DiskUsageApi api = account == null ? null : account.usage();
         if (api == null || volumes.stream().allMatch(v -> v.firstServerId() == null)) {
             return;
@@ -246,12 +296,16 @@ public final class UsageColumnModel {
             }
         });
         Map<String, String> expansionActivity = new HashMap<>();
-        List<Expansion> recent = recentExpansions(account, expansionActivity);
+        List<Expansion> recent = List.of();
         Map<String, RowUsage> byVolume;
         UsageReport report = null;
         try {
-            report = new UsageReader(api, clock, io.expanse.domain.usage.TrendRules.DEFAULT, threshold.get())
-                    .read(volumes, servers, recent);
+            UsageReader reader = new UsageReader(api, clock, io.expanse.domain.usage.TrendRules.DEFAULT,
+                    threshold.get());
+            Prefetched pre = fetched == null ? prefetch(reader, account, volumes) : awaitFetch(fetched);
+            recent = pre.recent();
+            expansionActivity.putAll(pre.activityByVolume());
+            report = reader.map(pre.fetched(), volumes, servers, recent);
             byVolume = assign(report, volumes);
             lastReadCalls = report.metricCalls();
         } catch (InterruptedException e) {
@@ -304,6 +358,26 @@ public final class UsageColumnModel {
                 pendingApply = go;
             }
         });
+    }
+
+    /** What {@link #fetch} read; its failure as thrown by the read itself. */
+    private static Prefetched awaitFetch(CompletableFuture<Prefetched> fetched)
+            throws InterruptedException {
+        try {
+            return fetched.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof InterruptedException) {
+                throw new InterruptedException(cause.getMessage());
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /** Every row of a fresh list is in (it goes in a slice per frame): usage that came first goes in now. */

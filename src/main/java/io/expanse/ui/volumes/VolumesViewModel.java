@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
@@ -390,7 +391,9 @@ public final class VolumesViewModel {
         List<Volume> volumes = all.stream().map(VolumeRow::volume).toList();
         carryOverUsage(all);
         if (!serverIds.isEmpty()) {
-            lookupExecutor.execute(() -> lookUpServers(api, serverIds, gen, account, volumes));
+            // Cloud Eye needs only the list: its part of the usage read runs alongside the server pass.
+            var fetched = usage.fetch(account, volumes, lookupExecutor);
+            lookupExecutor.execute(() -> lookUpServers(api, serverIds, gen, account, volumes, fetched));
         } else {
             serversApplied.set(gen);
         }
@@ -455,7 +458,7 @@ public final class VolumesViewModel {
      * the answer, or a failed call, marks its rows' server as unreadable.
      */
     private void lookUpServers(EvsApi api, List<String> serverIds, long gen, EvsAccount account,
-                               List<Volume> volumes) {
+                               List<Volume> volumes, CompletableFuture<UsageColumnModel.Prefetched> fetched) {
         Map<String, ServerInfo> found;
         try {
             found = api.servers(serverIds);
@@ -464,10 +467,11 @@ public final class VolumesViewModel {
         }
         Map<String, ServerInfo> answer = found;
         tasks.runOnUiThread(() -> {
-            // Usage once every server detail is in its row: it never holds up the list or the server pass.
+            // Usage goes in once every server detail is in its row (which disk boots decides where "/" goes): it
+            // never holds up the list or the server pass, and its Cloud Eye calls are under way already.
             afterServers = account == null || account.usage() == null ? null
                     : () -> lookupExecutor.execute(() -> usage.read(account, volumes, answer,
-                    () -> gen == generation));
+                    () -> gen == generation, fetched));
             applyServers(serverIds, 0, answer, gen, new SliceSize(SERVER_FIRST_SLICE, 1, MOST_SLICE,
                     SLICE_BUDGET_MS));
         });

@@ -7,6 +7,7 @@ import io.expanse.cloud.huawei.DiskUsageApi.AgentState;
 import io.expanse.cloud.huawei.DiskUsageApi.DiskMetric;
 import io.expanse.cloud.huawei.DiskUsageApi.MetricData;
 import io.expanse.cloud.huawei.DiskUsageApi.MetricQuery;
+import io.expanse.cloud.huawei.DiskUsageApi.MetricRead;
 import io.expanse.cloud.huawei.DiskUsageApi.Point;
 import io.expanse.cloud.huawei.DiskUsageApi.Series;
 import io.expanse.cloud.huawei.ServerInfo;
@@ -27,8 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,11 +40,13 @@ import java.util.concurrent.Executor;
 
 /**
  * Reads how full the listed volumes are, in the background, after the volume list: the agents' mount points
- * (kept per server by the client, and asked again when a server's attachments change), then two batched metric reads for every mount point at once (the daily
- * maximum of the last seven days of {@code disk_usedPercent} and {@code disk_total}; the latest five-minute
- * maximum of {@code disk_usedPercent}, {@code disk_total} and {@code disk_used}), then the rules of
- * {@code domain/usage}: which volume, the trend, the suggested size, the attention threshold and the "not grown"
- * check. Never call it on the FX thread; it does not touch the volume list.
+ * (kept per server by the client, and asked again when a server's attachments change), then two batched metric
+ * reads for every mount point at once (the daily maximum of the last seven days of {@code disk_usedPercent} and
+ * {@code disk_total}; the latest five-minute maximum of {@code disk_usedPercent}, {@code disk_total} and
+ * {@code disk_used}) — {@link #fetch}, which needs only the volume list and so runs during the server pass; then
+ * the rules of {@code domain/usage} with the servers' details — {@link #map}: which volume, the trend, the
+ * suggested size, the attention threshold and the "not grown" check. Never call it on the FX thread; it does not
+ * touch the volume list.
  */
 public final class UsageReader {
 
@@ -89,6 +92,29 @@ public final class UsageReader {
     }
 
     /**
+     * What Cloud Eye says of the listed volumes' servers, before it is put on volumes: read from the volume list
+     * alone, so that it can run while the servers' details are still being read ({@link #fetch}).
+     *
+     * @param agents     each attached server's agent dimensions
+     * @param week       the daily maxima of the last seven days
+     * @param recentData the latest five-minute maxima
+     * @param at         when it was read (the trends and the "not grown" check count from here)
+     */
+    public record Fetched(Map<String, AgentDimensions> agents, MetricData week, MetricData recentData, Instant at) {
+        public Fetched {
+            agents = Map.copyOf(agents);
+            Objects.requireNonNull(week, "week");
+            Objects.requireNonNull(recentData, "recentData");
+            Objects.requireNonNull(at, "at");
+        }
+
+        /** How many metric calls the read made. */
+        public int metricCalls() {
+            return week.calls() + recentData.calls();
+        }
+    }
+
+    /**
      * @param volumes the listed volumes
      * @param servers the attached servers by id, as read for the volume list (bootIndex, device); a server
      *                missing here is taken from the volumes' attachments, without its boot volume
@@ -96,48 +122,95 @@ public final class UsageReader {
      */
     public UsageReport read(List<Volume> volumes, Map<String, ServerInfo> servers, Collection<Expansion> recent)
             throws InterruptedException {
+        return map(fetch(volumes, recent), volumes, servers, recent);
+    }
+
+    /**
+     * The Cloud Eye part of {@link #read}: the agents' mount points of every server the volumes are attached to
+     * (a server's attachments, as the volume list shows them, tell the client when its kept dimensions are out of
+     * date), then the two batched metric reads. Needs no server details, so it can run during the server pass.
+     * The week's {@code disk_total} is asked only of the servers of {@code recent} expansions (the "not grown"
+     * check is its only use), which keeps the week's read to about half the calls.
+     *
+     * @param recent the completed expansions {@link #map} will be given
+     */
+    public Fetched fetch(List<Volume> volumes, Collection<Expansion> recent) throws InterruptedException {
         Instant now = clock.instant();
-        Map<String, Volume> byId = new HashMap<>();
-        Map<String, List<AttachedVolume>> attachedByServer = new LinkedHashMap<>();
-        for (Volume v : volumes) {
-            byId.put(v.id(), v);
-            for (Volume.Attachment a : v.attachments()) {
-                if (a.serverId() != null) {
-                    attachedByServer.computeIfAbsent(a.serverId(), k -> new ArrayList<>());
-                }
-            }
-        }
-        for (String serverId : attachedByServer.keySet()) {
-            ServerInfo s = servers.get(serverId);
-            attachedByServer.put(serverId, s != null && !s.volumes().isEmpty() ? s.volumes()
-                    : fromVolumes(serverId, volumes));
-        }
         Map<String, String> attachmentKeys = new LinkedHashMap<>();
-        attachedByServer.forEach((id, attached) -> attachmentKeys.put(id, DiskUsageApi.attachmentKey(attached)));
+        Map<String, List<AttachedVolume>> listed = fromVolumes(volumes);
+        listed.forEach((id, attached) -> attachmentKeys.put(id, DiskUsageApi.attachmentKey(attached)));
+        Set<String> expanded = new HashSet<>();
+        recent.forEach(e -> expanded.add(e.volumeId()));
+        Set<String> checkGrowth = new HashSet<>();
+        listed.forEach((id, attached) -> {
+            if (attached.stream().anyMatch(v -> expanded.contains(v.id()))) {
+                checkGrowth.add(id);
+            }
+        });
         Map<String, AgentDimensions> agents = api.agentDimensions(attachmentKeys);
 
-        Map<String, String> withoutAgent = new LinkedHashMap<>();
-        Map<String, String> unread = new LinkedHashMap<>();
         List<MetricQuery> weekly = new ArrayList<>();
         List<MetricQuery> latest = new ArrayList<>();
         for (AgentDimensions a : agents.values()) {
-            if (a.state() == AgentState.NO_AGENT) {
-                withoutAgent.put(a.serverId(), a.reason());
-            } else if (a.state() == AgentState.UNREAD) {
-                unread.put(a.serverId(), a.reason());
-            } else {
+            if (a.state() == AgentState.AGENT) {
                 for (AgentDimension m : a.mountPoints()) {
                     weekly.add(new MetricQuery(a.serverId(), m.value(), DiskMetric.USED_PERCENT));
-                    weekly.add(new MetricQuery(a.serverId(), m.value(), DiskMetric.TOTAL_GB));
+                    if (checkGrowth.contains(a.serverId())) {
+                        weekly.add(new MetricQuery(a.serverId(), m.value(), DiskMetric.TOTAL_GB));
+                    }
                     for (DiskMetric metric : DiskMetric.values()) {
                         latest.add(new MetricQuery(a.serverId(), m.value(), metric));
                     }
                 }
             }
         }
-        MetricData week = weekly.isEmpty() ? empty() : api.metricData(weekly, now.minus(WEEK), now, DAY_SECONDS);
-        MetricData recentData = latest.isEmpty() ? empty()
-                : api.metricData(latest, now.minus(RECENT), now, RECENT_PERIOD_SECONDS);
+        if (weekly.isEmpty()) {
+            return new Fetched(agents, empty(), empty(), now);
+        }
+        // Both reads at once: their calls go out side by side, not the latest minutes after the whole week.
+        List<MetricData> read = api.metricData(List.of(
+                new MetricRead(weekly, now.minus(WEEK), now, DAY_SECONDS),
+                new MetricRead(latest, now.minus(RECENT), now, RECENT_PERIOD_SECONDS)));
+        MetricData week = read.get(0);
+        MetricData recentData = read.get(1);
+        return new Fetched(agents, week, recentData, now);
+    }
+
+    /**
+     * The rules part of {@link #read}: puts what {@link #fetch} read on the volumes, with the servers' details
+     * (which volume boots), the trends, the suggested sizes and the "not grown" check. Makes no call.
+     */
+    public UsageReport map(Fetched fetched, List<Volume> volumes, Map<String, ServerInfo> servers,
+                           Collection<Expansion> recent) {
+        Instant now = fetched.at();
+        Map<String, Volume> byId = new HashMap<>();
+        for (Volume v : volumes) {
+            byId.put(v.id(), v);
+        }
+        Map<String, List<AttachedVolume>> listed = fromVolumes(volumes);
+        Map<String, List<AttachedVolume>> attachedByServer = new LinkedHashMap<>();
+        listed.forEach((serverId, attached) -> {
+            ServerInfo s = servers.get(serverId);
+            attachedByServer.put(serverId, s != null && !s.volumes().isEmpty() ? s.volumes() : attached);
+        });
+        Map<String, AgentDimensions> agents = new LinkedHashMap<>();
+        for (String serverId : attachedByServer.keySet()) {
+            AgentDimensions a = fetched.agents().get(serverId);
+            if (a != null) {
+                agents.put(serverId, a);
+            }
+        }
+        MetricData week = fetched.week();
+        MetricData recentData = fetched.recentData();
+        Map<String, String> withoutAgent = new LinkedHashMap<>();
+        Map<String, String> unread = new LinkedHashMap<>();
+        for (AgentDimensions a : agents.values()) {
+            if (a.state() == AgentState.NO_AGENT) {
+                withoutAgent.put(a.serverId(), a.reason());
+            } else if (a.state() == AgentState.UNREAD) {
+                unread.put(a.serverId(), a.reason());
+            }
+        }
         Map<String, Expansion> expansions = new HashMap<>();
         recent.forEach(e -> expansions.merge(e.volumeId(), e, (x, y) -> x.completedAt().isAfter(y.completedAt())
                 ? x : y));
@@ -262,14 +335,18 @@ public final class UsageReader {
         return pb > pa ? b : a;
     }
 
-    /** The attachments as the volume list shows them: device known, boot index not. */
-    private static List<AttachedVolume> fromVolumes(String serverId, List<Volume> volumes) {
-        List<AttachedVolume> out = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
+    /**
+     * Every server the volumes are attached to, in the order first seen, with its attachments as the volume list
+     * shows them: device known, boot index not.
+     */
+    private static Map<String, List<AttachedVolume>> fromVolumes(List<Volume> volumes) {
+        Map<String, List<AttachedVolume>> out = new LinkedHashMap<>();
+        Map<String, Set<String>> seen = new HashMap<>();
         for (Volume v : volumes) {
             for (Volume.Attachment a : v.attachments()) {
-                if (serverId.equals(a.serverId()) && seen.add(v.id())) {
-                    out.add(new AttachedVolume(v.id(), a.device(), null));
+                if (a.serverId() != null && seen.computeIfAbsent(a.serverId(), k -> new HashSet<>()).add(v.id())) {
+                    out.computeIfAbsent(a.serverId(), k -> new ArrayList<>())
+                            .add(new AttachedVolume(v.id(), a.device(), null));
                 }
             }
         }

@@ -190,4 +190,41 @@ class CloudEyeClientTest extends ClientFixture {
         assertEquals(1, data.unread().size());
         assertTrue(data.series().values().stream().allMatch(s -> s.points().isEmpty()), "no data is no points");
     }
+
+    @Test
+    void twoReadsGoOutSideBySideAndEachGetsItsOwnAnswers() throws Exception {
+        java.util.concurrent.CountDownLatch bothIn = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.atomic.AtomicBoolean together = new java.util.concurrent.atomic.AtomicBoolean(true);
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                bothIn.countDown();
+                if (!bothIn.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    together.set(false);
+                }
+                try {
+                    JsonNode body = JSON.readTree(request.getBody().utf8());
+                    JsonNode m = body.get("metrics").get(0);
+                    double value = "86400".equals(body.get("period").asText()) ? 61.5 : 72.25;
+                    return json(200, "{\"metrics\":[{\"namespace\":\"AGT.ECS\",\"metric_name\":\""
+                            + m.get("metric_name").asText() + "\",\"dimensions\":" + m.get("dimensions")
+                            + ",\"unit\":\"%\",\"datapoints\":[{\"max\":" + value + ",\"timestamp\":"
+                            + NOW.minus(Duration.ofMinutes(5)).toEpochMilli() + "}]}]}");
+                } catch (java.io.IOException e) {
+                    return json(400, "{}");
+                }
+            }
+        });
+        MetricQuery week = new MetricQuery("server-1", "aaaa", DiskMetric.USED_PERCENT);
+        MetricQuery latest = new MetricQuery("server-1", "aaaa", DiskMetric.USED_PERCENT);
+        List<MetricData> data = cloudEye(2).metricData(List.of(
+                new DiskUsageApi.MetricRead(List.of(week), NOW.minus(Duration.ofDays(7)), NOW, 86_400),
+                new DiskUsageApi.MetricRead(List.of(latest), NOW.minus(Duration.ofMinutes(15)), NOW, 300)));
+
+        assertTrue(together.get(), "the latest minutes were asked while the week was still out");
+        assertEquals(2, server.getRequestCount());
+        assertEquals(1, data.get(0).calls());
+        assertEquals(61.5, data.get(0).series().get(week).points().get(0).max(), 1e-9);
+        assertEquals(72.25, data.get(1).series().get(latest).points().get(0).max(), 1e-9);
+    }
 }

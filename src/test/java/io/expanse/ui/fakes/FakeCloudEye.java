@@ -22,6 +22,8 @@ public final class FakeCloudEye implements DiskUsageApi {
     public int dimensionCalls;
     public int metricCalls;
     public RuntimeException failure;
+    /** Every query of a daily read (a week of daily maxima), in the order asked. */
+    public final List<MetricQuery> askedDaily = new ArrayList<>();
 
     /** A Linux server with {@code /} on vda and {@code /data} on vdb. */
     public FakeCloudEye linux(String serverId, double[] rootDays, double[] dataDays, double dataTotalGb) {
@@ -73,6 +75,9 @@ public final class FakeCloudEye implements DiskUsageApi {
     @Override
     public MetricData metricData(List<MetricQuery> queries, Instant from, Instant to, int periodSeconds) {
         metricCalls++;
+        if (periodSeconds == 86_400) {
+            askedDaily.addAll(queries);
+        }
         Map<MetricQuery, Series> out = new HashMap<>();
         for (MetricQuery q : queries) {
             double[] d = days.get(q.mountPointValue());

@@ -2,6 +2,7 @@ package io.expanse.ui.volumes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import io.expanse.ui.common.task.CurrentThreadTaskExecutor;
 import io.expanse.ui.fakes.FakeCloudEye;
 import io.expanse.ui.fakes.FakeEvs;
 import io.expanse.work.accounts.EvsAccount;
+import io.expanse.cloud.huawei.DiskUsageApi.DiskMetric;
+import io.expanse.cloud.huawei.DiskUsageApi.MetricQuery;
 import io.expanse.domain.usage.GrowthCheck;
 import io.expanse.ui.activity.ActivityViewModel;
 import io.expanse.work.Activity;
@@ -229,6 +232,36 @@ class UsageColumnModelTest {
     }
 
     @Test
+    void theWeeksFileSystemSizeIsAskedOnlyOfServersWithARecentExpansion(@TempDir Path dir) {
+        Instant now = Instant.parse("2026-03-01T12:00:00Z");
+        server("s1", "s1-sys", "s1-data");
+        server("s2", "s2-sys", "s2-data");
+        ces.linux("s1", FLAT_40, RISING_96, 98).linux("s2", FLAT_40, FLAT_40, 98);
+        ActivityJournal journal = new ActivityJournal(dir.resolve("activity.db"));
+        try {
+            VolumesViewModel vm = new VolumesViewModel(session, new CurrentThreadTaskExecutor(), Runnable::run);
+            vm.usage().useClock(Clock.fixed(now, ZoneOffset.UTC));
+            vm.usage().expansionsFrom(journal);
+            session.connected(new EvsAccount("Test", false, FakeEvs.REGION, FakeEvs.PROJECT, evs, null, ces));
+            assertEquals(List.of(), ces.askedDaily.stream().filter(q -> q.metric() == DiskMetric.TOTAL_GB).toList(),
+                    "no expansion: the week's use is enough");
+            assertEquals(4, ces.askedDaily.size(), "the use of every mount point");
+
+            Instant finished = now.minus(Duration.ofHours(2));
+            journal.record(new Activity("act-3", Activity.KIND_EVS_RESIZE, "Test", FakeEvs.REGION, FakeEvs.PROJECT,
+                    "s1-data", "s1-data", 50, 100, false, null, "/dev/vdb", ActivityState.SUCCEEDED, "job-3", null,
+                    finished, finished, finished, "done", null, null, null));
+            ces.askedDaily.clear();
+            vm.refresh();
+            assertEquals(List.of("s1", "s1"), ces.askedDaily.stream().filter(q -> q.metric() == DiskMetric.TOTAL_GB)
+                    .map(MetricQuery::instanceId).toList(), "the expanded disk's server, each of its mount points");
+            assertEquals(6, ces.askedDaily.size());
+        } finally {
+            journal.close();
+        }
+    }
+
+    @Test
     void anExpansionTooRecentToJudgeIsCheckedAgainOnItsOwnOnceTheHourIsOver(@TempDir Path dir) {
         Instant[] now = {Instant.parse("2026-03-01T12:00:00Z")};
         Clock clock = new Clock() {
@@ -283,7 +316,7 @@ class UsageColumnModelTest {
     }
 
     @Test
-    void usageIsReadOnlyAfterTheListAndTheServerPassAreIn() {
+    void cloudEyeIsReadAlongsideTheServerPassAndUsageGoesInOnlyAfterIt() {
         server("s1", "s1-sys", "s1-data");
         ces.linux("s1", FLAT_40, RISING_96, 98);
         List<Runnable> background = new java.util.ArrayList<>();
@@ -291,15 +324,36 @@ class UsageColumnModelTest {
         session.connected(new EvsAccount("Test", false, FakeEvs.REGION, FakeEvs.PROJECT, evs, null, ces));
 
         assertEquals(VolumesViewModel.LoadState.READY, vm.stateProperty().get());
-        assertEquals(1, background.size(), "only the server pass waits");
-        assertEquals(0, ces.dimensionCalls, "no Cloud Eye call before the servers");
+        assertEquals(2, background.size(), "the Cloud Eye read and the server pass start together");
+        assertEquals(0, ces.dimensionCalls, "nothing is asked on the UI thread");
+        background.remove(0).run();
+        assertEquals(1, ces.dimensionCalls, "Cloud Eye answered before the servers did");
+        assertNull(usageOf(vm, "s1-data"), "but nothing goes in before the server pass");
+        assertNotEquals("ACTIVE", vm.allRows().get(0).serverStatusText(), "the server pass has not answered yet");
+
         background.remove(0).run();
         assertEquals("ACTIVE", vm.allRows().get(0).serverStatusText());
-        assertEquals(1, background.size(), "then the usage read");
-        assertEquals(0, ces.dimensionCalls);
+        assertEquals(1, background.size(), "then the usage is put on the volumes");
         assertNull(usageOf(vm, "s1-data"));
         background.remove(0).run();
-        assertEquals(1, ces.dimensionCalls);
-        assertEquals(RowUsage.Kind.MAPPED, usageOf(vm, "s1-data").kind());
+        assertEquals(1, ces.dimensionCalls, "with what was read, not asked again");
+        RowUsage u = usageOf(vm, "s1-data");
+        assertEquals(RowUsage.Kind.MAPPED, u.kind());
+        assertEquals(96, u.percent(), 0.001, "the latest of the rising data disk");
+        assertEquals(RowUsage.Kind.MAPPED, usageOf(vm, "s1-sys").kind(), "'/' on the boot disk the server named");
+    }
+
+    @Test
+    void aFailedCloudEyeReadMarksTheRowsUnreadOnceTheServersAreIn() {
+        server("s1", "s1-sys", "s1-data");
+        ces.linux("s1", FLAT_40, RISING_96, 98);
+        ces.failure = new IllegalStateException("Cloud Eye is down");
+        List<Runnable> background = new java.util.ArrayList<>();
+        VolumesViewModel vm = new VolumesViewModel(session, new CurrentThreadTaskExecutor(), background::add);
+        session.connected(new EvsAccount("Test", false, FakeEvs.REGION, FakeEvs.PROJECT, evs, null, ces));
+        while (!background.isEmpty()) {
+            background.remove(0).run();
+        }
+        assertEquals(RowUsage.Kind.UNREAD, usageOf(vm, "s1-data").kind());
     }
 }
