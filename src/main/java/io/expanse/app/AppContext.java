@@ -121,30 +121,44 @@ public final class AppContext implements AutoCloseable {
      * e.g. from {@code Application.init()}.
      */
     public AppContext(AppDirs dirs, Map<String, String> env, Options options) throws IOException {
+        this(dirs, env, options, layout -> { });
+    }
+
+    /**
+     * As {@link #AppContext(AppDirs, Map, Options)}, handing {@code layoutReady} the window and table memory as soon
+     * as the settings are read (on this thread, before the journal and the rest): the window can be placed and
+     * shown while the rest is built.
+     */
+    AppContext(AppDirs dirs, Map<String, String> env, Options options,
+               java.util.function.Consumer<LayoutMemory> layoutReady) throws IOException {
         Files.createDirectories(dirs.data());
         // Opening the journal loads SQLite's native library and reads the database: it runs beside the HTTP client,
         // the settings and the keyring probe, which load classes and native libraries of their own.
         CompletableFuture<ActivityJournal> journalOpening = CompletableFuture.supplyAsync(
                 () -> ActivityJournal.openIn(dirs.data()), io);
-        this.http = new OkHttpClient.Builder()
+        // The HTTP client loads a few hundred classes (about 200 ms on a cold JVM): it is built beside the settings,
+        // which the window needs first.
+        CompletableFuture<OkHttpClient> httpBuilding = CompletableFuture.supplyAsync(() -> new OkHttpClient.Builder()
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(30, TimeUnit.SECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
                 .addInterceptor(new HttpLogging())
-                .build();
+                .build(), io);
         // The keyring probe loads native libraries (about half a second): it runs beside the rest of start-up.
         CompletableFuture<SecretStores.Choice> secretChoice = options.useKeyring()
                 ? CompletableFuture.supplyAsync(SecretStores::chooseForThisSystem, io)
                 : CompletableFuture.completedFuture(new SecretStores.Choice(new SessionSecretStore(), null));
-        StartupTrace.mark("context: http client");
         this.settingsStore = SettingsStore.in(dirs);
         this.profiles = new ProfileRepository(settingsStore, new DeferredSecretStore(secretChoice),
                 SdkProfiles.discover(env, dirs.home()));
         this.layout = new LayoutMemory(settingsStore, settingsWriter);
+        layoutReady.accept(layout);
         this.appearance = new Appearance(settingsStore, io);
         StartupTrace.mark("context: settings, profiles");
         this.journal = joined(journalOpening);
         StartupTrace.mark("context: journal");
+        this.http = joined(httpBuilding);
+        StartupTrace.mark("context: http client");
         this.volumesViewModel = new VolumesViewModel(session, tasks, lookups);
         this.activityViewModel = new ActivityViewModel(journal, tasks);
         this.packsViewModel = new PacksViewModel(journal, tasks);

@@ -8,9 +8,9 @@ import io.expanse.ui.common.AccountChoice;
 import io.expanse.ui.common.Fonts;
 import io.expanse.ui.common.Fxml;
 import io.expanse.ui.main.StartupProblemWindow;
+import io.expanse.ui.profiles.LayoutMemory;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -32,7 +32,7 @@ public final class ExpanseApp extends Application {
     private AppContext context;
     private boolean smoke;
     /** The composition root, built off the FX thread while the toolkit starts. */
-    private CompletableFuture<Startup> startup;
+    private Startup.Begun startup;
     /** Folders that cannot be used, found before anything was read or written; empty when all is well. */
     private List<FolderCheck.Problem> folderProblems = List.of();
     /** Any other failure while building the application, or null. */
@@ -66,35 +66,62 @@ public final class ExpanseApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupTrace.mark("start");
-        Startup built = startup.join();
+        // The window is made while the start-up thread finishes the composition root: still empty (no control, so
+        // no stylesheet is needed yet), at a default size; it is placed and shown once the root is in.
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(new Pane(), Math.min(1480, screen.getWidth() * 0.95),
+                Math.min(860, screen.getHeight() * 0.92));
+        stage.setTitle("Expanse");
+        // Six PNGs take about 100 ms to decode on a cold JVM: off this thread, and on the window once they are in.
+        Thread icons = new Thread(() -> {
+            List<Image> decoded = new java.util.ArrayList<>();
+            for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+                var icon = ExpanseApp.class.getResource("/io/expanse/icons/expanse-" + size + ".png");
+                if (icon != null) {
+                    decoded.add(new Image(icon.toExternalForm()));
+                }
+            }
+            Platform.runLater(() -> stage.getIcons().setAll(decoded));
+        }, "expanse-icons");
+        icons.setDaemon(true);
+        icons.start();
+        // Placed and shown once the settings are read (they come first on the start-up thread, while the toolkit
+        // starts, so as a rule they are in by now); the journal, the HTTP client and the rest are not waited for:
+        // the main view follows them. The UI thread waits for neither.
+        startup.layout().whenComplete((layout, e) -> Platform.runLater(() -> show(stage, scene, layout)));
+    }
+
+    /** The window at its remembered place and size, still empty; then the rest once it is built (UI thread). */
+    private void show(Stage stage, Scene scene, LayoutMemory layout) {
+        StartupTrace.mark("window memory taken");
+        if (layout != null) {
+            stage.setScene(scene);
+            // Centred by default; a remembered geometry (applied below) wins.
+            stage.centerOnScreen();
+            layout.window(stage);
+            stage.show();
+            StartupTrace.mark("window shown");
+        }
+        startup.done().whenComplete((built, e) -> Platform.runLater(() -> took(built != null ? built
+                : new Startup(List.of(), null, e instanceof Exception x ? x : new IllegalStateException(e)),
+                stage, scene)));
+    }
+
+    /** The composition root is in (UI thread): the main view, or why Expanse cannot start. */
+    private void took(Startup built, Stage stage, Scene scene) {
         StartupTrace.mark("composition root taken");
         context = built.context();
         folderProblems = built.folderProblems();
         startFailure = built.failure();
         if (context == null) {
+            if (stage.isShowing()) {
+                stage.hide();
+            }
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             showStartupProblem();
             return;
         }
-        // The window first, at its remembered place and size but still empty (no control, so no stylesheet is
-        // needed yet); the theme, the views and the first list follow in the next event.
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(new Pane(), Math.min(1480, screen.getWidth() * 0.95),
-                Math.min(860, screen.getHeight() * 0.92));
-        stage.setScene(scene);
-        // Centred by default; a remembered geometry (applied below) wins.
-        stage.centerOnScreen();
-        stage.setTitle("Expanse");
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            var icon = ExpanseApp.class.getResource("/io/expanse/icons/expanse-" + size + ".png");
-            if (icon != null) {
-                stage.getIcons().add(new Image(icon.toExternalForm()));
-            }
-        }
-        context.layout().window(stage);
-        stage.show();
-        StartupTrace.mark("window shown");
-        Platform.runLater(() -> showMainView(stage, scene));
+        showMainView(stage, scene);
     }
 
     /** The theme, the main view with its loading states, then the connection and its first list. */
@@ -165,6 +192,13 @@ public final class ExpanseApp extends Application {
     public void stop() {
         if (context != null) {
             context.close();
+        } else if (startup != null) {
+            // Closed before the composition root came in: close it as soon as it does (or now, if it just did).
+            startup.done().thenAccept(built -> {
+                if (built.context() != null) {
+                    built.context().close();
+                }
+            });
         }
         SingleInstance instance = Launcher.instance();
         if (instance != null) {

@@ -2,7 +2,7 @@ package io.expanse.app;
 
 import io.expanse.ui.common.Fonts;
 import java.util.Locale;
-import io.expanse.settings.SettingsStore;
+import io.expanse.settings.UiChoicesPeek;
 import io.expanse.ui.main.Appearance;
 import io.expanse.ui.common.Buttons;
 import io.expanse.text.Texts;
@@ -11,7 +11,6 @@ import io.expanse.files.AppDirs;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -28,7 +27,7 @@ public final class Launcher {
 
     private static volatile SingleInstance instance;
     /** The composition root being built beside the toolkit's start, or null when not started through here. */
-    private static volatile CompletableFuture<Startup> startup;
+    private static volatile Startup.Begun startup;
 
     private Launcher() {
     }
@@ -39,7 +38,8 @@ public final class Launcher {
         // Before any text is made and before the toolkit starts: JavaFX's own texts follow the default locale.
         String remembered;
         try {
-            remembered = SettingsStore.peekUiChoices(AppDirs.detect()).language();
+            // Not through SettingsStore: that class's logger would set up logging first, on this critical path.
+            remembered = UiChoicesPeek.peek(AppDirs.detect()).language();
         } catch (RuntimeException e) {
             remembered = null;
         }
@@ -82,7 +82,7 @@ public final class Launcher {
     }
 
     /** What {@link #main} began building, or null when the application was started some other way. */
-    static CompletableFuture<Startup> startup() {
+    static Startup.Begun startup() {
         return startup;
     }
 

@@ -87,21 +87,7 @@ public final class SettingsStore {
      * later). Never throws; an unreadable file gives no choices.
      */
     public static UiChoices peekUiChoices(AppDirs dirs) {
-        try {
-            Path f = dirs.config().resolve(FILE_NAME);
-            if (!Files.isRegularFile(f) || Files.size(f) > 4 * 1024 * 1024) {
-                return new UiChoices(null, null);
-            }
-            JsonNode root = JsonEntries.strictMapper().readTree(Files.readAllBytes(f));
-            return new UiChoices(textOrNull(root, "language"), textOrNull(root, "theme"));
-        } catch (IOException | RuntimeException e) {
-            return new UiChoices(null, null);
-        }
-    }
-
-    private static String textOrNull(JsonNode root, String field) {
-        JsonNode v = root == null ? null : root.get(field);
-        return v != null && v.isTextual() ? v.asText() : null;
+        return UiChoicesPeek.peek(dirs);
     }
 
     /** Reads the file (once; later calls return what is current). Never throws. */
