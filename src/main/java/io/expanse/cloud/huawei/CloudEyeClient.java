@@ -154,6 +154,19 @@ public final class CloudEyeClient implements DiskUsageApi {
         return out;
     }
 
+    @Override
+    public int dimensionsToRead(Map<String, String> attachmentsByServer) {
+        Instant now = clock.instant();
+        Map<String, DimensionStore.Entry> known = snapshot();
+        int n = 0;
+        for (var e : attachmentsByServer.entrySet()) {
+            if (!fresh(known.get(e.getKey()), e.getValue(), now, null)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /**
      * Whether {@code entry} can be used without asking: read within its lifetime, with these attachments (unless
      * either is unknown), and, when {@code listedMounts} is given, holding every one of them.

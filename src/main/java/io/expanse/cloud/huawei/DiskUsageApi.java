@@ -45,6 +45,14 @@ public interface DiskUsageApi {
         return agentDimensions(attachmentsByServer.keySet());
     }
 
+    /**
+     * How many of these servers {@link #agentDimensions(Map)} would ask Cloud Eye about now (none kept, or kept ones
+     * out of date); the others come from what is kept. May read the kept dimensions from disk: not on the FX thread.
+     */
+    default int dimensionsToRead(Map<String, String> attachmentsByServer) {
+        return attachmentsByServer.size();
+    }
+
     /** A server's attachments in a form that changes when a disk is attached, detached or moved to another device. */
     static String attachmentKey(Collection<ServerInfo.AttachedVolume> attached) {
         return attached.stream().map(a -> a.id() + "=" + (a.device() == null ? "" : a.device())).sorted()

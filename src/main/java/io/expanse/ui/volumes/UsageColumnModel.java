@@ -65,6 +65,11 @@ public final class UsageColumnModel {
     static final Duration EXPANSIONS_CHECKED = Duration.ofDays(7);
     /** A re-read for the "not grown" check comes this long after the hour (the agent reports every minute). */
     static final Duration RECHECK_MARGIN = Duration.ofMinutes(5);
+    /**
+     * Servers whose mount points may be asked while the server pass is still out (one round of the client's
+     * concurrent calls); more wait for it.
+     */
+    static final int UNGATED_DIMENSION_READS = 16;
     /** Lowest and highest threshold the operator may choose. */
     public static final double MIN_THRESHOLD = 50;
     public static final double MAX_THRESHOLD = 99;
@@ -241,23 +246,30 @@ public final class UsageColumnModel {
     /**
      * Starts the Cloud Eye part of a read of {@code volumes} on {@code executor} ({@link UsageReader#fetch}: mount
      * points and metric values, which need only the volume list), so that it runs while the servers' details are
-     * read; hand the result to {@link #read(EvsAccount, List, Map, BooleanSupplier, CompletableFuture)} once they
+     * read (on a project's first read, after {@code serverPass}: see below); hand the result to {@link #read(EvsAccount, List, Map, BooleanSupplier, CompletableFuture)} once they
      * are in. Null for an account that reads no usage or volumes on no server.
      */
-    CompletableFuture<Prefetched> fetch(EvsAccount account, List<Volume> volumes, Executor executor) {
+    CompletableFuture<Prefetched> fetch(EvsAccount account, List<Volume> volumes, Executor executor,
+                                        CompletableFuture<?> serverPass) {
         DiskUsageApi api = account == null ? null : account.usage();
         if (api == null || volumes.stream().allMatch(v -> v.firstServerId() == null)) {
             return null;
         }
         UsageReader reader = new UsageReader(api, clock);
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return prefetch(reader, account, volumes);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CompletionException(e);
-            }
-        }, executor);
+        // A project's first read asks each server for its mount points (about two calls a server): that many calls
+        // would compete with the server pass for the connection and the processor, so they wait for it. Once the
+        // mount points are kept, the metric reads (a few batched calls) go out at once.
+        return CompletableFuture.supplyAsync(() -> reader.dimensionsToRead(volumes) > UNGATED_DIMENSION_READS,
+                        executor)
+                .thenCompose(gated -> (gated ? serverPass : CompletableFuture.completedFuture(null))
+                        .thenApplyAsync(x -> {
+                            try {
+                                return prefetch(reader, account, volumes);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new CompletionException(e);
+                            }
+                        }, executor));
     }
 
     /**

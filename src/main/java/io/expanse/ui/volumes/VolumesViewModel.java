@@ -99,6 +99,8 @@ public final class VolumesViewModel {
     private final UsageColumnModel usage;
     /** Starts the usage read once the server pass of the current list is applied (UI thread). */
     private Runnable afterServers;
+    /** Completes when the server pass of the current list is applied (UI thread). */
+    private CompletableFuture<Void> serverPass = new CompletableFuture<>();
     private final ProjectNames projectNames;
 
     /**
@@ -392,7 +394,9 @@ public final class VolumesViewModel {
         carryOverUsage(all);
         if (!serverIds.isEmpty()) {
             // Cloud Eye needs only the list: its part of the usage read runs alongside the server pass.
-            var fetched = usage.fetch(account, volumes, lookupExecutor);
+            serverPass.cancel(false); // an older list's first read, if it still waits, is not made at all
+            serverPass = new CompletableFuture<>();
+            var fetched = usage.fetch(account, volumes, lookupExecutor, serverPass);
             lookupExecutor.execute(() -> lookUpServers(api, serverIds, gen, account, volumes, fetched));
         } else {
             serversApplied.set(gen);
@@ -493,6 +497,7 @@ public final class VolumesViewModel {
             tasks.runLaterOnUiThread(() -> applyServers(serverIds, to, answer, gen, sizes));
         } else {
             serversApplied.set(gen);
+            serverPass.complete(null);
             if (afterServers != null) {
                 Runnable next = afterServers;
                 afterServers = null;

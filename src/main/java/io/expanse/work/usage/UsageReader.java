@@ -136,9 +136,8 @@ public final class UsageReader {
      */
     public Fetched fetch(List<Volume> volumes, Collection<Expansion> recent) throws InterruptedException {
         Instant now = clock.instant();
-        Map<String, String> attachmentKeys = new LinkedHashMap<>();
         Map<String, List<AttachedVolume>> listed = fromVolumes(volumes);
-        listed.forEach((id, attached) -> attachmentKeys.put(id, DiskUsageApi.attachmentKey(attached)));
+        Map<String, String> attachmentKeys = attachmentKeys(listed);
         Set<String> expanded = new HashSet<>();
         recent.forEach(e -> expanded.add(e.volumeId()));
         Set<String> checkGrowth = new HashSet<>();
@@ -174,6 +173,20 @@ public final class UsageReader {
         MetricData week = read.get(0);
         MetricData recentData = read.get(1);
         return new Fetched(agents, week, recentData, now);
+    }
+
+    /**
+     * How many of the volumes' servers {@link #fetch} would ask Cloud Eye for their mount points (about two calls
+     * each): none once they are kept, every one on a project's first read. Reads the kept ones: background only.
+     */
+    public int dimensionsToRead(List<Volume> volumes) {
+        return api.dimensionsToRead(attachmentKeys(fromVolumes(volumes)));
+    }
+
+    private static Map<String, String> attachmentKeys(Map<String, List<AttachedVolume>> listed) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        listed.forEach((id, attached) -> keys.put(id, DiskUsageApi.attachmentKey(attached)));
+        return keys;
     }
 
     /**

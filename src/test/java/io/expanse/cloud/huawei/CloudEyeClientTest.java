@@ -59,6 +59,20 @@ class CloudEyeClientTest extends ClientFixture {
     }
 
     @Test
+    void onlyServersWithoutKeptOrWithChangedAttachmentsAreCountedAsToRead() throws Exception {
+        server.enqueue(json(200, "{\"dimensions\":[{\"name\":\"mount_point\",\"value\":\"aaaa\",\"origin_value\":\"/\"}],"
+                + "\"count\":1}"));
+        CloudEyeClient client = cloudEye(1);
+        assertEquals(2, client.dimensionsToRead(Map.of("srv-1", "v1=/dev/vda", "srv-2", "v2=/dev/vda")));
+        client.agentDimensions(Map.of("srv-1", "v1=/dev/vda"));
+        assertEquals(1, client.dimensionsToRead(Map.of("srv-1", "v1=/dev/vda", "srv-2", "v2=/dev/vda")),
+                "srv-1 is kept");
+        assertEquals(2, client.dimensionsToRead(Map.of("srv-1", "v1=/dev/vda,v3=/dev/vdb", "srv-2", "v2=/dev/vda")),
+                "a disk attached to srv-1 since: asked again");
+        assertEquals(1, server.getRequestCount(), "counting asks nothing");
+    }
+
+    @Test
     void aServerWithOnlyItsSystemMountNeedsNoDiskList() throws Exception {
         server.enqueue(json(200, "{\"dimensions\":[{\"name\":\"mount_point\",\"value\":\"aaaa\","
                 + "\"origin_value\":\"C:\\\\\"}],\"count\":1}"));

@@ -24,6 +24,8 @@ public final class FakeCloudEye implements DiskUsageApi {
     public RuntimeException failure;
     /** Every query of a daily read (a week of daily maxima), in the order asked. */
     public final List<MetricQuery> askedDaily = new ArrayList<>();
+    /** When set, each answer is noted here (weakly), to tell whether a reader lets it go. */
+    public List<java.lang.ref.WeakReference<Object>> recordAnswers;
 
     /** A Linux server with {@code /} on vda and {@code /data} on vdb. */
     public FakeCloudEye linux(String serverId, double[] rootDays, double[] dataDays, double dataTotalGb) {
@@ -93,7 +95,11 @@ public final class FakeCloudEye implements DiskUsageApi {
             }
             out.put(q, new Series(q, "", points));
         }
-        return new MetricData(out, Map.of(), 1);
+        MetricData answer = new MetricData(out, Map.of(), 1);
+        if (recordAnswers != null) {
+            recordAnswers.add(new java.lang.ref.WeakReference<>(answer));
+        }
+        return answer;
     }
 
     private static double value(DiskMetric metric, double percent, double total) {

@@ -326,7 +326,9 @@ class UsageColumnModelTest {
         assertEquals(VolumesViewModel.LoadState.READY, vm.stateProperty().get());
         assertEquals(2, background.size(), "the Cloud Eye read and the server pass start together");
         assertEquals(0, ces.dimensionCalls, "nothing is asked on the UI thread");
-        background.remove(0).run();
+        background.remove(0).run(); // how many servers' mount points are to be asked: one, so at once
+        assertEquals(2, background.size());
+        background.remove(1).run();
         assertEquals(1, ces.dimensionCalls, "Cloud Eye answered before the servers did");
         assertNull(usageOf(vm, "s1-data"), "but nothing goes in before the server pass");
         assertNotEquals("ACTIVE", vm.allRows().get(0).serverStatusText(), "the server pass has not answered yet");
@@ -341,6 +343,64 @@ class UsageColumnModelTest {
         assertEquals(RowUsage.Kind.MAPPED, u.kind());
         assertEquals(96, u.percent(), 0.001, "the latest of the rising data disk");
         assertEquals(RowUsage.Kind.MAPPED, usageOf(vm, "s1-sys").kind(), "'/' on the boot disk the server named");
+    }
+
+    @Test
+    void aProjectsFirstReadOfManyServersAsksTheirMountPointsOnlyAfterTheServerPass() {
+        int servers = UsageColumnModel.UNGATED_DIMENSION_READS + 1;
+        for (int i = 0; i < servers; i++) {
+            server("s" + i, "s" + i + "-sys", "s" + i + "-data");
+            ces.linux("s" + i, FLAT_40, RISING_96, 98);
+        }
+        List<Runnable> background = new java.util.ArrayList<>();
+        VolumesViewModel vm = new VolumesViewModel(session, new CurrentThreadTaskExecutor(), background::add);
+        session.connected(new EvsAccount("Test", false, FakeEvs.REGION, FakeEvs.PROJECT, evs, null, ces));
+
+        background.remove(0).run(); // seventeen servers to ask: the read waits for the server pass
+        assertEquals(1, background.size(), "only the server pass is out");
+        background.remove(0).run();
+        assertEquals("ACTIVE", vm.allRows().get(0).serverStatusText());
+        assertEquals(0, ces.dimensionCalls);
+        assertEquals(2, background.size(), "then the Cloud Eye read, and the usage that waits for it");
+        background.remove(0).run();
+        assertEquals(1, ces.dimensionCalls);
+        background.remove(0).run();
+        assertEquals(RowUsage.Kind.MAPPED, usageOf(vm, "s3-data").kind());
+    }
+
+    @Test
+    void theMetricDataIsNotKeptOnceTheUsageIsInTheRows() throws Exception {
+        // As many servers as make a first read wait for the server pass, so that both ways are covered.
+        for (int i = 0; i <= UsageColumnModel.UNGATED_DIMENSION_READS; i++) {
+            server("s" + i, "s" + i + "-sys", "s" + i + "-data");
+            ces.linux("s" + i, FLAT_40, RISING_96, 98);
+        }
+        java.util.List<java.lang.ref.WeakReference<Object>> answers = new java.util.ArrayList<>();
+        ces.recordAnswers = answers;
+        List<Runnable> background = new java.util.ArrayList<>();
+        VolumesViewModel vm = new VolumesViewModel(session, new CurrentThreadTaskExecutor(), background::add);
+        session.connected(new EvsAccount("Test", false, FakeEvs.REGION, FakeEvs.PROJECT, evs, null, ces));
+        while (!background.isEmpty()) {
+            background.remove(0).run();
+        }
+        assertEquals(RowUsage.Kind.MAPPED, usageOf(vm, "s1-data").kind());
+        assertFalse(answers.isEmpty());
+        for (int i = 0; i < 20 && answers.stream().anyMatch(r -> r.get() != null); i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(answers.stream().allMatch(r -> r.get() == null), "a read's metric data is let go");
+        assertEquals(RowUsage.Kind.MAPPED, usageOf(vm, "s1-data").kind());
+
+        vm.refresh(); // the mount points are kept now: the metric reads go out beside the server pass
+        while (!background.isEmpty()) {
+            background.remove(0).run();
+        }
+        for (int i = 0; i < 20 && answers.stream().anyMatch(r -> r.get() != null); i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(answers.stream().allMatch(r -> r.get() == null), "and so is a refresh's");
     }
 
     @Test
