@@ -59,6 +59,8 @@ public record Profile(String id, String label, Kind kind, Source source, String 
     public static final Set<String> HUAWEI_ENDPOINT_KEYS = Set.of("all", "evs", "ecs", "iam", "bss", "ces");
     public static final Set<String> UNICLOUD_ENDPOINT_KEYS = Set.of("nas");
     private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+");
+    /** The longest part of a host name between dots (RFC 1035). */
+    private static final int MAX_DNS_LABEL = 63;
     private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9]{8,128}");
 
@@ -136,7 +138,8 @@ public record Profile(String id, String label, Kind kind, Source source, String 
         List<String> out = new ArrayList<>();
         if (region == null) {
             out.add(Texts.get("profile.problem.region"));
-        } else if (!REGION.matcher(region).matches()) {
+        } else if (!REGION.matcher(region).matches() || region.length() > MAX_DNS_LABEL) {
+            // The region is a part of every endpoint's host name (evs.{region}.myhuaweicloud.com): one DNS label.
             out.add(Texts.get("profile.problem.regionId", region));
         }
         if (accessKeyId == null) {
@@ -153,9 +156,32 @@ public record Profile(String id, String label, Kind kind, Source source, String 
                 out.add(Texts.get("profile.problem.endpointKey", k));
             } else if (!validUrl(v)) {
                 out.add(Texts.get("profile.problem.endpointUrl", k));
+            } else if (!validHost(URI.create(v).getHost())) {
+                out.add(Texts.get("profile.problem.endpointHost", k));
             }
         });
         return out;
+    }
+
+    /**
+     * Whether a host name can be looked up: every part between dots 1 to {@value #MAX_DNS_LABEL} characters, 253 in
+     * all (a longer one fails only when a connection is made, with no sentence an operator could act on). An IP
+     * address in brackets is left to the connection.
+     */
+    static boolean validHost(String host) {
+        if (host == null || host.startsWith("[")) {
+            return host != null;
+        }
+        String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        if (h.isEmpty() || h.length() > 253) {
+            return false;
+        }
+        for (String label : h.split("\\.", -1)) {
+            if (label.isEmpty() || label.length() > MAX_DNS_LABEL) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean validUrl(String v) {

@@ -85,6 +85,14 @@ class ConnectionTesterTest {
     }
 
     @Test
+    void anEndpointWhoseHostCannotBeLookedUpIsNamedWithoutACall() {
+        String host = "evs-" + "x".repeat(64) + ".example.com";
+        Result r = tester.testHuawei(profile("https://" + host, sandbox.region(), null), sandbox.credentials());
+        assertEquals(Outcome.INCOMPLETE, r.outcome(), r.message());
+        assertTrue(r.message().startsWith("The host name of the all endpoint cannot be looked up"), r.message());
+    }
+
+    @Test
     void aRegionWithoutProjectIsUnknown() {
         Result r = tester.testHuawei(profile(sandbox.baseUri().toString(), "xx-nowhere-1", null),
                 sandbox.credentials());
