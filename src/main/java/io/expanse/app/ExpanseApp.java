@@ -66,8 +66,8 @@ public final class ExpanseApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupTrace.mark("start");
-        // The window is made while the start-up thread finishes the composition root: still empty (no control, so
-        // no stylesheet is needed yet), at a default size; it is placed and shown once the root is in.
+        // The window is made while the start-up thread goes on: still empty (no control, so no stylesheet is needed
+        // yet), at a default size; it is placed and shown once the settings are read.
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(new Pane(), Math.min(1480, screen.getWidth() * 0.95),
                 Math.min(860, screen.getHeight() * 0.92));

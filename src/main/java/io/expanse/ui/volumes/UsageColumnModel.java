@@ -246,8 +246,9 @@ public final class UsageColumnModel {
     /**
      * Starts the Cloud Eye part of a read of {@code volumes} on {@code executor} ({@link UsageReader#fetch}: mount
      * points and metric values, which need only the volume list), so that it runs while the servers' details are
-     * read (on a project's first read, after {@code serverPass}: see below); hand the result to {@link #read(EvsAccount, List, Map, BooleanSupplier, CompletableFuture)} once they
-     * are in. Null for an account that reads no usage or volumes on no server.
+     * read (on a project's first read, after {@code serverPass}: see below); hand the result to
+     * {@link #read(EvsAccount, List, Map, BooleanSupplier, CompletableFuture)} once they are in. Null for an account
+     * that reads no usage or volumes on no server.
      */
     CompletableFuture<Prefetched> fetch(EvsAccount account, List<Volume> volumes, Executor executor,
                                         CompletableFuture<?> serverPass) {
