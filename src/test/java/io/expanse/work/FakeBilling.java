@@ -49,21 +49,10 @@ final class FakeBilling implements EvsBillingApi {
         return this;
     }
 
-    private static <T> T next(Deque<Object> queue, Class<T> type, String what) throws ApiException {
-        if (queue.isEmpty()) {
-            throw new AssertionError("unexpected call: " + what);
-        }
-        Object answer = queue.size() > 1 ? queue.poll() : queue.peek();
-        if (answer instanceof ApiException e) {
-            throw e;
-        }
-        return type.cast(answer);
-    }
-
     @Override
     public OrderDetail getOrderDetail(String orderId) throws ApiException {
         detailCalls++;
-        return next(details, OrderDetail.class, "order detail");
+        return ScriptedAnswers.next(details, OrderDetail.class, "order detail");
     }
 
     @Override
@@ -96,7 +85,7 @@ final class FakeBilling implements EvsBillingApi {
 
     @Override
     public BatchJob getBatchJob(String jobId) throws ApiException {
-        return next(batchJobs, BatchJob.class, "batch job");
+        return ScriptedAnswers.next(batchJobs, BatchJob.class, "batch job");
     }
 
     @Override

@@ -69,40 +69,29 @@ final class FakeEvsApi implements EvsApi {
         return this;
     }
 
-    private static <T> T next(Deque<Object> queue, Class<T> type, String what) throws ApiException {
-        if (queue.isEmpty()) {
-            throw new AssertionError("unexpected call: " + what);
-        }
-        Object answer = queue.size() > 1 ? queue.poll() : queue.peek();
-        if (answer instanceof ApiException e) {
-            throw e;
-        }
-        return type.cast(answer);
-    }
-
     @Override
     public ResizeAccepted resize(String volumeId, int newSizeGb, Boolean autoPay) throws ApiException {
         resizeCalls++;
         onResize.run();
-        return next(resizeAnswers, ResizeAccepted.class, "resize");
+        return ScriptedAnswers.next(resizeAnswers, ResizeAccepted.class, "resize");
     }
 
     @Override
     public Volume getVolume(String volumeId) throws ApiException {
         volumeCalls++;
-        return next(volumes, Volume.class, "getVolume");
+        return ScriptedAnswers.next(volumes, Volume.class, "getVolume");
     }
 
     @Override
     public Job getJob(String jobId) throws ApiException {
         jobCalls++;
-        return next(jobs, Job.class, "getJob");
+        return ScriptedAnswers.next(jobs, Job.class, "getJob");
     }
 
     @Override
     public Order getOrder(String orderId) throws ApiException {
         orderCalls++;
-        return next(orders, Order.class, "getOrder");
+        return ScriptedAnswers.next(orders, Order.class, "getOrder");
     }
 
     @Override

@@ -82,6 +82,8 @@ public final class VolumesViewModel {
     static final int FIRST_SLICE = 2;
     /** Rows in the first slice of a refresh: about as many as a table shows at once. */
     static final int REFRESH_FIRST_SLICE = 64;
+    /** Most rows a refresh changes where they are, in one event; a refresh that changes more goes in slices. */
+    static final int REFRESH_IN_PLACE_MOST = 256;
     /** Most rows per UI event while a fresh list goes in. */
     static final int MOST_SLICE = 1024;
     /** How long one slice should hold the UI thread at the most (ms): well within a frame. */
@@ -401,6 +403,10 @@ public final class VolumesViewModel {
         } else {
             serversApplied.set(gen);
         }
+        if (!rows.isEmpty() && changedInPlace(all)) {
+            fill(all, all.size(), null, gen, 0);
+            return;
+        }
         // A refresh replaces the shown rows at once: emptied for a frame, every visible row would have its CSS worked
         // out again twice (empty, then filled), and that frame would be the slowest of the load.
         SliceSize sizes = rows.isEmpty() ? new SliceSize(FIRST_SLICE, 1, MOST_SLICE, SLICE_AND_FRAME_BUDGET_MS)
@@ -410,6 +416,54 @@ public final class VolumesViewModel {
         long began = System.nanoTime();
         adjust(() -> rows.setAll(all.subList(0, first)));
         fill(all, first, sizes, gen, System.nanoTime() - began);
+    }
+
+    /**
+     * A refresh that changes only a few rows changes only those, in one event: volumes gone are removed, changed
+     * ones replaced where they are, new ones added; the rows of unchanged volumes (kept by {@link Loaded#of}) stay
+     * as they are, so the table has nothing to do for them. False, changing nothing, when more than
+     * {@value #REFRESH_IN_PLACE_MOST} rows would change: those go in slices.
+     */
+    private boolean changedInPlace(List<VolumeRow> fresh) {
+        Map<String, VolumeRow> byId = new HashMap<>(fresh.size() * 2);
+        for (VolumeRow r : fresh) {
+            if (r.volume().id() == null || byId.put(r.volume().id(), r) != null) {
+                return false; // no id, or one listed twice: not worth matching
+            }
+        }
+        List<Integer> replaced = new ArrayList<>();
+        List<VolumeRow> removed = new ArrayList<>();
+        java.util.Set<String> present = new java.util.HashSet<>(rows.size() * 2);
+        for (int i = 0; i < rows.size(); i++) {
+            VolumeRow now = rows.get(i);
+            VolumeRow next = now.volume().id() == null ? null : byId.get(now.volume().id());
+            if (next == null || !present.add(now.volume().id())) {
+                removed.add(now);
+            } else if (next != now) {
+                replaced.add(i);
+            }
+        }
+        List<VolumeRow> added = new ArrayList<>();
+        for (VolumeRow r : fresh) {
+            if (!present.contains(r.volume().id())) {
+                added.add(r);
+            }
+        }
+        if (replaced.size() + removed.size() + added.size() > REFRESH_IN_PLACE_MOST) {
+            return false;
+        }
+        adjust(() -> {
+            for (int i : replaced) {
+                rows.set(i, byId.get(rows.get(i).volume().id()));
+            }
+            if (!removed.isEmpty()) {
+                java.util.Set<VolumeRow> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                gone.addAll(removed);
+                rows.removeIf(gone::contains);
+            }
+            rows.addAll(added);
+        });
+        return true;
     }
 
     /** A refresh keeps each disk's last usage until the new read comes in (rows not shown yet: no listeners). */

@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.expanse.cloud.http.RetryPolicy;
 import io.expanse.cloud.huawei.HuaweiClient;
 import io.expanse.cloud.huawei.Volume;
 import io.expanse.sandbox.SandboxCloud;
-import io.expanse.sandbox.SandboxSeed;
+import io.expanse.sandbox.SandboxRig;
 import io.expanse.sandbox.SandboxServer;
 import io.expanse.sandbox.SandboxTimings;
 import io.expanse.ui.billing.OrderTexts;
@@ -27,10 +26,8 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +44,7 @@ class PriceViewModelTest {
 
     private SandboxCloud cloud;
     private SandboxServer server;
-    private OkHttpClient http;
+    private SandboxRig rig;
     private ScheduledExecutorService scheduler;
     private HuaweiClient evs;
     private AccountBilling billing;
@@ -57,15 +54,12 @@ class PriceViewModelTest {
 
     @BeforeEach
     void start() {
-        cloud = new SandboxCloud(SandboxSeed.standard(), Clock.systemUTC(), new SandboxTimings(Duration.ofMillis(50),
-                Duration.ofMillis(100), Duration.ofMillis(100)));
-        server = SandboxServer.start(cloud);
-        http = new OkHttpClient.Builder().build();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        HuaweiClient.Builder b = HuaweiClient.builder().http(http).endpoints(server.endpoints())
-                .credentials(server.credentials()).region(server.region()).projectId(server.projectId())
-                .retry(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), d -> { }, () -> 0.5))
-                .pageExecutor(Runnable::run);
+        rig = SandboxRig.start(new SandboxTimings(Duration.ofMillis(50), Duration.ofMillis(100),
+                Duration.ofMillis(100)));
+        cloud = rig.cloud();
+        server = rig.server();
+        scheduler = rig.scheduler();
+        HuaweiClient.Builder b = rig.client();
         evs = b.build();
         billing = new AccountBilling(b.buildBilling(), AccountBilling.billingCenterFor(server.endpoints()));
         journal = new ActivityJournal(dir.resolve("activity.json"));
@@ -75,9 +69,7 @@ class PriceViewModelTest {
     @AfterEach
     void stop() {
         tracker.shutdown();
-        scheduler.shutdownNow();
-        server.close();
-        http.dispatcher().executorService().shutdown();
+        rig.close();
     }
 
     private PriceViewModel model() {

@@ -363,12 +363,50 @@ class VolumesViewModelTest {
 
         vm.orderProperty().set(Comparator.comparing(r -> r.volume().name()));
         vm.select("v1100");
+        List<VolumeRow> before = List.copyOf(vm.allRows());
+        vm.refresh();
+        assertEquals(0, tasks.drain(), "a refresh that changes nothing is done in its own event");
+        for (int i = 0; i < before.size(); i++) {
+            assertSame(before.get(i), vm.allRows().get(i), "every row stays as it was");
+        }
+        assertEquals("v1100", vm.selectedRow().volume().id());
+
+        // More changed volumes than a refresh changes in place: they go in slices, a table's worth first.
+        for (int i = 0; i <= VolumesViewModel.REFRESH_IN_PLACE_MOST; i++) {
+            api.put(available(String.format("v%04d", i), String.format("disk-%04d", i), 20));
+        }
         vm.refresh();
         assertEquals(VolumesViewModel.REFRESH_FIRST_SLICE, vm.allRows().size(), "about a table's worth at once");
         assertEquals("v1100", vm.selectedVolumeIdProperty().get(), "kept while its row has not arrived");
         assertNull(vm.selectedRow());
         tasks.drain();
+        assertEquals(1200, vm.allRows().size());
         assertEquals("v1100", vm.selectedRow().volume().id());
+        assertEquals(shownIds(vm).stream().sorted().toList(), shownIds(vm), "in the table's order");
+    }
+
+    @Test
+    void aRefreshThatChangesAFewDisksChangesOnlyTheirRows() {
+        for (int i = 0; i < 500; i++) {
+            api.put(available(String.format("v%04d", i), String.format("disk-%04d", i), 10));
+        }
+        LaterQueue tasks = new LaterQueue();
+        VolumesViewModel vm = connected(tasks);
+        tasks.drain();
+        vm.orderProperty().set(Comparator.comparing(r -> r.volume().name()));
+        VolumeRow kept = vm.shownRow("v0001");
+        VolumeRow changed = vm.shownRow("v0002");
+        api.put(available("v0002", "disk-0002", 30)).remove("v0003").put(available("v9999", "disk-9999", 5));
+
+        vm.refresh();
+        assertEquals(0, tasks.drain(), "in one event");
+        assertEquals(VolumesViewModel.LoadState.READY, vm.stateProperty().get());
+        assertEquals(500, vm.allRows().size());
+        assertSame(kept, vm.shownRow("v0001"), "an unchanged disk keeps its row");
+        assertNotSame(changed, vm.shownRow("v0002"));
+        assertEquals(30, vm.shownRow("v0002").volume().sizeGb());
+        assertNull(vm.shownRow("v0003"), "a disk gone is gone");
+        assertEquals(5, vm.shownRow("v9999").volume().sizeGb(), "a new disk is there");
         assertEquals(shownIds(vm).stream().sorted().toList(), shownIds(vm), "in the table's order");
     }
 }
