@@ -345,7 +345,8 @@ public final class VolumesViewModel {
     }
 
     /** Rows for a fresh list, and the rows of each attached server (for the lookups that fill them in). */
-    private record Loaded(List<VolumeRow> rows, Map<String, List<VolumeRow>> byServer) {
+    private record Loaded(List<VolumeRow> rows, Map<String, List<VolumeRow>> byServer, List<VolumeRow> previous,
+                          InPlace inPlace) {
         /**
          * @param presort  the table's order when the load started, or null
          * @param previous the rows shown when the load started: a volume that has not changed keeps its row (and its
@@ -374,7 +375,50 @@ public final class VolumesViewModel {
                     // Only a head start: the sorted view sorts them in any case.
                 }
             }
-            return new Loaded(rows, byServer);
+            return new Loaded(rows, byServer, previous, previous.isEmpty() ? null : InPlace.plan(previous, rows));
+        }
+    }
+
+    /**
+     * How a refresh changes the rows where they are (worked out on the background thread, against the rows shown
+     * when it started): the indices whose row is replaced and their new rows, the rows removed, the rows added.
+     */
+    private record InPlace(List<Integer> replaced, List<VolumeRow> replacements, List<VolumeRow> removed,
+                           List<VolumeRow> added) {
+
+        /** Null when more than {@value #REFRESH_IN_PLACE_MOST} rows would change, or a volume has no or the same id. */
+        static InPlace plan(List<VolumeRow> previous, List<VolumeRow> fresh) {
+            Map<String, VolumeRow> byId = new HashMap<>(fresh.size() * 2);
+            for (VolumeRow r : fresh) {
+                if (r.volume().id() == null || byId.put(r.volume().id(), r) != null) {
+                    return null;
+                }
+            }
+            List<Integer> replaced = new ArrayList<>();
+            List<VolumeRow> replacements = new ArrayList<>();
+            List<VolumeRow> removed = new ArrayList<>();
+            java.util.Set<String> present = new java.util.HashSet<>(previous.size() * 2);
+            for (int i = 0; i < previous.size(); i++) {
+                VolumeRow now = previous.get(i);
+                VolumeRow next = now.volume().id() == null ? null : byId.get(now.volume().id());
+                if (next == null || !present.add(now.volume().id())) {
+                    removed.add(now);
+                } else if (next != now) {
+                    replaced.add(i);
+                    replacements.add(next);
+                }
+                if (replaced.size() + removed.size() > REFRESH_IN_PLACE_MOST) {
+                    return null;
+                }
+            }
+            List<VolumeRow> added = new ArrayList<>();
+            for (VolumeRow r : fresh) {
+                if (!present.contains(r.volume().id())) {
+                    added.add(r);
+                }
+            }
+            return replaced.size() + removed.size() + added.size() > REFRESH_IN_PLACE_MOST ? null
+                    : new InPlace(replaced, replacements, removed, added);
         }
     }
 
@@ -403,7 +447,7 @@ public final class VolumesViewModel {
         } else {
             serversApplied.set(gen);
         }
-        if (!rows.isEmpty() && changedInPlace(all)) {
+        if (!rows.isEmpty() && changedInPlace(loaded)) {
             fill(all, all.size(), null, gen, 0);
             return;
         }
@@ -422,46 +466,30 @@ public final class VolumesViewModel {
      * A refresh that changes only a few rows changes only those, in one event: volumes gone are removed, changed
      * ones replaced where they are, new ones added; the rows of unchanged volumes (kept by {@link Loaded#of}) stay
      * as they are, so the table has nothing to do for them. False, changing nothing, when more than
-     * {@value #REFRESH_IN_PLACE_MOST} rows would change: those go in slices.
+     * {@value #REFRESH_IN_PLACE_MOST} rows would change (those go in slices) or the rows changed since the refresh
+     * began (a volume read again meanwhile).
      */
-    private boolean changedInPlace(List<VolumeRow> fresh) {
-        Map<String, VolumeRow> byId = new HashMap<>(fresh.size() * 2);
-        for (VolumeRow r : fresh) {
-            if (r.volume().id() == null || byId.put(r.volume().id(), r) != null) {
-                return false; // no id, or one listed twice: not worth matching
-            }
-        }
-        List<Integer> replaced = new ArrayList<>();
-        List<VolumeRow> removed = new ArrayList<>();
-        java.util.Set<String> present = new java.util.HashSet<>(rows.size() * 2);
-        for (int i = 0; i < rows.size(); i++) {
-            VolumeRow now = rows.get(i);
-            VolumeRow next = now.volume().id() == null ? null : byId.get(now.volume().id());
-            if (next == null || !present.add(now.volume().id())) {
-                removed.add(now);
-            } else if (next != now) {
-                replaced.add(i);
-            }
-        }
-        List<VolumeRow> added = new ArrayList<>();
-        for (VolumeRow r : fresh) {
-            if (!present.contains(r.volume().id())) {
-                added.add(r);
-            }
-        }
-        if (replaced.size() + removed.size() + added.size() > REFRESH_IN_PLACE_MOST) {
+    private boolean changedInPlace(Loaded loaded) {
+        InPlace plan = loaded.inPlace();
+        List<VolumeRow> previous = loaded.previous();
+        if (plan == null || rows.size() != previous.size()) {
             return false;
         }
-        adjust(() -> {
-            for (int i : replaced) {
-                rows.set(i, byId.get(rows.get(i).volume().id()));
+        for (int i = 0; i < previous.size(); i++) {
+            if (rows.get(i) != previous.get(i)) {
+                return false;
             }
-            if (!removed.isEmpty()) {
+        }
+        adjust(() -> {
+            for (int k = 0; k < plan.replaced().size(); k++) {
+                rows.set(plan.replaced().get(k), plan.replacements().get(k));
+            }
+            if (!plan.removed().isEmpty()) {
                 java.util.Set<VolumeRow> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-                gone.addAll(removed);
+                gone.addAll(plan.removed());
                 rows.removeIf(gone::contains);
             }
-            rows.addAll(added);
+            rows.addAll(plan.added());
         });
         return true;
     }
