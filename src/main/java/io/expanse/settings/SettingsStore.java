@@ -81,15 +81,6 @@ public final class SettingsStore {
     public record UiChoices(String language, String theme) {
     }
 
-    /**
-     * Peeks at the language and theme in the settings file of {@code dirs}, without loading anything else and
-     * without side effects (no temporary files removed, no damaged file set aside: {@link #load()} does that
-     * later). Never throws; an unreadable file gives no choices.
-     */
-    public static UiChoices peekUiChoices(AppDirs dirs) {
-        return UiChoicesPeek.peek(dirs);
-    }
-
     /** Reads the file (once; later calls return what is current). Never throws. */
     public synchronized Settings load() {
         if (current == null) {

@@ -12,8 +12,8 @@ import java.nio.file.Path;
  * The language and theme remembered in the settings file, read on the launcher's thread before the window toolkit
  * starts: with Jackson's streaming parser alone, and without a logger, so that neither the data binding nor the
  * logging set-up (about 120 ms together on a cold JVM) stands between the launch and the first window. They are
- * loaded later, beside the toolkit's start, by {@link SettingsStore#load()}. (Calling
- * {@link SettingsStore#peekUiChoices} instead would initialise that class, and its logger with it.)
+ * loaded later, beside the toolkit's start, by {@link SettingsStore#load()} (this class does not initialise that
+ * one, whose logger would set up logging).
  */
 public final class UiChoicesPeek {
 
@@ -23,7 +23,11 @@ public final class UiChoicesPeek {
     private UiChoicesPeek() {
     }
 
-    /** Never throws; a missing, unreadable or malformed file gives no choices. */
+    /**
+     * The choices in the settings file of {@code dirs}, without side effects (no temporary file removed, no damaged
+     * file set aside: {@link SettingsStore#load()} does that later). Never throws; a missing, unreadable or
+     * malformed file gives no choices.
+     */
     public static SettingsStore.UiChoices peek(AppDirs dirs) {
         try {
             Path f = dirs.config().resolve(SettingsStore.FILE_NAME);

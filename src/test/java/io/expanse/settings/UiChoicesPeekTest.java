@@ -43,7 +43,6 @@ class UiChoicesPeekTest {
         Files.writeString(dirs.config().resolve(SettingsStore.FILE_NAME),
                 "{\n  \"version\" : 1,\n  \"theme\" : \"dark\",\n  \"language\" : \"zh-CN\"\n}\n");
         assertEquals(new SettingsStore.UiChoices("zh-CN", "dark"), UiChoicesPeek.peek(dirs));
-        assertEquals(UiChoicesPeek.peek(dirs), SettingsStore.peekUiChoices(dirs));
     }
 
     private static SettingsStore.UiChoices peekOf(String json) {

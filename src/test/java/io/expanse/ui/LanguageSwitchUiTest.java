@@ -69,7 +69,7 @@ class LanguageSwitchUiTest extends SandboxWindowTest {
         waitUntil("status line in Chinese", 10, () -> robot.lookup("#statusLabel").queryAs(Label.class).getText()
                 .contains("个云硬盘"));
         waitUntil("the choice is remembered", 10, () -> "zh-CN".equals(
-                io.expanse.settings.SettingsStore.peekUiChoices(ui.dirs()).language()));
+                io.expanse.settings.UiChoicesPeek.peek(ui.dirs()).language()));
 
         robot.interact(() -> item(robot, "englishItem").fire());
         waitUntil("the window speaks English again", 10, () -> "_File".equals(

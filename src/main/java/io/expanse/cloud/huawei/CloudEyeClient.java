@@ -124,12 +124,7 @@ public final class CloudEyeClient implements DiskUsageApi {
             throws InterruptedException {
         Instant now = clock.instant();
         Map<String, DimensionStore.Entry> known = snapshot();
-        List<String> stale = new ArrayList<>();
-        for (var e : attachmentsByServer.entrySet()) {
-            if (!fresh(known.get(e.getKey()), e.getValue(), now, null)) {
-                stale.add(e.getKey());
-            }
-        }
+        List<String> stale = stale(attachmentsByServer, known, now);
         Map<String, Set<String>> listed = stale.size() >= LIST_METRICS_FROM ? listAgentMetrics() : null;
         Map<String, AgentDimensions> answered = new HashMap<>();
         List<String> toRead = new ArrayList<>();
@@ -156,15 +151,19 @@ public final class CloudEyeClient implements DiskUsageApi {
 
     @Override
     public int dimensionsToRead(Map<String, String> attachmentsByServer) {
-        Instant now = clock.instant();
-        Map<String, DimensionStore.Entry> known = snapshot();
-        int n = 0;
+        return stale(attachmentsByServer, snapshot(), clock.instant()).size();
+    }
+
+    /** The servers whose kept dimensions cannot be used as they are ({@link #fresh}, without the metric list). */
+    private static List<String> stale(Map<String, String> attachmentsByServer, Map<String, DimensionStore.Entry> known,
+                                      Instant now) {
+        List<String> out = new ArrayList<>();
         for (var e : attachmentsByServer.entrySet()) {
             if (!fresh(known.get(e.getKey()), e.getValue(), now, null)) {
-                n++;
+                out.add(e.getKey());
             }
         }
-        return n;
+        return out;
     }
 
     /**
