@@ -34,9 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 /**
  * Reads how full the listed volumes are, in the background, after the volume list: the agents' mount points
@@ -76,19 +73,6 @@ public final class UsageReader {
             throw new IllegalArgumentException("attentionPercent must be within (0, 100]");
         }
         this.attentionPercent = attentionPercent;
-    }
-
-    /** {@link #read} on {@code executor}; an interruption completes the future exceptionally. */
-    public CompletableFuture<UsageReport> readAsync(List<Volume> volumes, Map<String, ServerInfo> servers,
-                                                    Collection<Expansion> recent, Executor executor) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return read(volumes, servers, recent);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CompletionException(e);
-            }
-        }, executor);
     }
 
     /**
